@@ -1,0 +1,70 @@
+"""``zitour``: the command line.
+
+Each sub-command lives in its own module of this package exposing
+``register(subparsers)``; the handler set with ``set_defaults(func=...)`` returns
+the exit code. User errors become one line on stderr and exit 1 (commands may
+choose other codes, e.g. ``plan``); a traceback is a bug.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Optional, Sequence
+
+from app import __version__
+from routing.errors import UserError
+
+# Sub-command modules, imported lazily so `zitour --help` and the GUI start fast.
+COMMAND_MODULES = ("app.cli.project", "app.cli.sites", "app.cli.region", "app.cli.plan", "app.cli.export")
+
+
+def cli_language() -> str:
+    """"fr" unless ZITOUR_LANG or LANG asks for English: the users are French."""
+    lang = os.environ.get("ZITOUR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or "fr"
+    return "en" if lang.lower().startswith("en") else "fr"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zitour",
+        description="ZI Tour planner: plan, run and share guided bus tours of industrial zones. "
+        "With no command, opens the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"zitour {__version__}")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of messages and of the application")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command not written yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or cli_language()
+    if args.command is None:
+        from app.ui.launch import run_gui
+
+        return run_gui(project=None, lang=lang)
+    args.lang = lang
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"zitour: {exc.text(lang)}", file=sys.stderr)
+        return getattr(exc, "exit_code", 1)
+    except KeyboardInterrupt:
+        print("zitour: interrupted" if lang == "en" else "zitour : interrompu", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

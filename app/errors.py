@@ -1,0 +1,38 @@
+"""The application's user-facing errors (bilingual messages, never tracebacks)."""
+from __future__ import annotations
+
+from routing.errors import Cancelled, Message, PlanningError, RegionError, RoutingError, UserError
+
+__all__ = [
+    "Cancelled",
+    "Message",
+    "PlanningError",
+    "RegionError",
+    "RoutingError",
+    "UserError",
+    "ProjectError",
+    "ProjectInUse",
+    "ProjectReadOnly",
+    "ImportError_",
+    "ExportError",
+]
+
+
+class ProjectError(UserError):
+    """A project file cannot be created, opened or written."""
+
+
+class ProjectInUse(ProjectError):
+    """Another program has the project open for writing."""
+
+
+class ProjectReadOnly(ProjectError):
+    """The project file or its folder cannot be written; it may be opened read-only."""
+
+
+class ImportError_(UserError):
+    """Sites could not be imported from a file (the trailing _ avoids Python's ImportError)."""
+
+
+class ExportError(UserError):
+    """An export could not be written."""

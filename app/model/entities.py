@@ -1,0 +1,257 @@
+"""The organiser's world: sites, videos, ambassadors, tours, buses and stops.
+
+Plain dataclasses, no Qt, no SQL. Identifiers (``id``) are assigned by the
+project store; ``None`` means "not saved yet". Clock times (``datetime.time``)
+are local to the tour's time zone on the tour's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Optional
+
+
+class SiteKind(str, Enum):
+    """What a site is; decides its marker on the map."""
+
+    COMPANY = "company"
+    TRAINING_CENTRE = "training_centre"
+    INCLUSION = "inclusion"  # inclusion enterprise (SIAE)
+    DEPOT = "depot"
+    RESTAURANT = "restaurant"
+    OTHER = "other"
+
+
+class SiteSource(str, Enum):
+    """Where a site's record came from."""
+
+    MANUAL = "manual"
+    CSV = "csv"
+    GEOJSON = "geojson"
+    OSM = "osm"
+    DEMO = "demo"
+
+
+class Audience(str, Enum):
+    PRESCRIPTEURS = "prescripteurs"
+    SCOLAIRES = "scolaires"
+    GRAND_PUBLIC = "grand_public"
+    DEMANDEURS_EMPLOI = "demandeurs_emploi"
+    OTHER = "other"
+
+
+class StopKind(str, Enum):
+    """What the bus does at a stop."""
+
+    VISIT = "visit"  # the group gets off and visits
+    DRIVE_BY = "drive_by"  # the bus passes with commentary, no dwell
+    LUNCH = "lunch"
+    BREAK = "break"
+    PICKUP = "pickup"
+
+
+class LockKind(str, Enum):
+    """Where a stop must stand in its bus's order."""
+
+    NONE = "none"
+    FIRST = "first"
+    LAST = "last"
+    INDEX = "index"  # at ``Stop.lock_index`` (1-based among the bus's stops)
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """A clock-time interval on the tour's date, ``start`` <= ``end``."""
+
+    start: dt.time
+    end: dt.time
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"time window ends before it starts: {self.start}–{self.end}")
+
+    @property
+    def start_s(self) -> int:
+        """Seconds since local midnight."""
+        return self.start.hour * 3600 + self.start.minute * 60 + self.start.second
+
+    @property
+    def end_s(self) -> int:
+        """Seconds since local midnight."""
+        return self.end.hour * 3600 + self.end.minute * 60 + self.end.second
+
+
+@dataclass(frozen=True)
+class Availability:
+    """When an ambassador can be on board: a clock interval, on ``day`` or any day if None."""
+
+    start: dt.time
+    end: dt.time
+    day: Optional[dt.date] = None
+
+    def window(self) -> TimeWindow:
+        return TimeWindow(self.start, self.end)
+
+
+@dataclass
+class Site:
+    """A place the tour can go to or pass: a company, a training centre, a depot..."""
+
+    name: str
+    lon: float
+    lat: float
+    kind: SiteKind = SiteKind.COMPANY
+    address: str = ""
+    gate_lon: Optional[float] = None  # where a coach can enter, if not at (lon, lat)
+    gate_lat: Optional[float] = None
+    sector: str = ""
+    products: str = ""  # what is made
+    jobs: str = ""  # jobs to fill
+    salaries: str = ""  # salary levels
+    training: str = ""  # internal training offers
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    notes: str = ""
+    talking_points: str = ""
+    visit_capacity: Optional[int] = None  # largest group it can host at once, people
+    source: SiteSource = SiteSource.MANUAL
+    source_ref: str = ""  # OSM id ("way/123"), file name and row, ...
+    id: Optional[int] = None
+
+    @property
+    def routing_point(self) -> tuple[float, float]:
+        """(lon, lat) the coach drives to: the gate if given, else the site."""
+        if self.gate_lon is not None and self.gate_lat is not None:
+            return (self.gate_lon, self.gate_lat)
+        return (self.lon, self.lat)
+
+
+@dataclass
+class Video:
+    """A company video played on the bus."""
+
+    path: str  # relative to the project file's folder where possible
+    title: str
+    duration_s: float
+    site_id: Optional[int] = None
+    id: Optional[int] = None
+
+
+@dataclass
+class Ambassador:
+    """An "ambassadeur de l'industrie" who presents companies on board."""
+
+    name: str
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    availability: list[Availability] = field(default_factory=list)
+    site_ids: set[int] = field(default_factory=set)  # sites they can present
+    id: Optional[int] = None
+
+
+@dataclass
+class VehicleSpec:
+    """A bus's physical and legal limits, mirrored by ``routing.profile.VehicleProfile``."""
+
+    name: str = "Autocar 12 m"
+    height_m: float = 3.70
+    weight_t: float = 18.0
+    width_m: float = 2.55
+    length_m: float = 12.0
+    speed_factor: float = 0.85
+
+
+@dataclass
+class Bus:
+    """One coach of a tour, with its own depots if they differ from the tour's."""
+
+    name: str = "Car 1"
+    seats: int = 50
+    operator: str = ""
+    driver: str = ""
+    driver_phone: str = ""
+    vehicle: VehicleSpec = field(default_factory=VehicleSpec)
+    start_site_id: Optional[int] = None  # None: the tour's start depot
+    end_site_id: Optional[int] = None  # None: the tour's end depot
+    tour_id: Optional[int] = None
+    id: Optional[int] = None
+
+
+@dataclass
+class ParticipantGroup:
+    """A group of people travelling together (a class, a job centre's team)."""
+
+    name: str
+    size: int
+    bus_id: Optional[int] = None  # None: the planner chooses
+    tour_id: Optional[int] = None
+    id: Optional[int] = None
+
+
+@dataclass
+class Stop:
+    """A site the tour serves, with what happens there and when it may happen."""
+
+    site_id: int
+    kind: StopKind = StopKind.VISIT
+    dwell_s: int = 0  # time spent at the stop; 0 for a drive-by
+    windows: list[TimeWindow] = field(default_factory=list)  # empty: any time
+    required: bool = True
+    priority: int = 1  # for optional stops: higher is collected first (1..10)
+    lock: LockKind = LockKind.NONE
+    lock_index: Optional[int] = None
+    bus_id: Optional[int] = None  # None: any bus
+    position: int = 0  # the organiser's order in the stops table
+    notes: str = ""
+    tour_id: Optional[int] = None
+    id: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Precedence:
+    """Stop ``before_stop_id`` must be served before ``after_stop_id``."""
+
+    before_stop_id: int
+    after_stop_id: int
+
+
+@dataclass
+class DriverRules:
+    """Driving-time rules (EU 561/2006 style), in seconds."""
+
+    max_driving_s: int = 4 * 3600 + 30 * 60
+    break_s: int = 45 * 60
+    split_break_s: tuple[int, int] = (15 * 60, 30 * 60)
+    max_duty_s: int = 12 * 3600
+
+
+class Objective(str, Enum):
+    TOUR_TIME = "tour_time"
+    DRIVING_TIME = "driving_time"
+    DISTANCE = "distance"
+
+
+@dataclass
+class Tour:
+    """A tour on one day: one or several buses leaving from depots and serving stops."""
+
+    name: str
+    date: dt.date
+    timezone: str = "Europe/Paris"
+    audience: Audience = Audience.PRESCRIPTEURS
+    start_site_id: Optional[int] = None  # start depot
+    end_site_id: Optional[int] = None  # end depot (None: back to the start)
+    earliest_departure: dt.time = dt.time(8, 30)
+    latest_return: dt.time = dt.time(17, 30)
+    participants: int = 0
+    objective: Objective = Objective.TOUR_TIME
+    driver_rules: DriverRules = field(default_factory=DriverRules)
+    notes: str = ""
+    id: Optional[int] = None
+
+    @property
+    def return_site_id(self) -> Optional[int]:
+        return self.end_site_id if self.end_site_id is not None else self.start_site_id

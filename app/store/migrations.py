@@ -1,0 +1,159 @@
+"""Numbered forward migrations of the ``.zitour`` schema.
+
+``PRAGMA user_version`` holds the schema version; ``PRAGMA application_id``
+marks the file as a ZI Tour project. Migration ``n`` takes a version ``n - 1``
+database to version ``n``. Never edit a published migration: add a new one.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+# "ZITR" in ASCII: lets us tell our SQLite files from anyone else's.
+APPLICATION_ID = 0x5A495452
+
+MIGRATION_1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'company',
+    address TEXT NOT NULL DEFAULT '',
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    gate_lon REAL,
+    gate_lat REAL,
+    sector TEXT NOT NULL DEFAULT '',
+    products TEXT NOT NULL DEFAULT '',
+    jobs TEXT NOT NULL DEFAULT '',
+    salaries TEXT NOT NULL DEFAULT '',
+    training TEXT NOT NULL DEFAULT '',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'manual',
+    source_ref TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE videos (
+    id INTEGER PRIMARY KEY,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    duration_s REAL NOT NULL
+);
+CREATE TABLE ambassadors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    availability TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE ambassador_sites (
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    PRIMARY KEY (ambassador_id, site_id)
+);
+CREATE TABLE tours (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    timezone TEXT NOT NULL DEFAULT 'Europe/Paris',
+    audience TEXT NOT NULL DEFAULT 'prescripteurs',
+    start_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    end_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    earliest_departure TEXT NOT NULL,
+    latest_return TEXT NOT NULL,
+    participants INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE buses (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    seats INTEGER NOT NULL DEFAULT 50,
+    operator TEXT NOT NULL DEFAULT '',
+    driver TEXT NOT NULL DEFAULT '',
+    driver_phone TEXT NOT NULL DEFAULT '',
+    vehicle TEXT NOT NULL DEFAULT '{}',
+    start_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    end_site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL
+);
+CREATE TABLE stops (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'visit',
+    dwell_s INTEGER NOT NULL DEFAULT 0,
+    windows TEXT NOT NULL DEFAULT '[]',
+    required INTEGER NOT NULL DEFAULT 1,
+    priority INTEGER NOT NULL DEFAULT 1,
+    lock TEXT NOT NULL DEFAULT 'none',
+    lock_index INTEGER,
+    bus_id INTEGER REFERENCES buses(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stops_tour ON stops(tour_id, position);
+"""
+
+# Version 2: what planning needs beyond version 1 — company visit capacity and
+# talking points, participant groups, "A before B" constraints, objective and
+# driver rules per tour, and the stored plans.
+MIGRATION_2 = """
+ALTER TABLE sites ADD COLUMN talking_points TEXT NOT NULL DEFAULT '';
+ALTER TABLE sites ADD COLUMN visit_capacity INTEGER;
+ALTER TABLE tours ADD COLUMN objective TEXT NOT NULL DEFAULT 'tour_time';
+ALTER TABLE tours ADD COLUMN driver_rules TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE participant_groups (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    bus_id INTEGER REFERENCES buses(id) ON DELETE SET NULL
+);
+CREATE TABLE precedences (
+    before_stop_id INTEGER NOT NULL REFERENCES stops(id) ON DELETE CASCADE,
+    after_stop_id INTEGER NOT NULL REFERENCES stops(id) ON DELETE CASCADE,
+    PRIMARY KEY (before_stop_id, after_stop_id)
+);
+CREATE TABLE plans (
+    tour_id INTEGER PRIMARY KEY REFERENCES tours(id) ON DELETE CASCADE,
+    computed_at TEXT NOT NULL,
+    plan TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> int:
+    """Bring ``conn``'s schema up to ``target``, one migration per transaction.
+
+    Returns the version reached. DDL is transactional in SQLite, so a failing
+    migration leaves the file at the previous version.
+    """
+    version = schema_version(conn)
+    while version < target:
+        script = MIGRATIONS[version]
+        statements = [s.strip() for s in script.split(";") if s.strip()]
+        conn.execute("BEGIN")
+        try:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return version

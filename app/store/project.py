@@ -1,0 +1,447 @@
+"""The ``.zitour`` project file: one SQLite database, the single source of truth.
+
+Opening is careful: a file that is not ours, is corrupted, comes from a newer
+version or cannot be written is refused with a clear message *before* anything
+is written, so it stays byte-for-byte untouched. A second program opening the
+same project is told it is in use (an exclusive ``flock`` on the file, released
+by the OS even after a crash). Every edit is one transaction; a group of edits
+(an import, an undo step) can share one with :meth:`Project.transaction`.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional, TypeVar
+
+import sqlite_utils
+
+from app.errors import Message, ProjectError, ProjectInUse, ProjectReadOnly
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.model.plan import Plan
+from app.store import codec
+from app.store.lock import FileLock, LockBusy
+from app.store.migrations import APPLICATION_ID, CURRENT_VERSION, migrate, schema_version
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SUFFIX = ".zitour"
+
+E = TypeVar("E")
+Listener = Callable[[str, Optional[int]], None]
+
+# entity type -> (table, to_row, from_row)
+_TABLES: dict[type, tuple[str, Callable[[Any], dict], Callable[[dict], Any]]] = {
+    Site: ("sites", codec.site_to_row, codec.site_from_row),
+    Video: ("videos", codec.video_to_row, codec.video_from_row),
+    Tour: ("tours", codec.tour_to_row, codec.tour_from_row),
+    Bus: ("buses", codec.bus_to_row, codec.bus_from_row),
+    Stop: ("stops", codec.stop_to_row, codec.stop_from_row),
+    ParticipantGroup: ("participant_groups", codec.group_to_row, codec.group_from_row),
+}
+
+
+def _err(cls: type, en: str, fr: str) -> Exception:
+    return cls(Message(en=en, fr=fr))
+
+
+def check_project_file(path: Path) -> int:
+    """Check, without writing anything, that ``path`` is a project we can open.
+
+    Returns its schema version. Raises :class:`ProjectError` naming the file and
+    the reason otherwise.
+    """
+    name = str(path)
+    if not path.exists():
+        raise _err(ProjectError, f"{name}: no such file.", f"{name} : fichier introuvable.")
+    if path.is_dir():
+        raise _err(ProjectError, f"{name} is a folder, not a project file.", f"{name} est un dossier, pas un projet.")
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise _err(ProjectError, f"{name} cannot be read: {exc.strerror}.", f"{name} ne peut pas être lu : {exc.strerror}.")
+    if head != SQLITE_MAGIC:
+        raise _err(
+            ProjectError,
+            f"{name} is not a ZI Tour project (not an SQLite database).",
+            f"{name} n'est pas un projet ZI Tour (ce n'est pas une base SQLite).",
+        )
+    # immutable=1: SQLite creates no journal, WAL or lock file and writes nothing.
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise _err(
+                    ProjectError,
+                    f"{name} is an SQLite database but not a ZI Tour project.",
+                    f"{name} est une base SQLite mais pas un projet ZI Tour.",
+                )
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise _err(
+            ProjectError,
+            f"{name} is corrupted and cannot be opened ({exc}).",
+            f"{name} est endommagé et ne peut pas être ouvert ({exc}).",
+        )
+    if check != "ok":
+        raise _err(
+            ProjectError,
+            f"{name} is corrupted and cannot be opened ({check}).",
+            f"{name} est endommagé et ne peut pas être ouvert ({check}).",
+        )
+    if version > CURRENT_VERSION:
+        raise _err(
+            ProjectError,
+            f"{name} was made by a newer version of ZI Tour planner (format {version}, this one reads up to "
+            f"{CURRENT_VERSION}). Update the application to open it.",
+            f"{name} a été créé par une version plus récente de ZI Tour planner (format {version}, celle-ci lit "
+            f"jusqu'au format {CURRENT_VERSION}). Mettez l'application à jour pour l'ouvrir.",
+        )
+    return version
+
+
+class Project:
+    """An open ``.zitour`` project. Use :meth:`create` or :meth:`open`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: Optional[FileLock], read_only: bool):
+        self.path = path
+        self.read_only = read_only
+        self._conn = conn
+        self._lock = lock
+        self.db = sqlite_utils.Database(conn)
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending: list[tuple[str, Optional[int]]] = []
+
+    # -- opening and closing --------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, overwrite: bool = False) -> "Project":
+        """Create a new, empty project at ``path``."""
+        path = Path(path)
+        if path.exists():
+            if not overwrite:
+                raise _err(ProjectError, f"{path} already exists.", f"{path} existe déjà.")
+            path.unlink()
+            for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                extra.unlink(missing_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise _err(ProjectError, f"{path} cannot be created: {exc}.", f"{path} ne peut pas être créé : {exc}.")
+        lock = FileLock(path)
+        lock.acquire()
+        cls._configure(conn)
+        migrate(conn)
+        project = cls(path, conn, lock, read_only=False)
+        project.set_setting("created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False) -> "Project":
+        """Open an existing project, migrating its schema forward if needed.
+
+        Raises :class:`ProjectInUse` when another program has it open,
+        :class:`ProjectReadOnly` when it cannot be written (retry with
+        ``read_only=True``), :class:`ProjectError` for anything else.
+        """
+        path = Path(path)
+        version = check_project_file(path)
+        if read_only:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            if not os.access(path.parent, os.W_OK):
+                uri += "&immutable=1"  # WAL readers need to create -shm; a read-only folder forbids it
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if version < CURRENT_VERSION:
+                conn.close()
+                raise _err(
+                    ProjectReadOnly,
+                    f"{path} uses an older format (version {version}) and must be updated, which needs write access.",
+                    f"{path} utilise un ancien format (version {version}) qui doit être mis à jour, "
+                    "ce qui demande l'accès en écriture.",
+                )
+            return cls(path, conn, None, read_only=True)
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise _err(
+                ProjectReadOnly,
+                f"{path} is read-only (the file or its folder cannot be written).",
+                f"{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié).",
+            )
+        lock = FileLock(path)
+        try:
+            lock.acquire()
+        except LockBusy:
+            raise _err(
+                ProjectInUse,
+                f"{path} is already open in another ZI Tour planner window or program.",
+                f"{path} est déjà ouvert dans une autre fenêtre ou un autre programme ZI Tour planner.",
+            ) from None
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            cls._configure(conn)
+            migrate(conn)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise _err(ProjectError, f"{path} cannot be opened: {exc}.", f"{path} ne peut pas être ouvert : {exc}.")
+        return cls(path, conn, lock, read_only=False)
+
+    @staticmethod
+    def _configure(conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed edit
+        conn.execute("PRAGMA busy_timeout = 2000")
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the file and release the lock."""
+        if self._conn is None:
+            return
+        try:
+            if not self.read_only:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._conn)
+
+    @property
+    def folder(self) -> Path:
+        """The folder relative paths (videos) are resolved against."""
+        return self.path.resolve().parent
+
+    # -- change notification and transactions -----------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(table, id)`` after each committed change (id None: many rows)."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Project"]:
+        """Group edits into one transaction (nested calls share the outer one)."""
+        self._ensure_writable()
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._pending.clear()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            pending, self._pending = self._pending, []
+            for table, row_id in pending:
+                for listener in list(self._listeners):
+                    listener(table, row_id)
+
+    def _changed(self, table: str, row_id: Optional[int]) -> None:
+        self._pending.append((table, row_id))
+
+    def _ensure_writable(self) -> None:
+        if self.read_only:
+            raise _err(
+                ProjectReadOnly,
+                f"{self.path} is open read-only: changes are not saved.",
+                f"{self.path} est ouvert en lecture seule : les modifications ne sont pas enregistrées.",
+            )
+
+    # -- settings ------------------------------------------------------------
+    def setting(self, key: str, default: Optional[str] = None) -> Optional[str]:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+            self._changed("settings", None)
+
+    @property
+    def region_name(self) -> Optional[str]:
+        """The road region (name or compiled file) the project plans on."""
+        return self.setting("region")
+
+    # -- generic entity access ---------------------------------------------------
+    def add(self, entity: E) -> E:
+        """Insert ``entity`` and set its ``id``; returns it."""
+        if isinstance(entity, Ambassador):
+            return self._add_ambassador(entity)  # type: ignore[return-value]
+        table, to_row, _ = _TABLES[type(entity)]
+        with self.transaction():
+            entity.id = self.db[table].insert(to_row(entity)).last_pk  # type: ignore[attr-defined]
+            self._changed(table, entity.id)  # type: ignore[attr-defined]
+        return entity
+
+    def update(self, entity: Any) -> None:
+        """Write ``entity``'s fields over its row."""
+        if entity.id is None:
+            raise ValueError("cannot update an entity that was never added")
+        if isinstance(entity, Ambassador):
+            self._update_ambassador(entity)
+            return
+        table, to_row, _ = _TABLES[type(entity)]
+        with self.transaction():
+            self.db[table].update(entity.id, to_row(entity))
+            self._changed(table, entity.id)
+
+    def delete(self, kind: type, entity_id: int) -> None:
+        """Delete one row; dependent rows follow the schema's foreign keys."""
+        table = "ambassadors" if kind is Ambassador else _TABLES[kind][0]
+        with self.transaction():
+            self.db[table].delete(entity_id)
+            self._changed(table, entity_id)
+
+    def get(self, kind: type[E], entity_id: int) -> E:
+        if kind is Ambassador:
+            found = self.ambassadors(ids=[entity_id])
+            if not found:
+                raise KeyError(entity_id)
+            return found[0]  # type: ignore[return-value]
+        table, _, from_row = _TABLES[kind]
+        rows = list(self.db[table].rows_where("id = ?", [entity_id]))
+        if not rows:
+            raise KeyError(entity_id)
+        return from_row(rows[0])
+
+    def _list(self, kind: type[E], where: Optional[str] = None, args: Optional[list] = None, order: str = "id") -> list[E]:
+        table, _, from_row = _TABLES[kind]
+        return [from_row(r) for r in self.db[table].rows_where(where, args or [], order_by=order)]
+
+    # -- typed lists -------------------------------------------------------------
+    def sites(self) -> list[Site]:
+        return self._list(Site, order="name COLLATE NOCASE, id")
+
+    def videos(self, site_id: Optional[int] = None) -> list[Video]:
+        if site_id is None:
+            return self._list(Video)
+        return self._list(Video, "site_id = ?", [site_id])
+
+    def tours(self) -> list[Tour]:
+        return self._list(Tour, order="date, name")
+
+    def tour_by_name(self, name: str) -> Tour:
+        found = self._list(Tour, "name = ?", [name])
+        if not found:
+            names = ", ".join(t.name for t in self.tours()) or "—"
+            raise _err(
+                ProjectError,
+                f"No tour named {name!r} in {self.path.name} (tours: {names}).",
+                f"Aucun circuit nommé « {name} » dans {self.path.name} (circuits : {names}).",
+            )
+        return found[0]
+
+    def buses(self, tour_id: int) -> list[Bus]:
+        return self._list(Bus, "tour_id = ?", [tour_id])
+
+    def stops(self, tour_id: int) -> list[Stop]:
+        return self._list(Stop, "tour_id = ?", [tour_id], order="position, id")
+
+    def groups(self, tour_id: int) -> list[ParticipantGroup]:
+        return self._list(ParticipantGroup, "tour_id = ?", [tour_id])
+
+    def ambassadors(self, ids: Optional[list[int]] = None) -> list[Ambassador]:
+        if ids is None:
+            rows = list(self.db["ambassadors"].rows_where(order_by="name COLLATE NOCASE, id"))
+        else:
+            marks = ",".join("?" * len(ids))
+            rows = list(self.db["ambassadors"].rows_where(f"id IN ({marks})", ids))
+        links: dict[int, set[int]] = {}
+        for amb_id, site_id in self._conn.execute("SELECT ambassador_id, site_id FROM ambassador_sites"):
+            links.setdefault(amb_id, set()).add(site_id)
+        return [codec.ambassador_from_row(r, links.get(r["id"], set())) for r in rows]
+
+    def _add_ambassador(self, amb: Ambassador) -> Ambassador:
+        with self.transaction():
+            amb.id = self.db["ambassadors"].insert(codec.ambassador_to_row(amb)).last_pk
+            self._write_ambassador_sites(amb)
+            self._changed("ambassadors", amb.id)
+        return amb
+
+    def _update_ambassador(self, amb: Ambassador) -> None:
+        with self.transaction():
+            self.db["ambassadors"].update(amb.id, codec.ambassador_to_row(amb))
+            self._conn.execute("DELETE FROM ambassador_sites WHERE ambassador_id = ?", (amb.id,))
+            self._write_ambassador_sites(amb)
+            self._changed("ambassadors", amb.id)
+
+    def _write_ambassador_sites(self, amb: Ambassador) -> None:
+        rows = [{"ambassador_id": amb.id, "site_id": s} for s in sorted(amb.site_ids)]
+        if rows:
+            self.db["ambassador_sites"].insert_all(rows)
+
+    # -- precedences --------------------------------------------------------------
+    def precedences(self, tour_id: int) -> list[Precedence]:
+        rows = self._conn.execute(
+            "SELECT p.before_stop_id, p.after_stop_id FROM precedences p JOIN stops s ON s.id = p.before_stop_id "
+            "WHERE s.tour_id = ? ORDER BY p.rowid",
+            (tour_id,),
+        )
+        return [Precedence(a, b) for a, b in rows]
+
+    def add_precedence(self, precedence: Precedence) -> None:
+        with self.transaction():
+            self.db["precedences"].insert(
+                {"before_stop_id": precedence.before_stop_id, "after_stop_id": precedence.after_stop_id},
+                ignore=True,
+            )
+            self._changed("precedences", None)
+
+    def remove_precedence(self, precedence: Precedence) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM precedences WHERE before_stop_id = ? AND after_stop_id = ?",
+                (precedence.before_stop_id, precedence.after_stop_id),
+            )
+            self._changed("precedences", None)
+
+    # -- plans --------------------------------------------------------------------
+    def save_plan(self, plan: Plan) -> None:
+        """Store ``plan`` as the tour's current plan (JSON text)."""
+        with self.transaction():
+            self.db["plans"].upsert(
+                {
+                    "tour_id": plan.tour_id,
+                    "computed_at": plan.computed_at.isoformat(),
+                    "plan": json.dumps(plan.to_json_dict(), ensure_ascii=False),
+                },
+                pk="tour_id",
+            )
+            self._changed("plans", plan.tour_id)
+
+    def plan(self, tour_id: int) -> Optional[Plan]:
+        row = self._conn.execute("SELECT plan FROM plans WHERE tour_id = ?", (tour_id,)).fetchone()
+        return Plan.from_json_dict(json.loads(row[0])) if row else None
+
+    def delete_plan(self, tour_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM plans WHERE tour_id = ?", (tour_id,))
+            self._changed("plans", tour_id)
+
+    # -- summary --------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for ``zitour info`` and the status bar."""
+        tables = ("sites", "tours", "buses", "stops", "ambassadors", "videos", "plans")
+        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
