@@ -1,0 +1,22 @@
+"""Session-wide test settings: offscreen Qt, private data and config folders.
+
+The network is blocked by pytest-socket (``--disable-socket`` in pyproject.toml);
+only Unix sockets are allowed (Qt and D-Bus use them locally).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+# Never read or write the user's regions, settings or recent files.
+_private = Path(tempfile.mkdtemp(prefix="zitour-tests-"))
+os.environ.setdefault("ZITOUR_DATA_DIR", str(_private / "data"))
+os.environ["XDG_CONFIG_HOME"] = str(_private / "config")
+
+REPO = Path(__file__).resolve().parent.parent
+MAPS = REPO / "maps"
+KREMS_OSM = MAPS / "krems_austria.osm.gz"
+LADOUA_OSM = MAPS / "lyon_villeurbanne_ladoua_campus.osm"

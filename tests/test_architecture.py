@@ -1,0 +1,38 @@
+"""The layering of ARCHITECTURE.md holds: import-linter contracts in pyproject.toml."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_are_kept():
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint, "import-linter is a test dependency"
+    result = subprocess.run([lint], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: " in result.stdout and " broken" in result.stdout
+
+
+def test_core_has_no_qt_import_at_all():
+    """Stricter than the contract: not even an indirect or lazy Qt import in the core."""
+    offenders = []
+    for folder in ("routing", "app/model", "app/store", "app/services"):
+        for path in (REPO / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if "PySide6" in text or "PyQt" in text:
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_exports_use_no_qt_widgets_and_qtgui_only_through_the_adapter():
+    """Exports may paint PDFs with QtGui through one adapter; never QtWidgets."""
+    offenders = []
+    for path in (REPO / "app" / "exports").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "QtWidgets" in text:
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
