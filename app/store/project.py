@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
@@ -47,6 +48,27 @@ def _err(cls: type, en: str, fr: str) -> Exception:
     return cls(Message(en=en, fr=fr))
 
 
+def _in_use(path: Path) -> Exception:
+    return _err(
+        ProjectInUse,
+        f"{path} is already open in another ZI Tour planner window or program.",
+        f"{path} est déjà ouvert dans une autre fenêtre ou un autre programme ZI Tour planner.",
+    )
+
+
+def _writable(path: Path) -> bool:
+    """True if ``path`` can be written *and* is not marked read-only.
+
+    ``os.access`` alone says yes to root for a ``chmod 0444`` file; the mode's
+    write bits say what the user meant, so both must agree.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
 def check_project_file(path: Path) -> int:
     """Check, without writing anything, that ``path`` is a project we can open.
 
@@ -69,8 +91,12 @@ def check_project_file(path: Path) -> int:
             f"{name} is not a ZI Tour project (not an SQLite database).",
             f"{name} n'est pas un projet ZI Tour (ce n'est pas une base SQLite).",
         )
-    # immutable=1: SQLite creates no journal, WAL or lock file and writes nothing.
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    # immutable=1: SQLite creates no journal, WAL or lock file and writes nothing. But when a
+    # -wal file exists (the project is open elsewhere, or a crash left it) the latest
+    # commits, maybe even the schema and application id, live there: read through it.
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
@@ -129,6 +155,16 @@ class Project:
         if path.exists():
             if not overwrite:
                 raise _err(ProjectError, f"{path} already exists.", f"{path} existe déjà.")
+            # Never delete a project another program has open (it would keep writing to a ghost file).
+            if path.is_file():
+                busy = FileLock(path)
+                try:
+                    busy.acquire()
+                except LockBusy:
+                    raise _in_use(path) from None
+                except OSError:
+                    pass  # unreadable: unlink below decides
+                busy.release()
             path.unlink()
             for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 extra.unlink(missing_ok=True)
@@ -154,11 +190,15 @@ class Project:
         ``read_only=True``), :class:`ProjectError` for anything else.
         """
         path = Path(path)
-        version = check_project_file(path)
         if read_only:
+            version = check_project_file(path)
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            if not os.access(path.parent, os.W_OK):
-                uri += "&immutable=1"  # WAL readers need to create -shm; a read-only folder forbids it
+            wal = path.with_name(path.name + "-wal")
+            if not os.access(path.parent, os.W_OK) or not wal.exists():
+                # WAL readers need to create -shm; a read-only folder forbids it. And with no
+                # -wal file nobody is writing the project: reading it as immutable leaves no
+                # -wal/-shm files behind (a read-only connection cannot delete them on close).
+                uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
             if version < CURRENT_VERSION:
@@ -170,28 +210,39 @@ class Project:
                     "ce qui demande l'accès en écriture.",
                 )
             return cls(path, conn, None, read_only=True)
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise _err(
-                ProjectReadOnly,
-                f"{path} is read-only (the file or its folder cannot be written).",
-                f"{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié).",
-            )
-        lock = FileLock(path)
+        # Lock first: "in use" is the true reason when another program has it, and the
+        # checks below then never read a file that program is writing.
+        lock: Optional[FileLock] = None
+        if path.is_file():
+            lock = FileLock(path)
+            try:
+                lock.acquire()
+            except LockBusy:
+                raise _in_use(path) from None
+            except OSError:
+                lock = None  # unreadable: check_project_file says why
         try:
-            lock.acquire()
-        except LockBusy:
-            raise _err(
-                ProjectInUse,
-                f"{path} is already open in another ZI Tour planner window or program.",
-                f"{path} est déjà ouvert dans une autre fenêtre ou un autre programme ZI Tour planner.",
-            ) from None
-        try:
+            check_project_file(path)
+            if not _writable(path) or not _writable(path.parent):
+                raise _err(
+                    ProjectReadOnly,
+                    f"{path} is read-only (the file or its folder cannot be written).",
+                    f"{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié).",
+                )
+            if lock is None:  # pragma: no cover - the check above reads the file, so it can be locked
+                lock = FileLock(path)
+                lock.acquire()
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             cls._configure(conn)
             migrate(conn)
         except sqlite3.Error as exc:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise _err(ProjectError, f"{path} cannot be opened: {exc}.", f"{path} ne peut pas être ouvert : {exc}.")
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         return cls(path, conn, lock, read_only=False)
 
     @staticmethod

@@ -1,0 +1,80 @@
+"""``zitour sites import PROJECT FILE [--strict] [--region NAME]``.
+
+Exit codes: 0 when the import ran (rejected rows, if any, are listed on stderr
+as warnings: the valid rows were imported); 1 with ``--strict`` when a row was
+rejected (nothing imported) and for any error (one line on stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional
+
+from app.errors import Message, ProjectError
+from app.store.project import Project
+from routing.errors import RegionError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sites = sub.add_parser("sites", help="manage a project's sites")
+    sites_sub = sites.add_subparsers(dest="sites_command", metavar="ACTION", required=True)
+    imp = sites_sub.add_parser(
+        "import",
+        help="import sites from a CSV, GeoJSON or OSM file",
+        description="Import sites from a CSV (UTF-8 or Windows-1252, ',' or ';'), a GeoJSON file, or the named "
+        "industrial features of an OSM extract. Valid rows are imported and rejected rows listed (exit 0); "
+        "with --strict nothing is imported if any row is rejected (exit 1). Re-importing updates, never duplicates.",
+    )
+    imp.add_argument("project", type=Path, help="the .zitour project")
+    imp.add_argument("file", type=Path, help="CSV, GeoJSON or OSM file")
+    imp.add_argument("--strict", action="store_true", help="import nothing if any row is rejected")
+    imp.add_argument("--region", help="region whose bounds rows must fall in (default: the project's region)")
+    imp.set_defaults(func=run_import)
+
+
+def _load_region(name: Optional[str], lang: str):
+    """The region to check positions against, or None (with a note on stderr) when it cannot be loaded."""
+    if not name:
+        return None
+    try:
+        from routing.regions import load_region
+    except ImportError:  # the road engine is not installed: only WGS84 ranges are checked
+        return None
+    try:
+        return load_region(name)
+    except RegionError as exc:
+        note = (f"zitour: region not checked: {exc.text('en')}" if lang == "en"
+                else f"zitour : région non vérifiée : {exc.text('fr')}")
+        print(note, file=sys.stderr)
+        return None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from app.services.import_sites import import_sites_file
+
+    lang = args.lang
+    en = lang == "en"
+    with Project.open(args.project) as project:
+        region = _load_region(args.region or project.region_name, lang)
+        if args.region and region is None:
+            raise ProjectError(Message(f"region {args.region!r} cannot be loaded.",
+                                       f"la région « {args.region} » ne peut pas être chargée."))
+        report = import_sites_file(project, args.file, strict=args.strict, region=region)
+    for r in report.rejected:
+        print(f"  {r.text(lang)}", file=sys.stderr)
+    n_bad = len(report.rejected_rows)
+    if not report.applied:
+        print(f"zitour: {n_bad} rejected row(s) in {report.source}: nothing imported (--strict)." if en else
+              f"zitour : {n_bad} ligne(s) rejetée(s) dans {report.source} : rien n'a été importé (--strict).",
+              file=sys.stderr)
+        return 1
+    print(f"{report.source}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+          f"{n_bad} rejected." if en else
+          f"{report.source} : {report.added} ajouté(s), {report.updated} mis à jour, {report.unchanged} inchangé(s), "
+          f"{n_bad} rejeté(s).")
+    if n_bad:
+        print(f"zitour: warning: {n_bad} row(s) rejected (listed above), the other rows were imported." if en else
+              f"zitour : attention : {n_bad} ligne(s) rejetée(s) (voir ci-dessus), les autres ont été importées.",
+              file=sys.stderr)
+    return 0

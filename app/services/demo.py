@@ -1,0 +1,223 @@
+"""The demo project: real Krems industrial sites (OSM) with invented French facts.
+
+``build_demo(path)`` writes a complete, deterministic project from
+``resources/demo/krems_demo.json``: site names and positions come from the
+bundled OSM extract ``maps/krems_austria.osm.gz`` (looked up by OSM id), every
+other fact is invented and marked as demo data in the site's notes. Small real
+video clips are written in a ``videos/`` folder beside the project.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from app.errors import Message, ProjectError
+from app.model.entities import (
+    Ambassador,
+    Audience,
+    Availability,
+    Bus,
+    LockKind,
+    Site,
+    SiteKind,
+    SiteSource,
+    Stop,
+    StopKind,
+    TimeWindow,
+    Tour,
+    Video,
+)
+from app.services.osm_sites import OsmFeature, read_osm_features
+from app.services.videos import relative_video_path, video_duration_s, write_demo_clip
+from app.store.project import Project, check_project_file
+from routing.progress import CancelToken, ProgressCallback, check, report
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEMO_DESCRIPTION = REPO_ROOT / "resources" / "demo" / "krems_demo.json"
+DEFAULT_NAME = "demo-krems.zitour"
+# A site further than this from any road a coach can stop on gets the road point as its gate.
+GATE_MIN_DISTANCE_M = 15.0
+
+
+def _maps_dir() -> Path:
+    try:
+        from routing.regions import bundled_maps_dir  # the routing engine's, once written
+    except ImportError:
+        return REPO_ROOT / "maps"
+    return bundled_maps_dir()
+
+
+def load_description(path: Path = DEMO_DESCRIPTION) -> dict[str, Any]:
+    """The demo's JSON description (plain data, never evaluated)."""
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def demo_path(path: Path | str) -> Path:
+    """Where ``zitour demo PATH`` writes: ``PATH`` itself, or ``PATH/demo-krems.zitour`` for a folder."""
+    path = Path(path)
+    return path / DEFAULT_NAME if path.is_dir() else path
+
+
+def _address(tags: dict[str, str]) -> str:
+    street = " ".join(x for x in (tags.get("addr:street", ""), tags.get("addr:housenumber", "")) if x)
+    town = " ".join(x for x in (tags.get("addr:postcode", "3500"), tags.get("addr:city", "Krems an der Donau")) if x)
+    return f"{street}, {town}" if street else town
+
+
+def _site(spec: dict[str, Any], feature: OsmFeature, note: str) -> Site:
+    gate_lon = gate_lat = None
+    if feature.road_distance_m is not None and feature.road_distance_m > GATE_MIN_DISTANCE_M:
+        gate_lon, gate_lat = feature.road_lon, feature.road_lat
+    return Site(
+        name=feature.name,
+        lon=feature.lon,
+        lat=feature.lat,
+        kind=SiteKind(spec["kind"]),
+        address=_address(feature.tags),
+        gate_lon=gate_lon,
+        gate_lat=gate_lat,
+        sector=spec.get("sector", ""),
+        products=spec.get("products", ""),
+        jobs=spec.get("jobs", ""),
+        salaries=spec.get("salaries", ""),
+        training=spec.get("training", ""),
+        contact_name=spec.get("contact_name", ""),
+        contact_phone=spec.get("contact_phone", ""),
+        contact_email=spec.get("contact_email", ""),
+        notes=note,
+        talking_points=spec.get("talking_points", ""),
+        visit_capacity=spec.get("visit_capacity"),
+        source=SiteSource.DEMO,
+        source_ref=feature.ref,
+    )
+
+
+def _time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def build_demo(
+    path: Path | str,
+    force: bool = False,
+    progress: Optional[ProgressCallback] = None,
+    cancel: Optional[CancelToken] = None,
+) -> Path:
+    """Write the demo project at ``path`` (a folder gets ``demo-krems.zitour``); returns the file's path.
+
+    An existing file is replaced only with ``force`` and only if it is a ZI Tour
+    project (never someone else's file). Clips go to ``<folder>/videos/``.
+    Raises :class:`ProjectError` with the reason otherwise.
+    """
+    path = demo_path(path)
+    if path.exists():
+        if not force:
+            raise ProjectError(
+                Message(f"{path} already exists (use --force to replace it).",
+                        f"{path} existe déjà (utilisez --force pour le remplacer).")
+            )
+        try:
+            check_project_file(path)
+        except ProjectError:
+            raise ProjectError(
+                Message(f"{path} exists and is not a readable ZI Tour project: not replaced.",
+                        f"{path} existe et n'est pas un projet ZI Tour lisible : il n'est pas remplacé.")
+            ) from None
+    desc = load_description()
+    report(progress, 0.0, "OSM")
+    features = {f.ref: f for f in read_osm_features(_maps_dir() / desc["osm_file"])}
+    check(cancel, "demo", "démo")
+
+    videos_dir = path.parent / "videos"
+    clips = []
+    for i, spec in enumerate(desc["videos"]):
+        report(progress, 0.2 + 0.5 * i / len(desc["videos"]), spec["title"])
+        check(cancel, "demo", "démo")
+        file = videos_dir / spec["file"]
+        write_demo_clip(file, spec["duration_s"], spec["colour"])
+        clips.append((spec, file, video_duration_s(file)))
+
+    report(progress, 0.8, path.name)
+    project = Project.create(path, overwrite=force)
+    try:
+        with project.transaction():
+            project.set_setting("region", desc["region"])
+            project.set_setting("demo", "1")
+            sites: dict[str, Site] = {}
+            for spec in desc["sites"]:
+                feature = features.get(spec["osm"])
+                if feature is None:
+                    raise ProjectError(
+                        Message(f"Demo site {spec['osm']} is missing from {desc['osm_file']}.",
+                                f"Le site de démo {spec['osm']} manque dans {desc['osm_file']}.")
+                    )
+                sites[spec["key"]] = project.add(_site(spec, feature, desc["demo_note"]))
+            for spec, file, duration_s in clips:
+                project.add(
+                    Video(
+                        path=relative_video_path(project.folder, file),
+                        title=spec["title"],
+                        duration_s=duration_s,
+                        site_id=sites[spec["site"]].id,
+                    )
+                )
+            for tour_spec in desc["tours"]:
+                _add_tour(project, tour_spec, sites)
+            for amb in desc["ambassadors"]:
+                project.add(
+                    Ambassador(
+                        name=amb["name"],
+                        organisation=amb["organisation"],
+                        phone=amb["phone"],
+                        email=amb["email"],
+                        availability=[
+                            Availability(_time(a), _time(b), dt.date.fromisoformat(day) if day else None)
+                            for day, a, b in amb["availability"]
+                        ],
+                        site_ids={sites[k].id for k in amb["sites"]},  # type: ignore[misc]
+                    )
+                )
+    except BaseException:
+        project.close()
+        path.unlink(missing_ok=True)  # no half-built demo
+        raise
+    project.close()
+    report(progress, 1.0, path.name)
+    return path
+
+
+def _add_tour(project: Project, spec: dict[str, Any], sites: dict[str, Site]) -> Tour:
+    tour = project.add(
+        Tour(
+            name=spec["name"],
+            date=dt.date.fromisoformat(spec["date"]),
+            timezone=spec["timezone"],
+            audience=Audience(spec["audience"]),
+            start_site_id=sites[spec["start"]].id,
+            end_site_id=sites[spec["end"]].id,
+            earliest_departure=_time(spec["earliest_departure"]),
+            latest_return=_time(spec["latest_return"]),
+            participants=spec["participants"],
+            notes=spec["notes"],
+        )
+    )
+    for bus in spec["buses"]:
+        project.add(Bus(tour_id=tour.id, **bus))  # default vehicle: the 12 m coach
+    for position, stop in enumerate(spec["stops"], start=1):
+        project.add(
+            Stop(
+                tour_id=tour.id,
+                site_id=sites[stop["site"]].id,  # type: ignore[arg-type]
+                kind=StopKind(stop["kind"]),
+                dwell_s=int(stop.get("dwell_min", 0)) * 60,
+                windows=[TimeWindow(_time(a), _time(b)) for a, b in stop.get("windows", [])],
+                required=stop.get("required", True),
+                priority=stop.get("priority", 1),
+                lock=LockKind(stop.get("lock", "none")),
+                position=position,
+                notes=stop.get("notes", ""),
+            )
+        )
+    return tour

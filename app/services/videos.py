@@ -1,0 +1,106 @@
+"""Company videos: reading a file's duration, writing the demo's small clips.
+
+Paths stored in a project are relative to the project's folder where possible
+(:func:`relative_video_path`), so a project and its ``videos/`` folder can be
+moved or copied together.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+import av
+import numpy as np
+
+from routing.errors import Message, UserError
+
+
+class VideoFileError(UserError):
+    """A video file is missing or cannot be read."""
+
+
+def video_duration_s(path: Path | str) -> float:
+    """Duration of the video at ``path``, in seconds.
+
+    Raises :class:`VideoFileError` naming the file when it is missing, is not a
+    video or its duration cannot be found.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise VideoFileError(Message(f"{path}: video file not found.", f"{path} : fichier vidéo introuvable."))
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                raise VideoFileError(
+                    Message(f"{path} contains no video.", f"{path} ne contient pas de vidéo.")
+                )
+            stream = container.streams.video[0]
+            if container.duration:  # microseconds (AV_TIME_BASE)
+                return container.duration / 1_000_000
+            if stream.duration and stream.time_base:
+                return float(stream.duration * stream.time_base)
+            # No duration in the headers (some raw streams): decode to the last frame.
+            last = 0.0
+            for frame in container.decode(stream):
+                if frame.time is not None:
+                    last = max(last, frame.time)
+            if last <= 0:
+                raise VideoFileError(
+                    Message(f"{path}: the video's duration cannot be read.",
+                            f"{path} : la durée de la vidéo ne peut pas être lue.")
+                )
+            return last
+    except (av.error.FFmpegError, OSError, UnicodeDecodeError) as exc:
+        raise VideoFileError(
+            Message(f"{path} cannot be read as a video ({exc}).", f"{path} ne peut pas être lu comme une vidéo ({exc}).")
+        ) from None
+
+
+def relative_video_path(project_folder: Path, file: Path) -> str:
+    """``file`` relative to ``project_folder`` (POSIX separators) when inside it, else absolute."""
+    file = Path(file).resolve()
+    try:
+        return file.relative_to(Path(project_folder).resolve()).as_posix()
+    except ValueError:
+        return str(file)
+
+
+def resolve_video_path(project_folder: Path, stored: str) -> Path:
+    """The file a stored video path designates (relative paths start at the project's folder)."""
+    p = Path(stored)
+    return p if p.is_absolute() else Path(project_folder) / p
+
+
+def write_demo_clip(
+    path: Path | str,
+    duration_s: int,
+    colour: Sequence[int] = (40, 80, 160),
+    fps: int = 2,
+    size: tuple[int, int] = (160, 90),
+) -> None:
+    """Write a small silent MPEG-4 clip: a plain ``colour`` screen with a growing progress bar.
+
+    ``duration_s`` whole seconds at ``fps`` frames per second, ``size`` (width,
+    height) in pixels. Deterministic: the same arguments give the same bytes.
+    """
+    width, height = size
+    n_frames = int(duration_s * fps)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    base = np.empty((height, width, 3), np.uint8)
+    base[:, :] = np.asarray(colour, np.uint8)
+    with av.open(str(tmp), "w", format="mp4") as container:
+        stream = container.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for i in range(n_frames):
+            img = base.copy()
+            img[height // 2 - 5 : height // 2 + 5, : (i + 1) * width // n_frames] = 255
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts = i
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    os.replace(tmp, path)  # a half-written clip never has the final name

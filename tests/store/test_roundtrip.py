@@ -1,0 +1,133 @@
+"""Every entity survives create -> close -> open; every edit is persisted."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+
+from app.errors import ProjectError, ProjectReadOnly
+from app.model import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.store import Project
+from app.store.migrations import APPLICATION_ID, CURRENT_VERSION
+
+from .conftest import fill
+
+
+def test_every_entity_round_trips(project_path):
+    with Project.create(project_path) as p:
+        made = fill(p)
+    assert not project_path.with_name("p.zitour-wal").exists()  # close checkpoints the WAL
+    with Project.open(project_path) as p:
+        assert p.schema_version == CURRENT_VERSION
+        assert {s.id: s for s in p.sites()} == {made["depot"].id: made["depot"], made["site"].id: made["site"]}
+        assert p.videos() == [made["video"]] and p.videos(site_id=made["site"].id) == [made["video"]]
+        assert p.ambassadors() == [made["amb"]]
+        assert p.tours() == [made["tour"]] and p.tour_by_name("Prescripteurs") == made["tour"]
+        assert p.buses(made["tour"].id) == [made["bus"]]
+        assert p.groups(made["tour"].id) == [made["group"]]
+        assert p.stops(made["tour"].id) == [made["s1"], made["s2"]]
+        assert p.precedences(made["tour"].id) == [Precedence(made["s1"].id, made["s2"].id)]
+        assert p.get(Ambassador, made["amb"].id) == made["amb"]
+        assert p.get(Site, made["site"].id).routing_point == (15.6412868, 48.4102722)
+        with pytest.raises(KeyError):
+            p.get(Site, 999)
+        with pytest.raises(ProjectError, match="Prescripteurs"):
+            p.tour_by_name("Nope")
+
+
+def test_file_is_marked_as_ours_and_in_wal(project_path):
+    Project.create(project_path).close()
+    conn = sqlite3.connect(f"{project_path.as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_every_edit_is_persisted_and_notified(project_path):
+    with Project.create(project_path) as p:
+        made = fill(p)
+        seen = []
+        p.subscribe(lambda table, row_id: seen.append((table, row_id)))
+        site = dataclasses.replace(made["site"], name="Voest (renamed)", visit_capacity=None, gate_lon=None, gate_lat=None)
+        p.update(site)
+        stop = dataclasses.replace(made["s1"], windows=[], required=True, notes="")
+        p.update(stop)
+        amb = dataclasses.replace(made["amb"], site_ids={made["depot"].id, made["site"].id}, availability=[])
+        p.update(amb)
+        tour = dataclasses.replace(made["tour"], participants=50, latest_return=dt.time(18))
+        p.update(tour)
+        p.remove_precedence(Precedence(made["s1"].id, made["s2"].id))
+        p.delete(Video, made["video"].id)
+        p.set_setting("region", "krems")
+        assert ("sites", site.id) in seen and ("videos", made["video"].id) in seen
+    with Project.open(project_path) as p:
+        assert p.get(Site, site.id) == site
+        assert p.get(Stop, stop.id) == stop
+        assert p.get(Ambassador, amb.id) == amb
+        assert p.get(Tour, tour.id) == tour
+        assert p.precedences(tour.id) == []
+        assert p.videos() == []
+        assert p.region_name == "krems"
+
+
+def test_delete_follows_foreign_keys(project_path):
+    with Project.create(project_path) as p:
+        made = fill(p)
+        p.delete(Tour, made["tour"].id)
+        assert p.buses(made["tour"].id) == [] and p.stops(made["tour"].id) == [] and p.groups(made["tour"].id) == []
+        p.delete(Site, made["site"].id)
+        assert p.get(Ambassador, made["amb"].id).site_ids == set()  # link rows cascade
+    with Project.open(project_path) as p:
+        assert p.counts() == {"sites": 1, "tours": 0, "buses": 0, "stops": 0, "ambassadors": 1, "videos": 1, "plans": 0}
+        assert p.videos()[0].site_id is None  # ON DELETE SET NULL
+
+
+def test_failed_transaction_leaves_nothing(project_path):
+    with Project.create(project_path) as p:
+        with pytest.raises(RuntimeError):
+            with p.transaction():
+                p.add(Site("A", 15.6, 48.4))
+                raise RuntimeError("boom")
+        assert p.sites() == []
+        with pytest.raises(sqlite3.IntegrityError):  # a stop on a site that does not exist
+            p.add(Stop(site_id=12345, tour_id=None))  # type: ignore[arg-type]
+        assert p.counts()["stops"] == 0
+
+
+def test_create_refuses_existing_file(project_path):
+    Project.create(project_path).close()
+    with pytest.raises(ProjectError):
+        Project.create(project_path)
+    Project.create(project_path, overwrite=True).close()
+
+
+def test_read_only_open_refuses_edits_and_leaves_no_files(project_path):
+    with Project.create(project_path) as p:
+        fill(p)
+    before = sorted(x.name for x in project_path.parent.iterdir())
+    with Project.open(project_path, read_only=True) as p:
+        assert len(p.sites()) == 2
+        with pytest.raises(ProjectReadOnly):
+            p.add(Site("X", 1, 2))
+    assert sorted(x.name for x in project_path.parent.iterdir()) == before
+
+
+def test_plan_round_trip(project_path):
+    from tests.model.test_plan import sample_plan
+
+    with Project.create(project_path) as p:
+        made = fill(p)
+        plan = sample_plan(tour_id=made["tour"].id)
+        p.save_plan(plan)
+        p.save_plan(plan)  # saving again replaces, never duplicates
+    with Project.open(project_path) as p:
+        assert p.plan(made["tour"].id) == plan
+        assert p.counts()["plans"] == 1
+        raw = p.db.execute("SELECT plan FROM plans").fetchone()[0]
+        assert json.loads(raw)["buses"][0]["legs"][0]["geometry"][0] == [15.6044579, 48.4095333]
+        p.delete_plan(made["tour"].id)
+        assert p.plan(made["tour"].id) is None
