@@ -25,6 +25,9 @@ Bbox = tuple[float, float, float, float]  # west, south, east, north (degrees)
 SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".xml", ".osm.xml")
 
 FEATURE_BUILDINGS = {"industrial", "warehouse", "factory", "manufacture", "commercial", "office", "retail"}
+# offices that are companies (not tax offices, lawyers...)
+FEATURE_OFFICES = {"company", "industrial", "logistics", "research", "energy_supplier", "engineer",
+                   "telecommunication", "it"}
 _AREA_KIND = {
     ("landuse", "industrial"): "industrial", ("landuse", "commercial"): "commercial",
     ("landuse", "retail"): "retail", ("landuse", "residential"): "residential",
@@ -103,7 +106,7 @@ def feature_kind(tags) -> str | None:
     b = get("building")
     if b in FEATURE_BUILDINGS:
         return f"building={b}"
-    if get("office"):
+    if get("office") in FEATURE_OFFICES:
         return f"office={get('office')}"
     if get("craft"):
         return f"craft={get('craft')}"
@@ -168,181 +171,24 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
             raise _error(path, f"invalid box {bbox} (expected W,S,E,N in degrees, W<E, S<N).",
                          f"emprise invalide {bbox} (attendu O,S,E,N en degrés, O<E, S<N).")
 
-    roads = RoadWays()
-    road_layer = LayerBuilder(ROAD_KINDS)
-    rail = LayerBuilder(RAIL_KINDS)
-    water = LayerBuilder(WATERWAY_KINDS)
-    areas = LayerBuilder(AREA_KINDS, polygons=True)
-    buildings = LayerBuilder(BUILDING_KINDS, polygons=True)
-    features: list[RawFeature] = []
-    rep = {"nodes": 0, "ways": 0, "relations": 0, "road_ways": 0, "road_ways_cut_missing_nodes": 0,
-           "road_ways_dropped_missing_nodes": 0, "road_ways_cut_at_box": 0, "road_ways_outside_box": 0,
-           "non_drivable_highways": 0, "turn_restrictions_ignored": 0, "features": 0}
-    if bbox is not None:
-        w_, s_, e_, n_ = bbox
-
-        def inside(lon: float, lat: float) -> bool:
-            return w_ <= lon <= e_ and s_ <= lat <= n_
-    else:
-        def inside(lon: float, lat: float) -> bool:
-            return True
-
-    estimate = _estimate_objects(path)
-    count = 0
-    minlon = minlat = math.inf
-    maxlon = maxlat = -math.inf
-    header_box = None
-    acc_keys = T.ACCESS_KEYS
-    try:
-        fp = (osmium.FileProcessor(str(path)).with_locations().with_areas()
-              .with_filter(osmium.filter.EmptyTagFilter()))
+    # Area assembly (multipolygon relations) needs a file sorted by id, as Geofabrik / osmium
+    # extracts are; API and JOSM exports may not be: then read again without it (closed ways only).
+    for use_areas in (True, False):
         try:
-            hb = fp.header.box()
-            if hb.valid():
-                header_box = (hb.bottom_left.lon, hb.bottom_left.lat, hb.top_right.lon, hb.top_right.lat)
-        except Exception:  # no header box: fine
-            header_box = None
-        for obj in fp:
-            count += 1
-            if count % 20000 == 0:
-                check(cancel, "region import", "import de la région")
-                report(progress, 0.7 * min(1.0, count / estimate), "Reading OpenStreetMap data")
-            if obj.is_node():
-                rep["nodes"] += 1
-                tags = obj.tags
-                name = tags.get("name")
-                if name:
-                    kind = feature_kind(tags)
-                    if kind:
-                        loc = obj.location
-                        if loc.valid() and inside(loc.lon, loc.lat):
-                            features.append(RawFeature("node", obj.id, name, kind, loc.lon, loc.lat,
-                                                       {t.k: t.v for t in tags}))
-            elif obj.is_way():
-                rep["ways"] += 1
-                tags = obj.tags
-                if "highway" in tags:
-                    td = {t.k: t.v for t in tags}
-                    cls = T.highway_class(td)
-                    if cls is None:
-                        rep["non_drivable_highways"] += 1
-                        continue
-                    # cut the way at missing nodes and at nodes outside the box
-                    runs: list[list[tuple[int, float, float]]] = [[]]
-                    missing = outside = False
-                    nodes = obj.nodes
-                    for nd in nodes:
-                        loc = nd.location
-                        if not loc.valid():
-                            missing = True
-                            if runs[-1]:
-                                runs.append([])
-                            continue
-                        lon, lat = loc.lon, loc.lat
-                        if not inside(lon, lat):
-                            outside = True
-                            if runs[-1]:
-                                runs.append([])
-                            continue
-                        runs[-1].append((nd.ref, lon, lat))
-                    runs = [r for r in runs if len(r) >= 2]
-                    if missing:
-                        rep["road_ways_cut_missing_nodes" if runs else "road_ways_dropped_missing_nodes"] += 1
-                    if outside:
-                        rep["road_ways_cut_at_box" if runs else "road_ways_outside_box"] += 1
-                    if not runs:
-                        continue
-                    rep["road_ways"] += 1
-                    wi = len(roads.osm_id)
-                    roads.osm_id.append(obj.id)
-                    roads.cls.append(T.CLASS_CODE[cls])
-                    roads.oneway.append(T.oneway_code(td))
-                    ms = td.get("maxspeed")
-                    roads.maxspeed_fwd_kph.append(T.parse_maxspeed_kph(td.get("maxspeed:forward", ms), cls))
-                    roads.maxspeed_bwd_kph.append(T.parse_maxspeed_kph(td.get("maxspeed:backward", ms), cls))
-                    mh = [T.parse_length_m(td.get("maxheight")), T.parse_length_m(td.get("maxheight:physical"))]
-                    mh = [v for v in mh if not math.isnan(v)]
-                    roads.maxheight_m.append(min(mh) if mh else T.NAN)
-                    roads.maxweight_t.append(T.parse_weight_t(td.get("maxweight")))
-                    roads.maxwidth_m.append(T.parse_length_m(td.get("maxwidth")))
-                    roads.maxlength_m.append(T.parse_length_m(td.get("maxlength")))
-                    for k in acc_keys:
-                        roads.access.append(T.access_code(td.get(k)))
-                    roads.hgv.append(T.access_code(td.get("hgv")))
-                    name = td.get("name") or td.get("ref") or ""
-                    roads.names.append(name)
-                    layer_kind = _ROAD_LAYER_KIND.get(cls, cls)
-                    for run in runs:
-                        roads.piece_way.append(wi)
-                        refs, lons, lats = zip(*run)
-                        roads.node_ref.extend(refs)
-                        roads.node_lon.extend(lons)
-                        roads.node_lat.extend(lats)
-                        roads.piece_offsets.append(len(roads.node_ref))
-                        road_layer.add(layer_kind, list(lons), list(lats), name)
-                        minlon = min(minlon, min(lons)); maxlon = max(maxlon, max(lons))
-                        minlat = min(minlat, min(lats)); maxlat = max(maxlat, max(lats))
-                    continue
-                rw = tags.get("railway")
-                ww = tags.get("waterway")
-                target, kind = None, None
-                if rw in RAIL_KINDS:
-                    target, kind = rail, rw
-                elif ww in WATERWAY_KINDS:
-                    target, kind = water, ww
-                if target is not None:
-                    lons, lats = [], []
-                    for nd in obj.nodes:
-                        if nd.location.valid():
-                            lons.append(nd.location.lon)
-                            lats.append(nd.location.lat)
-                    if any(inside(x, y) for x, y in zip(lons, lats)):
-                        target.add(kind, lons, lats, tags.get("name", ""))
-            elif obj.is_relation():
-                rep["relations"] += 1
-                if obj.tags.get("type") == "restriction":
-                    rep["turn_restrictions_ignored"] += 1
-            elif obj.is_area():
-                tags = obj.tags
-                akind = None
-                for k in ("landuse", "natural", "leisure", "amenity", "waterway"):
-                    v = tags.get(k)
-                    if v is not None and (k, v) in _AREA_KIND:
-                        akind = _AREA_KIND[(k, v)]
-                        break
-                b = tags.get("building")
-                name = tags.get("name", "")
-                fkind = feature_kind(tags) if name else None
-                if akind is None and b is None and fkind is None:
-                    continue
-                rings = []
-                for ring in obj.outer_rings():
-                    lons = [nd.lon for nd in ring]
-                    lats = [nd.lat for nd in ring]
-                    if len(lons) >= 4 and any(inside(x, y) for x, y in zip(lons, lats)):
-                        rings.append((lons, lats))
-                if not rings:
-                    continue
-                for lons, lats in rings:
-                    if akind is not None:
-                        areas.add(akind, lons, lats, name)
-                    if b is not None:
-                        bk = ("industrial" if b in ("industrial", "warehouse", "factory", "manufacture")
-                              else "commercial" if b in ("commercial", "retail", "office") else "other")
-                        buildings.add(bk, lons, lats, name)
-                if fkind is not None:
-                    lons, lats = max(rings, key=lambda r: len(r[0]))
-                    lon, lat = representative_point(lons, lats)
-                    features.append(RawFeature("way" if obj.from_way() else "relation", obj.orig_id(),
-                                               name, fkind, lon, lat, {t.k: t.v for t in tags}))
-    except RuntimeError as exc:  # libosmium: XML syntax, gzip/bz2/pbf corruption...
-        raise _error(path, f"not a readable OpenStreetMap file ({exc}).",
-                     f"fichier OpenStreetMap illisible ({exc}).") from None
-    except (OSError, ValueError) as exc:
-        raise _error(path, f"cannot be read ({exc}).", f"illisible ({exc}).") from None
+            state = _read_pass(osmium, path, bbox, use_areas, progress, cancel)
+            break
+        except RuntimeError as exc:  # libosmium: XML syntax, gzip/bz2/pbf corruption...
+            if use_areas and "out of order" in str(exc):
+                continue
+            raise _error(path, f"not a readable OpenStreetMap file ({exc}).",
+                         f"fichier OpenStreetMap illisible ({exc}).") from None
+        except (OSError, ValueError) as exc:
+            raise _error(path, f"cannot be read ({exc}).", f"illisible ({exc}).") from None
+    roads, builders, features, rep, header_box, (minlon, minlat, maxlon, maxlat) = state
+    road_layer, rail, water, areas, buildings = builders
 
     rep["features"] = len(features)
-    if rep["nodes"] == 0 and rep["ways"] == 0:
+    if rep["tagged_nodes"] == 0 and rep["ways"] == 0 and rep["relations"] == 0:
         raise _error(path, "contains no OpenStreetMap data.", "ne contient aucune donnée OpenStreetMap.")
     if bbox is not None:
         data_box = header_box
@@ -367,6 +213,186 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
                        areas=areas.build(), buildings=buildings.build())
     report(progress, 0.7, "OpenStreetMap data read")
     return RawExtract(path, bounds, roads, layers, features, rep)
+
+
+def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
+               progress: ProgressCallback | None, cancel: CancelToken | None):
+    """One read of the file; see :func:`read_osm`. Raises RuntimeError from libosmium."""
+    roads = RoadWays()
+    road_layer = LayerBuilder(ROAD_KINDS)
+    rail = LayerBuilder(RAIL_KINDS)
+    water = LayerBuilder(WATERWAY_KINDS)
+    areas = LayerBuilder(AREA_KINDS, polygons=True)
+    buildings = LayerBuilder(BUILDING_KINDS, polygons=True)
+    features: list[RawFeature] = []
+    rep = {"tagged_nodes": 0, "ways": 0, "relations": 0, "road_ways": 0, "road_ways_cut_missing_nodes": 0,
+           "road_ways_dropped_missing_nodes": 0, "road_ways_cut_at_box": 0, "road_ways_outside_box": 0,
+           "non_drivable_highways": 0, "turn_restrictions_ignored": 0, "features": 0,
+           "multipolygons_assembled": use_areas}
+    if bbox is not None:
+        w_, s_, e_, n_ = bbox
+
+        def inside(lon: float, lat: float) -> bool:
+            return w_ <= lon <= e_ and s_ <= lat <= n_
+    else:
+        def inside(lon: float, lat: float) -> bool:
+            return True
+
+    def polygon(osm_type: str, osm_id: int, tags, rings_nodes) -> None:
+        akind = None
+        for k in ("landuse", "natural", "leisure", "amenity", "waterway"):
+            v = tags.get(k)
+            if v is not None and (k, v) in _AREA_KIND:
+                akind = _AREA_KIND[(k, v)]
+                break
+        b = tags.get("building")
+        name = tags.get("name", "")
+        fkind = feature_kind(tags) if name else None
+        if akind is None and b is None and fkind is None:
+            return
+        rings = []
+        for ring in rings_nodes():
+            lons = [nd.lon for nd in ring]
+            lats = [nd.lat for nd in ring]
+            if len(lons) >= 4 and any(inside(x, y) for x, y in zip(lons, lats)):
+                rings.append((lons, lats))
+        if not rings:
+            return
+        for lons, lats in rings:
+            if akind is not None:
+                areas.add(akind, lons, lats, name)
+            if b is not None:
+                bk = ("industrial" if b in ("industrial", "warehouse", "factory", "manufacture")
+                      else "commercial" if b in ("commercial", "retail", "office") else "other")
+                buildings.add(bk, lons, lats, name)
+        if fkind is not None:
+            lons, lats = max(rings, key=lambda r: len(r[0]))
+            lon, lat = representative_point(lons, lats)
+            features.append(RawFeature(osm_type, osm_id, name, fkind, lon, lat, {t.k: t.v for t in tags}))
+
+    estimate = _estimate_objects(path)
+    count = 0
+    minlon = minlat = math.inf
+    maxlon = maxlat = -math.inf
+    header_box = None
+    acc_keys = T.ACCESS_KEYS
+    fp = osmium.FileProcessor(str(path)).with_locations()
+    if use_areas:
+        fp = fp.with_areas()
+    fp = fp.with_filter(osmium.filter.EmptyTagFilter())
+    try:
+        hb = fp.header.box()
+        if hb.valid():
+            header_box = (hb.bottom_left.lon, hb.bottom_left.lat, hb.top_right.lon, hb.top_right.lat)
+    except Exception:  # no header box: fine
+        header_box = None
+    for obj in fp:
+        count += 1
+        if count % 20000 == 0:
+            check(cancel, "region import", "import de la région")
+            report(progress, 0.7 * min(1.0, count / estimate), "Reading OpenStreetMap data")
+        if obj.is_node():
+            rep["tagged_nodes"] += 1
+            tags = obj.tags
+            name = tags.get("name")
+            if name:
+                kind = feature_kind(tags)
+                if kind:
+                    loc = obj.location
+                    if loc.valid() and inside(loc.lon, loc.lat):
+                        features.append(RawFeature("node", obj.id, name, kind, loc.lon, loc.lat,
+                                                   {t.k: t.v for t in tags}))
+        elif obj.is_way():
+            rep["ways"] += 1
+            tags = obj.tags
+            if "highway" in tags:
+                td = {t.k: t.v for t in tags}
+                cls = T.highway_class(td)
+                if cls is None:
+                    rep["non_drivable_highways"] += 1
+                    continue
+                # cut the way at missing nodes and at nodes outside the box
+                runs: list[list[tuple[int, float, float]]] = [[]]
+                missing = outside = False
+                for nd in obj.nodes:
+                    loc = nd.location
+                    if not loc.valid():
+                        missing = True
+                        if runs[-1]:
+                            runs.append([])
+                        continue
+                    lon, lat = loc.lon, loc.lat
+                    if not inside(lon, lat):
+                        outside = True
+                        if runs[-1]:
+                            runs.append([])
+                        continue
+                    runs[-1].append((nd.ref, lon, lat))
+                runs = [r for r in runs if len(r) >= 2]
+                if missing:
+                    rep["road_ways_cut_missing_nodes" if runs else "road_ways_dropped_missing_nodes"] += 1
+                if outside:
+                    rep["road_ways_cut_at_box" if runs else "road_ways_outside_box"] += 1
+                if not runs:
+                    continue
+                rep["road_ways"] += 1
+                wi = len(roads.osm_id)
+                roads.osm_id.append(obj.id)
+                roads.cls.append(T.CLASS_CODE[cls])
+                roads.oneway.append(T.oneway_code(td))
+                ms = td.get("maxspeed")
+                roads.maxspeed_fwd_kph.append(T.parse_maxspeed_kph(td.get("maxspeed:forward", ms), cls))
+                roads.maxspeed_bwd_kph.append(T.parse_maxspeed_kph(td.get("maxspeed:backward", ms), cls))
+                mh = [T.parse_length_m(td.get("maxheight")), T.parse_length_m(td.get("maxheight:physical"))]
+                mh = [v for v in mh if not math.isnan(v)]
+                roads.maxheight_m.append(min(mh) if mh else T.NAN)
+                roads.maxweight_t.append(T.parse_weight_t(td.get("maxweight")))
+                roads.maxwidth_m.append(T.parse_length_m(td.get("maxwidth")))
+                roads.maxlength_m.append(T.parse_length_m(td.get("maxlength")))
+                for k in acc_keys:
+                    roads.access.append(T.access_code(td.get(k)))
+                roads.hgv.append(T.access_code(td.get("hgv")))
+                name = td.get("name") or td.get("ref") or ""
+                roads.names.append(name)
+                layer_kind = _ROAD_LAYER_KIND.get(cls, cls)
+                for run in runs:
+                    roads.piece_way.append(wi)
+                    refs, lons, lats = zip(*run)
+                    roads.node_ref.extend(refs)
+                    roads.node_lon.extend(lons)
+                    roads.node_lat.extend(lats)
+                    roads.piece_offsets.append(len(roads.node_ref))
+                    road_layer.add(layer_kind, list(lons), list(lats), name)
+                    minlon = min(minlon, min(lons)); maxlon = max(maxlon, max(lons))
+                    minlat = min(minlat, min(lats)); maxlat = max(maxlat, max(lats))
+                continue
+            rw = tags.get("railway")
+            ww = tags.get("waterway")
+            target, kind = None, None
+            if rw in RAIL_KINDS:
+                target, kind = rail, rw
+            elif ww in WATERWAY_KINDS:
+                target, kind = water, ww
+            if target is not None:
+                lons, lats = [], []
+                for nd in obj.nodes:
+                    if nd.location.valid():
+                        lons.append(nd.location.lon)
+                        lats.append(nd.location.lat)
+                if any(inside(x, y) for x, y in zip(lons, lats)):
+                    target.add(kind, lons, lats, tags.get("name", ""))
+            elif not use_areas and obj.is_closed() and len(obj.nodes) >= 4:
+                nodes = obj.nodes
+                if all(nd.location.valid() for nd in nodes):
+                    polygon("way", obj.id, tags, lambda: [[nd.location for nd in nodes]])
+        elif obj.is_relation():
+            rep["relations"] += 1
+            if obj.tags.get("type") == "restriction":
+                rep["turn_restrictions_ignored"] += 1
+        elif obj.is_area():
+            polygon("way" if obj.from_way() else "relation", obj.orig_id(), obj.tags, obj.outer_rings)
+    return ((roads, (road_layer, rail, water, areas, buildings), features, rep, header_box,
+             (minlon, minlat, maxlon, maxlat)))
 
 
 def _fmt_box(box) -> str:

@@ -1,0 +1,120 @@
+"""``zitour region``: import, list and download road-network regions."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from routing.errors import Message, UserError
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """"W,S,E,N" in degrees -> tuple; UserError when malformed."""
+    try:
+        w, s, e, n = (float(v) for v in text.split(","))
+    except ValueError:
+        raise UserError(Message(f"Invalid box {text!r}: expected W,S,E,N in degrees, e.g. 4.97,45.74,5.08,45.81.",
+                                f"Emprise invalide {text!r} : attendu O,S,E,N en degrés, "
+                                f"par ex. 4.97,45.74,5.08,45.81.")) from None
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+        raise UserError(Message(f"Invalid box {text!r}: need W < E and S < N, in degrees.",
+                                f"Emprise invalide {text!r} : il faut O < E et S < N, en degrés."))
+    return (w, s, e, n)
+
+
+class StderrProgress:
+    """Prints a progress line on stderr when the label or the tenth changes."""
+
+    def __init__(self) -> None:
+        self._last = (None, -1)
+
+    def __call__(self, fraction: float, label: str) -> None:
+        step = int(fraction * 10)
+        if (label, step) != self._last:
+            self._last = (label, step)
+            print(f"  {fraction * 100:5.1f} %  {label}", file=sys.stderr, flush=True)
+
+
+def _summary(path, lang: str) -> str:
+    from routing.region import Region
+
+    r = Region.load(path)
+    rep = r.report
+    net = r.network()
+    cut = rep.get("road_ways_cut_missing_nodes", 0) + rep.get("road_ways_dropped_missing_nodes", 0)
+    if lang == "fr":
+        return (f"Région « {r.name} » : {path}\n"
+                f"  {rep.get('road_ways', 0)} voies routières, {rep.get('graph_nodes', 0)} nœuds, "
+                f"{net.main_node_count} dans la partie connexe principale pour {net.profile.name}\n"
+                f"  {cut} voies coupées ou ignorées (nœuds absents), "
+                f"{rep.get('road_ways_cut_at_box', 0)} coupées à l'emprise, "
+                f"{len(r.named_features())} sites nommés, "
+                f"{rep.get('turn_restrictions_ignored', 0)} interdictions de tourner ignorées\n"
+                + "".join(f"  ! {w.fr}\n" for w in net.warnings) + "  © les contributeurs d'OpenStreetMap")
+    return (f"Region '{r.name}': {path}\n"
+            f"  {rep.get('road_ways', 0)} road ways, {rep.get('graph_nodes', 0)} nodes, "
+            f"{net.main_node_count} in the main connected part for {net.profile.name}\n"
+            f"  {cut} ways cut or dropped (missing nodes), {rep.get('road_ways_cut_at_box', 0)} cut at the box, "
+            f"{len(r.named_features())} named sites, "
+            f"{rep.get('turn_restrictions_ignored', 0)} turn restrictions ignored\n"
+            + "".join(f"  ! {w.en}\n" for w in net.warnings) + "  © OpenStreetMap contributors")
+
+
+def cmd_import(args) -> int:
+    from pathlib import Path
+
+    from routing.regions import import_region
+
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    path = import_region(Path(args.file), name=args.name, bbox=bbox, progress=StderrProgress())
+    print(_summary(path, getattr(args, "lang", "en")))
+    return 0
+
+
+def cmd_list(args) -> int:
+    from routing.regions import list_regions, regions_dir
+
+    fr = getattr(args, "lang", "en") == "fr"
+    regions = list_regions()
+    if not regions:
+        print(f"Aucune région dans {regions_dir()}" if fr else f"No region in {regions_dir()}")
+        return 0
+    for r in regions:
+        if r.path is None:
+            state = "fournie, compilée au premier usage" if fr else "bundled, compiled on first use"
+        else:
+            state = ", ".join(f"{v:.4f}" for v in r.bounds)
+        print(f"{r.name:<24} {r.source:<40} {state}")
+    return 0
+
+
+def cmd_download(args) -> int:
+    from routing.download import download_region
+
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    path = download_region(place=args.place, bbox=bbox, name=args.name, progress=StderrProgress(),
+                           refresh=args.refresh)
+    print(_summary(path, getattr(args, "lang", "en")))
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``region import|list|download`` to the ``zitour`` parser."""
+    p = subparsers.add_parser("region", help="import, list or download road-network regions")
+    sub = p.add_subparsers(dest="region_command", metavar="ACTION", required=True)
+
+    imp = sub.add_parser("import", help="compile an OSM extract (.osm, .osm.gz, .osm.bz2, .osm.pbf)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--name", help="region name (default: from the file name)")
+    imp.add_argument("--bbox", metavar="W,S,E,N", help="keep only this box (degrees)")
+    imp.set_defaults(func=cmd_import)
+
+    lst = sub.add_parser("list", help="list compiled and bundled regions")
+    lst.set_defaults(func=cmd_list)
+
+    dl = sub.add_parser("download", help="download a region from OpenStreetMap (needs the network)")
+    what = dl.add_mutually_exclusive_group(required=True)
+    what.add_argument("--place", help='place name, e.g. "Meyzieu, France"')
+    what.add_argument("--bbox", metavar="W,S,E,N", help="box in degrees")
+    dl.add_argument("--name", help="region name")
+    dl.add_argument("--refresh", action="store_true", help="download again even if cached")
+    dl.set_defaults(func=cmd_download)

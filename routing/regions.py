@@ -1,0 +1,187 @@
+"""The region store on disk: import OSM extracts, list and load compiled regions.
+
+Compiled regions live in ``regions_dir()`` as ``<name>.zreg`` (:mod:`routing.compiled`).
+The bundled extracts in the repository's ``maps/`` folder are compiled there on first use.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from routing.compiled import FORMAT_VERSION, SUFFIX, read_header, write_compiled
+from routing.errors import Message, RegionError
+from routing.progress import CancelToken, ProgressCallback, check, report
+from routing.region import Region
+
+Bbox = tuple[float, float, float, float]
+
+# bundled region name -> file in maps/
+BUNDLED = {
+    "krems": "krems_austria.osm.gz",
+    "lyon-la-doua": "lyon_villeurbanne_ladoua_campus.osm",
+}
+ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """One entry of :func:`list_regions`."""
+
+    name: str
+    path: Path | None            # compiled file (None: bundled, not compiled yet)
+    source: str                  # OSM file it was built from
+    bundled: bool
+    bounds: Bbox | None = None   # (west, south, east, north) when compiled
+    road_links: int | None = None
+
+
+def data_dir() -> Path:
+    """$ZITOUR_DATA_DIR, else $XDG_DATA_HOME/zitour, else ~/.local/share/zitour."""
+    if os.environ.get("ZITOUR_DATA_DIR"):
+        return Path(os.environ["ZITOUR_DATA_DIR"])
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "zitour"
+
+
+def regions_dir() -> Path:
+    """Folder of compiled regions: data_dir()/"regions"."""
+    return data_dir() / "regions"
+
+
+def bundled_maps_dir() -> Path:
+    """The repository's maps/ folder (bundled real OSM extracts)."""
+    return Path(__file__).resolve().parent.parent / "maps"
+
+
+def slugify(name: str) -> str:
+    """A region name usable as a file name: lower case, a-z 0-9 and '-'."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "region"
+
+
+def default_name(source: Path) -> str:
+    """Region name from an OSM file name (``meyzieu.osm.pbf`` -> ``meyzieu``)."""
+    stem = source.name
+    for suffix in (".osm.pbf", ".osm.gz", ".osm.bz2", ".osm.xml", ".osm", ".pbf", ".xml"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return slugify(stem)
+
+
+def import_region(source: Path, name: str | None = None, bbox: Bbox | None = None,
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                  dest_dir: Path | None = None) -> Path:
+    """Read an OSM extract, build the road graph and layers, write ``<name>.zreg``.
+
+    Returns the compiled file path. Raises RegionError (naming the file) on bad input;
+    nothing is left behind on error or cancel (atomic write)."""
+    from routing.graph_build import build_graph
+    from routing.osm_reader import read_osm
+    from routing.compiled import encode_strings
+    from routing.region import layers_to_arrays
+
+    source = Path(source)
+    name = slugify(name) if name else default_name(source)
+    dest = Path(dest_dir) if dest_dir is not None else regions_dir()
+    check(cancel, "region import", "import de la région")
+    report(progress, 0.0, f"Reading {source.name}")
+    raw = read_osm(source, bbox, progress, cancel)
+    check(cancel, "region import", "import de la région")
+    report(progress, 0.75, "Building the road graph")
+    arrays = build_graph(raw.roads)
+    arrays["way_names"] = encode_strings(raw.roads.names)
+    layer_meta, layer_arrays = layers_to_arrays(raw.layers)
+    arrays.update(layer_arrays)
+    header = {
+        "format": "zitour-region",
+        "format_version": FORMAT_VERSION,
+        "name": name,
+        "bounds": [float(v) for v in raw.bounds],
+        "bbox": list(bbox) if bbox else None,
+        "source": source.name,
+        "source_size": source.stat().st_size,
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "attribution": ATTRIBUTION,
+        "report": dict(raw.report, graph_nodes=int(len(arrays["node_lon"])),
+                       graph_links=int(len(arrays["link_u"]))),
+        "layers": layer_meta,
+        "features": [{"osm_type": f.osm_type, "osm_id": f.osm_id, "name": f.name, "kind": f.kind,
+                      "lon": f.lon, "lat": f.lat, "tags": f.tags} for f in raw.features],
+        "turn_restrictions": "ignored",
+    }
+    check(cancel, "region import", "import de la région")
+    report(progress, 0.9, "Writing the compiled region")
+    path = write_compiled(dest / f"{name}{SUFFIX}", header, arrays)
+    report(progress, 1.0, "Region imported")
+    return path
+
+
+def list_regions() -> list[RegionInfo]:
+    """Compiled regions in regions_dir(), plus the bundled ones not compiled yet."""
+    out: list[RegionInfo] = []
+    seen = set()
+    rdir = regions_dir()
+    if rdir.is_dir():
+        for p in sorted(rdir.glob(f"*{SUFFIX}")):
+            if p.name.startswith(".tmp-"):
+                continue
+            try:
+                h = read_header(p)
+            except (RegionError, OSError, ValueError):
+                continue
+            out.append(RegionInfo(h["name"], p, h.get("source", ""), h["name"] in BUNDLED,
+                                  tuple(h["bounds"]), h.get("report", {}).get("graph_links")))
+            seen.add(h["name"])
+    for name, fname in BUNDLED.items():
+        if name not in seen and (bundled_maps_dir() / fname).exists():
+            out.append(RegionInfo(name, None, fname, True))
+    return out
+
+
+def _unknown(name: str) -> RegionError:
+    known = ", ".join(r.name for r in list_regions()) or "none"
+    return RegionError(Message(f"Unknown region {name!r} (known: {known}).",
+                               f"Région inconnue {name!r} (connues : {known})."))
+
+
+def load_region(name_or_path: str | Path, progress: ProgressCallback | None = None,
+                cancel: CancelToken | None = None) -> Region:
+    """Load a region by compiled file path, OSM file path (compiled on first use) or name.
+
+    A bundled name ("krems", "lyon-la-doua") is compiled into regions_dir() on first use."""
+    p = Path(name_or_path)
+    if p.suffix == SUFFIX and p.exists():
+        return Region.load(p)
+    if p.exists() and p.is_file():                       # an OSM file: compile it once
+        target = regions_dir() / f"{default_name(p)}{SUFFIX}"
+        if not _fresh(target, p):
+            import_region(p, progress=progress, cancel=cancel)
+        return Region.load(target)
+    name = slugify(str(name_or_path))
+    target = regions_dir() / f"{name}{SUFFIX}"
+    if name in BUNDLED:
+        src = bundled_maps_dir() / BUNDLED[name]
+        if not _fresh(target, src if src.exists() else None):
+            if not src.exists():
+                raise _unknown(str(name_or_path))
+            import_region(src, name=name, progress=progress, cancel=cancel)
+        return Region.load(target)
+    if target.exists():
+        return Region.load(target)
+    raise _unknown(str(name_or_path))
+
+
+def _fresh(target: Path, source: Path | None) -> bool:
+    """True if ``target`` exists in the current format and is newer than ``source``."""
+    if not target.exists():
+        return False
+    try:
+        read_header(target)
+    except RegionError:
+        return False
+    return source is None or target.stat().st_mtime >= source.stat().st_mtime

@@ -1,0 +1,68 @@
+"""``zitour region`` sub-commands (through the real parser and dispatcher)."""
+import argparse
+
+import pytest
+
+from app.cli import region as cli
+from routing.errors import RegionError, UserError
+
+from .conftest import DATA
+
+
+def _run(argv):
+    parser = argparse.ArgumentParser(prog="zitour")
+    sub = parser.add_subparsers(dest="command")
+    cli.register(sub)
+    args = parser.parse_args(argv)
+    args.lang = "en"
+    return args.func(args)
+
+
+def test_import_then_list(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    assert _run(["region", "import", str(DATA / "detour.osm"), "--name", "Test ZI"]) == 0
+    out, err = capsys.readouterr()
+    assert "test-zi" in out and "OpenStreetMap contributors" in out
+    assert "%" in err                                  # progress on stderr
+    assert (tmp_path / "regions" / "test-zi.zreg").exists()
+    assert _run(["region", "list"]) == 0
+    out, _ = capsys.readouterr()
+    assert "test-zi" in out and "krems" in out        # bundled one listed too
+
+
+def test_bad_bbox_is_a_user_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    with pytest.raises(UserError, match="W,S,E,N"):
+        _run(["region", "import", str(DATA / "detour.osm"), "--bbox", "1,2,3"])
+    with pytest.raises(UserError, match="W < E"):
+        _run(["region", "import", str(DATA / "detour.osm"), "--bbox", "5,45,4,46"])
+
+
+def test_download_without_network_gives_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    with pytest.raises(RegionError) as err:
+        _run(["region", "download", "--bbox", "4.97,45.74,5.08,45.81"])
+    assert "Cannot download" in err.value.message.en and "Impossible de télécharger" in err.value.message.fr
+    assert not (tmp_path / "regions").exists() or not list((tmp_path / "regions").iterdir())
+    assert not list((tmp_path / "downloads").glob("*")) if (tmp_path / "downloads").exists() else True
+
+
+def test_download_place_without_network(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))       # osmnx cache/log folders stay in tmp
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RegionError, match="Cannot download"):
+        _run(["region", "download", "--place", "Meyzieu, France"])
+
+
+def test_load_bundled_region_by_name(tmp_path, monkeypatch):
+    from routing.regions import list_regions, load_region
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    r = load_region("lyon-la-doua")
+    assert (tmp_path / "regions" / "lyon-la-doua.zreg").exists()
+    assert r.contains(4.87, 45.78)
+    net = r.network()
+    assert net.main_node_count > 100
+    assert [x.name for x in list_regions() if x.path is not None] == ["lyon-la-doua"]
+    with pytest.raises(RegionError, match="Unknown region"):
+        load_region("atlantis")
