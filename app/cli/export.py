@@ -1,0 +1,46 @@
+"""``zitour export PROJECT --tour NAME --format FMT --out DIR [--force]``: write a tour's exports."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+FORMAT_HELP = "pdf|sheets|csv|gpx|ics|geojson|gpkg|html|xspf|m3u|pack|all (repeat or comma-separate)"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("export", help="export a tour's plan (PDF, stop sheets, CSV, GPX, ICS, maps, playlists)",
+                              description="Export the computed plan of a tour into a folder.")
+    p.add_argument("project", help="the .zitour project file")
+    p.add_argument("--tour", required=True, help="tour name")
+    p.add_argument("--format", dest="formats", action="append", required=True, metavar="FORMAT", help=FORMAT_HELP)
+    p.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    p.add_argument("--force", action="store_true", help="replace files that already exist")
+    p.add_argument("--csv-separator", choices=(";", ","), default=";",
+                   help="CSV separator: ';' (default, French spreadsheets) or ','")
+    p.add_argument("--no-online-tiles", action="store_true",
+                   help="do not offer the optional online OpenStreetMap layer in the HTML map")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.errors import ProjectInUse, ProjectReadOnly
+    from app.exports.context import ExportOptions
+    from app.services.export import export_tour
+    from app.store.project import Project
+
+    try:
+        project = Project.open(args.project)
+    except (ProjectInUse, ProjectReadOnly):
+        # another window has it open (or no write access): export from a read-only view;
+        # only the calendar's sequence numbers cannot be saved then
+        project = Project.open(args.project, read_only=True)
+    options = ExportOptions(csv_delimiter=args.csv_separator, online_tiles=not args.no_online_tiles)
+    with project:
+        paths = export_tour(project, args.tour, args.formats, args.out, force=args.force, options=options)
+    for path in paths:
+        print(path)
+    if project.read_only and any(f in ",".join(args.formats) for f in ("ics", "pack", "all")):
+        note = ("note: project open read-only, calendar sequence numbers were not saved" if args.lang == "en"
+                else "note : projet ouvert en lecture seule, les numéros de séquence du calendrier ne sont pas enregistrés")
+        print(note, file=sys.stderr)
+    return 0

@@ -1,0 +1,198 @@
+"""Everything an export needs, gathered once: the tour, its plan and the records it names.
+
+Built by ``app.services.export.build_context`` from a project; format modules are pure
+functions of it (they never read the project). Times shown are in the tour's zone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+from zoneinfo import ZoneInfo
+
+from app.exports.files import slug
+from app.model.entities import Ambassador, Bus, Site, Stop, StopKind, Tour, Video
+from app.model.plan import BusPlan, Cue, Leg, Plan, PlannedStop
+
+KIND_FR = {
+    StopKind.VISIT.value: "Visite",
+    StopKind.DRIVE_BY.value: "Passage commenté",
+    StopKind.LUNCH.value: "Déjeuner",
+    StopKind.BREAK.value: "Pause",
+    StopKind.PICKUP.value: "Prise en charge",
+}
+ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices the organiser can make; defaults suit French tools."""
+
+    csv_delimiter: str = ";"  # ";" for French spreadsheets, "," for the rest
+    online_tiles: bool = True  # offer OSM tiles as an extra layer in the HTML map (off until ticked)
+
+
+@dataclass(frozen=True)
+class StopRow:
+    """One planned stop with the records it refers to resolved."""
+
+    bus: BusPlan
+    bus_index: int
+    planned: PlannedStop
+    site: Optional[Site]
+    stop: Optional[Stop]
+    presenter: Optional[Ambassador]
+    leg_in: Optional[Leg]
+    leg_out: Optional[Leg]
+    cues: tuple[Cue, ...]
+
+    @property
+    def number(self) -> int:
+        return self.planned.sequence
+
+    @property
+    def name(self) -> str:
+        if self.site is not None:
+            return self.site.name
+        return self.planned.name or KIND_FR.get(self.planned.kind, self.planned.kind)
+
+    @property
+    def kind_fr(self) -> str:
+        return KIND_FR.get(self.planned.kind, self.planned.kind)
+
+    @property
+    def lonlat(self) -> Optional[tuple[float, float]]:
+        if self.site is not None:
+            return (self.site.lon, self.site.lat)
+        if self.leg_in is not None and self.leg_in.geometry:
+            return tuple(self.leg_in.geometry[-1])  # type: ignore[return-value]
+        return None
+
+    @property
+    def is_inserted(self) -> bool:
+        """A stop the planner added (a driver's break), not one of the organiser's."""
+        return self.planned.stop_id is None
+
+
+@dataclass
+class ExportContext:
+    """Input of every format module."""
+
+    project_name: str
+    project_key: str  # stable identity of the project (UIDs); survives renames and moves
+    tour: Tour
+    plan: Plan
+    sites: dict[int, Site]
+    stops: dict[int, Stop]
+    buses: dict[int, Bus]
+    ambassadors: dict[int, Ambassador]
+    videos: dict[int, Video]
+    media_folder: Path  # relative video paths are relative to this folder (the project's)
+    layers: Any = None  # routing.layers.MapLayers, or None when the region is not available
+    region_name: str = ""
+    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    options: ExportOptions = field(default_factory=ExportOptions)
+    ics_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # uid -> {"hash", "sequence"}
+    export_folder: Optional[Path] = None  # final folder, for relative paths in playlists
+
+    # -- naming ------------------------------------------------------------------
+    @property
+    def base_name(self) -> str:
+        """File-name stem for this tour: an ASCII slug of its name."""
+        return slug(self.tour.name)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tour.timezone or "Europe/Paris")
+
+    def local(self, when: dt.datetime) -> dt.datetime:
+        """``when`` in the tour's zone (naive datetimes are taken as already local)."""
+        if when.tzinfo is None:
+            return when.replace(tzinfo=self.zone)
+        return when.astimezone(self.zone)
+
+    def uid(self, *parts: object) -> str:
+        """A UID stable across re-exports: project key + tour id + the given parts."""
+        raw = "/".join(str(p) for p in (self.project_key, self.tour.id, *parts))
+        return f"{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:24]}@zitour"
+
+    # -- records -----------------------------------------------------------------
+    def site(self, site_id: Optional[int]) -> Optional[Site]:
+        return self.sites.get(site_id) if site_id is not None else None
+
+    def site_name(self, site_id: Optional[int], fallback: str = "") -> str:
+        s = self.site(site_id)
+        return s.name if s is not None else fallback
+
+    def ambassador_names(self, ids: tuple[int, ...]) -> str:
+        return ", ".join(self.ambassadors[i].name for i in ids if i in self.ambassadors)
+
+    def bus_label(self, bus: BusPlan) -> str:
+        return bus.bus_name or "Car"
+
+    def rows(self, bus: Optional[BusPlan] = None) -> list[StopRow]:
+        """Planned stops, bus by bus in plan order, with their records resolved."""
+        out: list[StopRow] = []
+        for b_index, b in enumerate(self.plan.buses):
+            if bus is not None and b is not bus:
+                continue
+            for i, ps in enumerate(b.stops):
+                leg_in = b.legs[i] if i < len(b.legs) else None
+                leg_out = b.legs[i + 1] if i + 1 < len(b.legs) else None
+                cues = tuple(c for c in b.cues if (ps.site_id is not None and c.site_id == ps.site_id)
+                             or (c.site_id is None and c.leg_index == i))
+                out.append(StopRow(
+                    bus=b, bus_index=b_index, planned=ps, site=self.site(ps.site_id),
+                    stop=self.stops.get(ps.stop_id) if ps.stop_id is not None else None,
+                    presenter=self.ambassadors.get(ps.presenter_id) if ps.presenter_id is not None else None,
+                    leg_in=leg_in, leg_out=leg_out, cues=cues))
+        return out
+
+    def leg_coords(self, bus: BusPlan, index: int) -> list[tuple[float, float]]:
+        """(lon, lat) polyline of leg ``index``: its road geometry, else a straight line."""
+        leg = bus.legs[index]
+        if leg.geometry:
+            return [(float(x), float(y)) for x, y in leg.geometry]
+        a, b = self.site(leg.from_site_id), self.site(leg.to_site_id)
+        return [(s.lon, s.lat) for s in (a, b) if s is not None]
+
+    def bus_track(self, bus: BusPlan) -> list[tuple[float, float]]:
+        """The whole road polyline of a bus, depot to depot."""
+        coords: list[tuple[float, float]] = []
+        for i in range(len(bus.legs)):
+            part = self.leg_coords(bus, i)
+            if coords and part and coords[-1] == part[0]:
+                part = part[1:]
+            coords.extend(part)
+        return coords
+
+    def tour_sites(self) -> list[Site]:
+        """Sites the plan uses (depots and stops), in first-use order."""
+        seen: dict[int, Site] = {}
+        for b in self.plan.buses:
+            ids = [b.start_site_id, *(s.site_id for s in b.stops), b.end_site_id]
+            for sid in ids:
+                s = self.site(sid)
+                if s is not None and s.id not in seen:
+                    seen[s.id] = s  # type: ignore[index]
+        return list(seen.values())
+
+    def bounds(self) -> Optional[tuple[float, float, float, float]]:
+        """(west, south, east, north) of every route point and used site, degrees."""
+        pts = [p for b in self.plan.buses for p in self.bus_track(b)]
+        pts += [(s.lon, s.lat) for s in self.tour_sites()]
+        if not pts:
+            return None
+        lons = [p[0] for p in pts]
+        lats = [p[1] for p in pts]
+        return (min(lons), min(lats), max(lons), max(lats))
+
+    @property
+    def departure(self) -> Optional[dt.datetime]:
+        return min((b.departure for b in self.plan.buses), default=None)
+
+    @property
+    def return_(self) -> Optional[dt.datetime]:
+        return max((b.return_ for b in self.plan.buses), default=None)

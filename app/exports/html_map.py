@@ -1,0 +1,177 @@
+"""Interactive HTML map for partners (folium + Leaflet), complete in one file, usable offline.
+
+Leaflet's JS and CSS are inlined from ``vendor/leaflet`` (its images as data: URIs);
+folium's CDN defaults (Leaflet, jQuery, Bootstrap, icon fonts) are switched off, so the
+page fetches no script or style. The region's roads are a vector layer; OpenStreetMap
+tiles are only an optional overlay, off until the reader ticks it.
+
+Project text reaches the page only HTML-escaped, inside JSON strings, so a site named
+``<script>…`` or ``${…}`` is shown as text.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from app.exports import mapdraw
+from app.exports.context import ATTRIBUTION, ExportContext
+from app.exports.french import fr_date, fr_time, label
+
+VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet"
+ROAD_WEIGHT = {"motorway": 5, "trunk": 4.5, "primary": 4, "secondary": 3.5, "tertiary": 3, "service": 1.5}
+_EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)\s*=\s*[\"']?\s*(https?:)?//[^>]*>(\s*</script>)?", re.I)
+
+
+def file_names(ctx: ExportContext) -> list[str]:
+    return [f"{ctx.base_name}-carte.html"]
+
+
+def text(value: str) -> str:
+    """Project text as inert HTML (also inert inside JS template literals)."""
+    return html.escape(value, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def js_string(value: str) -> str:
+    """A JSON string literal safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+class _OfflineMap(folium.Map):
+    """folium.Map without its CDN scripts and styles (Leaflet is inlined instead)."""
+
+    default_js: list = []
+    default_css: list = []
+
+
+class _Info(MacroElement):
+    """Tooltip and popup bound from JSON strings of escaped HTML (no jQuery, no template literals)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }});
+        {{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 320});
+        {% endmacro %}""")
+
+    def __init__(self, tooltip_html: str, popup_html: str):
+        super().__init__()
+        self._name = "Info"
+        self.tooltip = js_string(tooltip_html)
+        self.popup = js_string(popup_html)
+
+
+class _Attribution(MacroElement):
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});
+        {% endmacro %}""")
+
+    def __init__(self, value: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = js_string(html.escape(value))
+
+
+def _inline_leaflet() -> str:
+    css = (VENDOR / "leaflet.css").read_text(encoding="utf-8")
+    for name in ("layers.png", "layers-2x.png", "marker-icon.png"):
+        data = base64.b64encode((VENDOR / "images" / name).read_bytes()).decode("ascii")
+        css = css.replace(f"url(images/{name})", f"url(data:image/png;base64,{data})")
+    js = (VENDOR / "leaflet.js").read_text(encoding="utf-8")
+    return f"<style>{css}</style>\n<script>{js}</script>"
+
+
+def _roads_geojson(ctx: ExportContext, bounds: tuple[float, float, float, float]) -> dict[str, Any]:
+    feats: list[dict[str, Any]] = []
+    roads = getattr(ctx.layers, "roads", None)
+    if roads is None:
+        return {"type": "FeatureCollection", "features": feats}
+    for k, name in enumerate(roads.kinds):
+        coords, offs = mapdraw.select(roads, bounds, {k})
+        for a, b in zip(offs[:-1], offs[1:]):
+            line = [[round(float(x), 6), round(float(y), 6)] for x, y in coords[a:b]]
+            if len(line) >= 2:
+                feats.append({"type": "Feature", "properties": {"k": name},
+                              "geometry": {"type": "LineString", "coordinates": line}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _road_style(feature: dict[str, Any]) -> dict[str, Any]:
+    kind = feature["properties"]["k"]
+    colour = mapdraw.ROAD_STYLE.get(kind, mapdraw.ROAD_STYLE["road"])[2] or "#999999"
+    return {"color": colour, "weight": ROAD_WEIGHT.get(kind, 2), "opacity": 0.8}
+
+
+def build(ctx: ExportContext) -> str:
+    w, s, e, n = ctx.bounds() or (0.0, 0.0, 0.0, 0.0)
+    pad_lon, pad_lat = max(0.004, (e - w) * 0.15), max(0.003, (n - s) * 0.15)
+    view = (w - pad_lon, s - pad_lat, e + pad_lon, n + pad_lat)
+    m = _OfflineMap(location=[(s + n) / 2, (w + e) / 2], zoom_start=14, tiles=None, control_scale=True,
+                    prefer_canvas=True)
+    m.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline")
+    m.get_root().header.add_child(Element(
+        "<style>.zt-title{position:absolute;top:10px;left:50px;z-index:1000;background:#fff;padding:6px 10px;"
+        "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:14px sans-serif}"
+        ".zt-num{color:#fff;font:bold 11px sans-serif;text-align:center;line-height:20px}"
+        ".leaflet-container{background:#f5f3ee}</style>"), name="zt_style")
+    title = f"<b>ZI Tour « {text(ctx.tour.name)} »</b><br>{text(fr_date(ctx.tour.date))}"
+    m.get_root().html.add_child(Element(f'<div class="zt-title">{title}</div>'), name="zt_title")
+
+    base = folium.FeatureGroup(name="Routes de la région", overlay=True, show=True)
+    folium.GeoJson(_roads_geojson(ctx, view), style_function=_road_style, smooth_factor=1.0).add_to(base)
+    base.add_to(m)
+    if ctx.options.online_tiles:
+        folium.TileLayer(tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png", attr=ATTRIBUTION,
+                         name="Fond OpenStreetMap (en ligne)", overlay=True, show=False, max_zoom=19).add_to(m)
+    for b_index, bus in enumerate(ctx.plan.buses):
+        colour = mapdraw.BUS_COLOURS[b_index % len(mapdraw.BUS_COLOURS)]
+        group = folium.FeatureGroup(name=f"Parcours — {text(bus.bus_name)}", show=True)
+        track = ctx.bus_track(bus)
+        if len(track) >= 2:
+            folium.PolyLine([(lat, lon) for lon, lat in track], color=colour, weight=5, opacity=0.85).add_to(group)
+        for sid in {bus.start_site_id, bus.end_site_id}:
+            site = ctx.site(sid)
+            if site is not None:
+                mk = folium.CircleMarker([site.lat, site.lon], radius=8, color="#ffffff", weight=2, fill=True,
+                                         fill_color="#222222", fill_opacity=1)
+                mk.add_child(_Info(f"Dépôt — {text(site.name)}", f"<b>{text(site.name)}</b><br>{text(site.address)}"))
+                mk.add_to(group)
+        for r in ctx.rows(bus):
+            if r.lonlat is None:
+                continue
+            lon, lat = r.lonlat
+            p = r.planned
+            times = f"{text(label('Arrivée'))} {text(fr_time(ctx.local(p.arrival)))} · " \
+                    f"{text(label('Départ'))} {text(fr_time(ctx.local(p.departure)))}"
+            lines = [f"<b>{r.number}. {text(r.name)}</b>", text(r.kind_fr), times]
+            if r.site is not None:
+                lines += [text(x) for x in (r.site.address, r.site.products, r.site.jobs) if x]
+            if r.presenter is not None:
+                lines.append(f"{text(label('Présente'))} {text(r.presenter.name)}")
+            icon = folium.DivIcon(html=f'<div class="zt-num" style="background:{colour};border-radius:10px;'
+                                       f'width:20px;height:20px;border:2px solid #fff">{r.number}</div>',
+                                  icon_size=(24, 24), icon_anchor=(12, 12))
+            mk = folium.Marker([lat, lon], icon=icon)
+            mk.add_child(_Info(f"{r.number}. {text(r.name)}", "<br>".join(lines)))
+            mk.add_to(group)
+        group.add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    m.add_child(_Attribution(ATTRIBUTION))
+    m.fit_bounds([[s, w], [n, e]], padding=(20, 20))
+    page = m.get_root().render()
+    # belt and braces: no script or stylesheet may come from the network
+    return _EXTERNAL.sub("", page)
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    path = folder / file_names(ctx)[0]
+    path.write_text(build(ctx), encoding="utf-8")
+    return [path]

@@ -1,0 +1,124 @@
+"""iCalendar for partners: one event per visit and one for the whole tour (RFC 5545, via icalendar).
+
+UIDs derive from the project, the tour and the stop ids, so re-exports update the same
+events; SEQUENCE rises when an event's content changed since the last export (the
+previous hashes and sequences come in ``ctx.ics_state``, saved by the export service).
+Times carry TZID with the tour's VTIMEZONE.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import icalendar
+
+from app.exports.context import ExportContext
+from app.exports.french import fr_date, fr_time, label
+from app.model.entities import StopKind
+
+
+def file_names(ctx: ExportContext) -> list[str]:
+    return [f"{ctx.base_name}.ics"]
+
+
+def _events(ctx: ExportContext) -> list[dict[str, Any]]:
+    """Each event's UID and content (before sequence and stamp), tour event first."""
+    t = ctx.tour
+    out = []
+    start_site = ctx.site(ctx.plan.buses[0].start_site_id) if ctx.plan.buses else None
+    lines = []
+    for r in ctx.rows():
+        if not r.is_inserted:
+            lines.append(f"{fr_time(ctx.local(r.planned.arrival))} — {r.name} ({r.kind_fr.lower()})")
+    out.append({
+        "uid": ctx.uid("tour"),
+        "summary": f"ZI Tour « {t.name} »",
+        "start": ctx.local(ctx.departure), "end": ctx.local(ctx.return_),
+        "location": (start_site.name + (f", {start_site.address}" if start_site.address else "")) if start_site else "",
+        "description": f"{fr_date(t.date).capitalize()}\n" + "\n".join(lines),
+        "geo": (start_site.lat, start_site.lon) if start_site else None,
+    })
+    for r in ctx.rows():
+        if r.is_inserted or r.planned.kind == StopKind.BREAK.value:
+            continue
+        s = r.site
+        desc = [f"{r.kind_fr} du ZI Tour « {t.name} » ({r.bus.bus_name}), arrêt n° {r.number}.",
+                f"{label('Arrivée')} {fr_time(ctx.local(r.planned.arrival))}, "
+                f"{label('départ')} {fr_time(ctx.local(r.planned.departure))}."]
+        if t.participants:
+            desc.append(f"{label('Participants')} {t.participants}")
+        if r.presenter is not None:
+            desc.append(f"{label('Présenté par')} {r.presenter.name}"
+                        + (f" ({r.presenter.phone})" if r.presenter.phone else ""))
+        bus = ctx.buses.get(r.bus.bus_id) if r.bus.bus_id is not None else None
+        if bus is not None and bus.driver:
+            desc.append(f"{label('Conducteur')} {bus.driver}" + (f", {bus.driver_phone}" if bus.driver_phone else ""))
+        out.append({
+            "uid": ctx.uid("stop", r.planned.stop_id),
+            "summary": f"ZI Tour « {t.name} » — {r.kind_fr.lower()} : {r.name}",
+            "start": ctx.local(r.planned.arrival), "end": ctx.local(r.planned.departure),
+            "location": (f"{s.name}, {s.address}" if s.address else s.name) if s else "",
+            "description": "\n".join(desc),
+            "geo": (r.lonlat[1], r.lonlat[0]) if r.lonlat else None,
+        })
+    return out
+
+
+def _hash(event: dict[str, Any]) -> str:
+    data = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in event.items()}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def event_state(ctx: ExportContext) -> dict[str, dict[str, Any]]:
+    """``{uid: {"hash", "sequence"}}`` of this export: sequence +1 where content changed."""
+    state = {}
+    for ev in _events(ctx):
+        h = _hash(ev)
+        old = ctx.ics_state.get(ev["uid"])
+        if old is None:
+            seq = 0
+        else:
+            seq = int(old.get("sequence", 0)) + (0 if old.get("hash") == h else 1)
+        state[ev["uid"]] = {"hash": h, "sequence": seq}
+    return state
+
+
+def build(ctx: ExportContext) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//ZI Tour planner//Export//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"ZI Tour {ctx.tour.name}")
+    cal.add("x-wr-timezone", ctx.tour.timezone)
+    year = ctx.tour.date.year
+    cal.add_component(icalendar.Timezone.from_tzid(ctx.tour.timezone, first_date=dt.date(year - 1, 1, 1),
+                                                   last_date=dt.date(year + 1, 12, 31)))
+    state = event_state(ctx)
+    stamp = ctx.generated_at.astimezone(dt.timezone.utc)
+    for ev in _events(ctx):
+        e = icalendar.Event()
+        e.add("uid", ev["uid"])
+        e.add("dtstamp", stamp)
+        e.add("sequence", state[ev["uid"]]["sequence"])
+        e.add("dtstart", ev["start"])
+        e.add("dtend", ev["end"])
+        e.add("summary", ev["summary"])  # icalendar escapes , ; \ and newlines
+        if ev["location"]:
+            e.add("location", ev["location"])
+        e.add("description", ev["description"])
+        if ev["geo"]:
+            e.add("geo", ev["geo"])
+        e.add("status", "CONFIRMED")
+        e.add("transp", "OPAQUE")
+        cal.add_component(e)
+    return cal
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    path = folder / file_names(ctx)[0]
+    path.write_bytes(build(ctx).to_ical())
+    return [path]

@@ -1,0 +1,76 @@
+"""What the video playlists hold: the cues of each bus, ordered by when they play.
+
+Paths are relative to the folder the playlist is written to (so a copied folder of
+playlist + videos keeps working); a video on another drive keeps its absolute path.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from app.exports.context import ExportContext
+from app.exports.files import slug
+from app.model.plan import BusPlan
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str  # relative (POSIX separators) or absolute
+    title: str
+    duration_s: Optional[float]  # how long it plays, None if unknown
+    start_s: float  # trim start in the file
+    stop_s: Optional[float]  # trim end in the file, None: to the end
+    cue_time: str  # HH:MM, local
+
+
+def one_line(text: str) -> str:
+    """Text safe for a single playlist line (no control characters)."""
+    return _CONTROL.sub(" ", text).strip()
+
+
+def file_names(ctx: ExportContext, suffix: str) -> list[str]:
+    if len(ctx.plan.buses) <= 1:
+        return [f"{ctx.base_name}-videos.{suffix}"]
+    names, seen = [], set()
+    for i, bus in enumerate(ctx.plan.buses):
+        part = slug(bus.bus_name, fallback=f"car-{i + 1}", max_len=30)
+        if part in seen:
+            part = f"{part}-{i + 1}"
+        seen.add(part)
+        names.append(f"{ctx.base_name}-videos-{part}.{suffix}")
+    return names
+
+
+def video_path(ctx: ExportContext, stored: str) -> str:
+    """The playlist's path to a video stored as ``stored`` (relative to the project folder)."""
+    p = Path(stored)
+    absolute = p if p.is_absolute() else ctx.media_folder / p
+    base = ctx.export_folder or ctx.media_folder
+    try:
+        return Path(os.path.relpath(absolute, base)).as_posix()
+    except ValueError:  # another drive (Windows)
+        return absolute.as_posix()
+
+
+def entries(ctx: ExportContext, bus: BusPlan) -> list[Entry]:
+    out = []
+    for cue in sorted(bus.cues, key=lambda c: (c.start, c.offset_s)):
+        v = ctx.videos.get(cue.video_id)
+        if v is None:
+            continue
+        stop = cue.trim_end_s
+        end = stop if stop is not None else v.duration_s
+        dur = max(0.0, end - cue.trim_start_s) if end else None
+        out.append(Entry(video_path(ctx, v.path), one_line(cue.title or v.title), dur, cue.trim_start_s, stop,
+                         ctx.local(cue.start).strftime("%H:%M")))
+    return out
+
+
+def seconds(value: float) -> str:
+    """VLC's start/stop option value: seconds, at most 3 decimals, no trailing zeros."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")

@@ -1,0 +1,45 @@
+"""The export formats by name, loaded on demand.
+
+Modules are imported lazily (``importlib``) so a CSV or GPX export never loads Qt
+or GeoPandas, and so the services layer reaches the PDF modules (and through them
+QtGui) only when a PDF is asked for.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# name -> module; each module has file_names(ctx) and write(ctx, folder)
+FORMATS: dict[str, str] = {
+    "pdf": "app.exports.pdf_itinerary",
+    "sheets": "app.exports.pdf_sheets",
+    "csv": "app.exports.csv_itinerary",
+    "gpx": "app.exports.gpx",
+    "ics": "app.exports.ics",
+    "geojson": "app.exports.geojson",
+    "gpkg": "app.exports.gpkg",
+    "html": "app.exports.html_map",
+    "xspf": "app.exports.xspf",
+    "m3u": "app.exports.m3u",
+    "pack": "app.exports.pack",
+}
+DESCRIPTIONS_FR: dict[str, str] = {
+    "pdf": "Itinéraire PDF (A4) : carte du parcours puis déroulé de la journée",
+    "sheets": "Fiches arrêt PDF pour les ambassadeurs (une page par arrêt)",
+    "csv": "Itinéraire CSV pour tableur",
+    "gpx": "GPX 1.1 pour la navigation du conducteur",
+    "ics": "Calendrier iCalendar des visites",
+    "geojson": "Carte GeoJSON (SIG)",
+    "gpkg": "GeoPackage : couches arrêts, trajets, sites (SIG)",
+    "html": "Carte interactive HTML (s'ouvre sans connexion)",
+    "xspf": "Playlist vidéo XSPF (VLC)",
+    "m3u": "Playlist vidéo M3U8",
+    "pack": "Dossier partenaires (zip)",
+}
+# what "all" means, and what a pack holds when no other format is chosen with it
+ALL = tuple(f for f in FORMATS if f != "pack")
+
+
+def module(name: str) -> ModuleType:
+    """The module of format ``name`` (one of FORMATS)."""
+    return importlib.import_module(FORMATS[name])

@@ -1,0 +1,86 @@
+"""The small interface between the tour solver and a VRP engine (swappable).
+
+An :class:`EngineInstance` is a plain VRP with integer durations/distances over
+"locations" (matrix rows), clients with several time windows, prizes,
+capacities and allowed vehicles. Engines return routes as client indices.
+The PyVRP engine is :class:`routing.solver.pyvrp_engine.PyVRPEngine`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Protocol, Sequence
+
+import numpy as np
+
+
+@dataclass
+class EngineClient:
+    location: int
+    service: int = 0
+    windows: list[tuple[int, int]] = field(default_factory=list)  # empty: any time
+    delivery: list[int] = field(default_factory=list)
+    pickup: list[int] = field(default_factory=list)
+    required: bool = True
+    prize: int = 0
+    allowed: Optional[frozenset[int]] = None  # vehicle indices; None: all
+
+
+@dataclass
+class EngineVehicle:
+    start: int  # location
+    end: int  # location
+    tw_early: int = 0
+    tw_late: Optional[int] = None
+    start_late: Optional[int] = None
+    shift_duration: Optional[int] = None
+    capacity: list[int] = field(default_factory=list)
+    initial_load: list[int] = field(default_factory=list)
+    num_available: int = 1
+
+
+@dataclass
+class EngineInstance:
+    """Integer matrices (``duration[i, j]``, ``distance[i, j]``), cost = a*distance + b*duration."""
+
+    duration: np.ndarray
+    distance: np.ndarray
+    clients: list[EngineClient]
+    vehicles: list[EngineVehicle]
+    unit_distance_cost: int = 1
+    unit_duration_cost: int = 0
+
+
+@dataclass
+class EngineResult:
+    routes: list[tuple[int, list[int]]]  # (vehicle index, client indices in order)
+    cost: float
+    feasible: bool
+    runtime_s: float
+    iterations: int
+    unserved: list[int] = field(default_factory=list)
+
+
+Routes = list[tuple[int, list[int]]]
+
+
+class Engine(Protocol):
+    name: str
+
+    def solve(
+        self,
+        instance: EngineInstance,
+        *,
+        time_limit_s: float,
+        no_improvement_iters: Optional[int] = None,
+        seed: int = 0,
+        initial_routes: Optional[Routes] = None,
+        should_stop: Optional[Callable[[], bool]] = None,
+        on_progress: Optional[Callable[[float], None]] = None,
+        on_best: Optional[Callable[[Routes, float], None]] = None,
+    ) -> EngineResult: ...
+
+
+def default_engine() -> Engine:
+    from routing.solver.pyvrp_engine import PyVRPEngine
+
+    return PyVRPEngine()

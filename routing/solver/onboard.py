@@ -1,0 +1,131 @@
+"""Ambassadors on board: who presents each visit / drive-by, who rides each leg.
+
+Greedy over each bus's stops in order: keep the ambassador on board while they
+can present the next stop and are available; otherwise board the able,
+available ambassador who can cover the longest run of following stops (fewest
+changes). Ambassadors board and leave only where the bus stops (depots,
+visits, lunch, breaks, pickups: not drive-bys), and ride one bus at a time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Optional
+
+from routing.errors import Message
+from routing.solver.problem import PRESENTED_KINDS, STOPPING_KINDS, Ambassador, Problem
+from routing.solver.texts import clock_en, clock_fr, span_en, span_fr
+
+
+@dataclass
+class BusTimes:
+    """What the assignment needs of one bus's schedule (times in s)."""
+
+    bus_id: Hashable
+    order: list  # node ids
+    arrivals: list
+    departures: list
+    leg_departures: list  # len(order) + 1
+
+
+@dataclass
+class Assignment:
+    presenter: dict  # node id -> ambassador id
+    on_board: dict  # bus id -> list (per leg) of tuples of ambassador ids
+    boardings: dict  # bus id -> list of (ambassador id, first leg, last leg)
+    uncovered: list  # (bus id, node id, Message)
+
+
+def assign(problem: Problem, buses: list[BusTimes]) -> Assignment:
+    nodes = {nd.id: nd for nd in problem.nodes}
+    busy: dict = {}  # ambassador id -> list of (start_s, end_s)
+    out = Assignment({}, {}, {}, [])
+
+    def free(a: Ambassador, s: float, e: float) -> bool:
+        return a.available(s, e) and all(e <= bs or be <= s for bs, be in busy.get(a.id, ()))
+
+    for bt in sorted(buses, key=lambda b: b.leg_departures[0] if b.leg_departures else 0.0):
+        n = len(bt.order)
+        kinds = [nodes[x].kind for x in bt.order]
+        # last stopping point before stop k (-1: the start depot)
+        board_point = []
+        last = -1
+        for k in range(n):
+            board_point.append(last)
+            if kinds[k] in STOPPING_KINDS:
+                last = k
+        runs: list = []  # [amb, first_k, last_k]
+        cur: Optional[list] = None
+
+        def board_time(k):
+            return bt.leg_departures[board_point[k] + 1]
+
+        def can(a: Ambassador, k: int, from_s: float) -> bool:
+            nd = nodes[bt.order[k]]
+            return nd.site in a.sites and free(a, from_s, bt.departures[k])
+
+        for k in range(n):
+            nd = nodes[bt.order[k]]
+            if nd.kind not in PRESENTED_KINDS:
+                continue
+            if cur is not None:
+                a = cur[0]
+                if can(a, k, board_time(cur[1])):
+                    cur[2] = k
+                    out.presenter[nd.id] = a.id
+                    continue
+            best, best_len = None, -1
+            for a in problem.ambassadors:
+                if not can(a, k, board_time(k)):
+                    continue
+                run = 1
+                for j in range(k + 1, n):
+                    nj = nodes[bt.order[j]]
+                    if nj.kind not in PRESENTED_KINDS:
+                        continue
+                    if can(a, j, board_time(k)):
+                        run += 1
+                    else:
+                        break
+                if run > best_len:
+                    best, best_len = a, run
+            if best is None:
+                out.uncovered.append((bt.bus_id, nd.id, _why(problem, nd, bt, k, board_time(k), busy)))
+                continue
+            cur = [best, k, k]
+            runs.append(cur)
+            out.presenter[nd.id] = best.id
+        legs: list = [set() for _ in range(n + 1)]
+        boardings = []
+        for a, k0, k1 in runs:
+            first_leg = board_point[k0] + 1
+            leave = k1
+            while leave < n and kinds[leave] not in STOPPING_KINDS:
+                leave += 1
+            last_leg = leave  # rides the leg into the stop where they get off
+            for g in range(first_leg, last_leg + 1):
+                legs[g].add(a.id)
+            boardings.append((a.id, first_leg, last_leg))
+            s = bt.leg_departures[first_leg]
+            e = bt.arrivals[leave] if leave < n else bt.leg_departures[n] + 0.0
+            e = max(e, bt.departures[k1])
+            busy.setdefault(a.id, []).append((s, e))
+        out.on_board[bt.bus_id] = [tuple(sorted(x, key=str)) for x in legs]
+        out.boardings[bt.bus_id] = boardings
+    return out
+
+
+def _why(problem: Problem, nd, bt: BusTimes, k: int, from_s: float, busy: dict) -> Message:
+    able = [a for a in problem.ambassadors if nd.site in a.sites]
+    s, e = from_s, bt.departures[k]
+    if not able:
+        return Message(f"Stop {nd.label} has no presenter: no ambassador can present this site.",
+                       f"L'arrêt {nd.label} n'a pas de présentateur : aucun ambassadeur ne peut présenter ce site.")
+    names = ", ".join(a.name or str(a.id) for a in able)
+    if all(not a.available(s, e) for a in able):
+        return Message(
+            f"Stop {nd.label} has no presenter: {names} can present it but no one is available {span_en(s, e)}.",
+            f"L'arrêt {nd.label} n'a pas de présentateur : {names} peut le présenter mais personne n'est disponible "
+            f"de {clock_fr(s)} à {clock_fr(e)}.")
+    return Message(
+        f"Stop {nd.label} has no presenter: {names} can present it but is on another bus at {clock_en(s)}.",
+        f"L'arrêt {nd.label} n'a pas de présentateur : {names} peut le présenter mais est dans un autre car à {clock_fr(s)}.")
