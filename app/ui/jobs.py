@@ -1,0 +1,49 @@
+"""The long jobs the window runs in a child process (:mod:`app.ui.process_job`).
+
+Module-level, picklable, Qt-free functions: the child process imports this
+module and what each job needs, nothing of the interface.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+
+def plan_job(path: str, tour_id: int, keep_order: bool, progress=None, cancel=None):
+    """Plan ``tour_id`` of the project at ``path``; the window saves the plan it gets back.
+
+    The project is opened read-only (the window holds the write lock), so ``save=False``.
+    """
+    from app.services.planning import plan_tour
+    from app.store.project import Project
+
+    project = Project.open(Path(path), read_only=True)
+    try:
+        return plan_tour(project, tour_id, keep_order=keep_order, progress=progress, cancel=cancel, save=False)
+    finally:
+        project.close()
+
+
+def import_region_job(source: str, name: Optional[str] = None, progress=None, cancel=None) -> Path:
+    """Compile an OSM extract into the region store; returns the compiled file."""
+    from routing.regions import import_region
+
+    return import_region(Path(source), name=name, progress=progress, cancel=cancel)
+
+
+def export_job(path: str, tour_id: int, formats: str, folder: str, progress=None, cancel=None) -> list:
+    """Export a tour's documents into ``folder`` (project opened read-only)."""
+    from app.services.export import export_tour
+    from app.store.project import Project
+
+    project = Project.open(Path(path), read_only=True)
+    try:
+        return export_tour(project, tour_id, formats, Path(folder), force=True, progress=progress, cancel=cancel)
+    finally:
+        project.close()
+
+
+def build_demo_job(path: str, progress=None, cancel=None) -> Path:
+    from app.services.demo import build_demo
+
+    return build_demo(Path(path), progress=progress, cancel=cancel)

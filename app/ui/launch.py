@@ -1,0 +1,83 @@
+"""Starting the application: ``run_gui(project, lang)`` (called by ``zitour`` and ``zitour open``).
+
+The start path imports only Qt, the store and the UI: no osmnx, geopandas or
+solver. The region and the planner load later, in workers or on first use.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+log = logging.getLogger(__name__)
+
+
+def _import_store_without_pandas() -> None:
+    """Import sqlite_utils (used by the project store) without its optional pandas import.
+
+    sqlite_utils imports pandas at import time only to accept pandas values in
+    inserts, which this application never does; that import alone takes about a
+    second of the 3 s start-up budget. Hiding pandas while sqlite_utils loads makes
+    it skip that; pandas stays importable for later work (exports) as usual.
+    """
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # type: ignore[assignment]  # import pandas -> ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
+def create_app(lang: Optional[str] = None, argv: Optional[list[str]] = None):
+    """The QApplication (created once), with translations, style and error handling installed.
+
+    ``lang`` None: the language saved in the settings, else French.
+    """
+    _import_store_without_pandas()
+    from PySide6.QtWidgets import QApplication
+
+    from app import APP_NAME, __version__
+    from app.ui.errors import install_excepthook, setup_logging
+    from app.ui.i18n import install_translators
+    from app.ui.settings import Settings
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+        setup_logging()
+    app.setApplicationName("zitour")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("ZI Tour")
+    app.setApplicationVersion(__version__)
+    if "Fusion" in __import__("PySide6.QtWidgets", fromlist=["QStyleFactory"]).QStyleFactory.keys():
+        app.setStyle("Fusion")
+    settings = Settings()
+    lang = lang or settings.language() or "fr"
+    install_translators(app, lang)
+    install_excepthook()
+    return app, settings, lang
+
+
+def create_window(project: Optional[Path], lang: Optional[str] = None, open_last: bool = True):
+    """Build the main window and open ``project`` (or the last one, or show the welcome page)."""
+    _import_store_without_pandas()
+    from app.ui.main_window import MainWindow
+
+    app, settings, lang = create_app(lang)
+    window = MainWindow(settings, lang)
+    target = Path(project) if project is not None else (settings.last_project() if open_last else None)
+    if target is not None:
+        window.open_project(target)
+    return app, window
+
+
+def run_gui(project: Path | None = None, lang: str = "fr") -> int:
+    """Open the window on ``project`` (None: the last project, else the welcome page); returns the exit code."""
+    from app.ui.settings import Settings
+
+    # The language chosen in the application wins over the environment's.
+    app, window = create_window(project, Settings().language() or lang)
+    window.show()
+    return app.exec()

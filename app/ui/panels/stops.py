@@ -1,0 +1,306 @@
+"""The stops table of a tour: add from sites, edit kind/dwell/windows/lock, drag to reorder."""
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Optional
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton, QStyledItemDelegate, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from app.model.entities import LockKind, Site, Stop, StopKind, TimeWindow
+from app.ui import fmt
+from app.ui.labels import label
+
+MIME = "application/x-zitour-stop-ids"
+COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_REQUIRED, COL_PRIORITY, COL_LOCK = range(8)
+
+
+def windows_text(windows: list[TimeWindow]) -> str:
+    return "; ".join(f"{fmt.clock(w.start)}–{fmt.clock(w.end)}" for w in windows)
+
+
+def parse_windows(text: str) -> list[TimeWindow]:
+    """"9 h 00–11 h 30; 14 h–16 h" (en dash or hyphen) -> windows; ValueError when unreadable."""
+    out = []
+    for part in text.replace("—", "–").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        sep = "–" if "–" in part else "-"
+        start, _, end = part.partition(sep)
+        out.append(TimeWindow(fmt.parse_clock(start), fmt.parse_clock(end)))
+    return out
+
+
+class StopsModel(QAbstractTableModel):
+    """Rows = the tour's stops in the organiser's order."""
+
+    stop_edited = Signal(object, object)  # before, after
+    reorder_requested = Signal(list)  # stop ids in the new order
+    edit_rejected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.stops: list[Stop] = []
+        self.sites: dict[int, Site] = {}
+        self.editable = True
+        self.headers = [self.tr("#"), self.tr("Site"), self.tr("Kind"), self.tr("Min."),
+                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock")]
+
+    def set_stops(self, stops: list[Stop], sites: dict[int, Site]) -> None:
+        self.beginResetModel()
+        self.stops = list(stops)
+        self.sites = sites
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.stops)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tips = {COL_DWELL: self.tr("Minutes spent at the stop"),
+                    COL_PRIORITY: self.tr("Priority of an optional stop, 1 to 10"),
+                    COL_WINDOWS: self.tr("When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00"),
+                    COL_REQUIRED: self.tr("Required stops are always served; optional ones by priority"),
+                    COL_LOCK: self.tr("Keep this stop first, last or at its position when optimising")}
+            return tips.get(section)
+        return None
+
+    def flags(self, index):
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if self.editable and index.column() in (COL_KIND, COL_DWELL, COL_WINDOWS, COL_PRIORITY, COL_LOCK):
+            base |= Qt.ItemFlag.ItemIsEditable
+        if self.editable and index.column() == COL_REQUIRED:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        stop = self.stops[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == COL_REQUIRED:
+            return Qt.CheckState.Checked if stop.required else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:
+            return stop.id
+        site = self.sites.get(stop.site_id)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SITE and site is not None:
+            return site.name
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        if col == COL_NUM:
+            return index.row() + 1
+        if col == COL_SITE:
+            return site.name if site else f"#{stop.site_id}"
+        if col == COL_KIND:
+            return label(stop.kind) if role == Qt.ItemDataRole.DisplayRole else stop.kind
+        if col == COL_DWELL:
+            return round(stop.dwell_s / 60)
+        if col == COL_WINDOWS:
+            return windows_text(stop.windows)
+        if col == COL_PRIORITY:
+            return stop.priority
+        if col == COL_LOCK:
+            if role == Qt.ItemDataRole.EditRole:
+                return stop.lock
+            text = label(stop.lock)
+            return f"{text} {stop.lock_index}" if stop.lock is LockKind.INDEX and stop.lock_index else text
+        return None
+
+    def setData(self, index, value: Any, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not self.editable:
+            return False
+        before = self.stops[index.row()]
+        after = copy.deepcopy(before)
+        col = index.column()
+        try:
+            if col == COL_REQUIRED and role == Qt.ItemDataRole.CheckStateRole:
+                after.required = Qt.CheckState(value) == Qt.CheckState.Checked
+            elif role != Qt.ItemDataRole.EditRole:
+                return False
+            elif col == COL_KIND:
+                after.kind = StopKind(value)
+                if after.kind is StopKind.DRIVE_BY:
+                    after.dwell_s = 0
+            elif col == COL_DWELL:
+                after.dwell_s = max(0, int(value)) * 60
+            elif col == COL_WINDOWS:
+                after.windows = parse_windows(str(value))
+            elif col == COL_PRIORITY:
+                after.priority = min(10, max(1, int(value)))
+            elif col == COL_LOCK:
+                after.lock = LockKind(value)
+                after.lock_index = index.row() + 1 if after.lock is LockKind.INDEX else None
+            else:
+                return False
+        except ValueError:
+            self.edit_rejected.emit(str(value))
+            return False
+        if after != before:
+            self.stop_edited.emit(before, after)
+        return True
+
+    # -- drag and drop reorder ------------------------------------------------
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        rows = sorted({i.row() for i in indexes})
+        data = QMimeData()
+        data.setData(MIME, QByteArray(json.dumps([self.stops[r].id for r in rows]).encode()))
+        return data
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.editable or not data.hasFormat(MIME):
+            return False
+        moved = json.loads(bytes(data.data(MIME)).decode())
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.stops)
+        self.reorder_requested.emit(self.moved_order(moved, row))
+        return False  # the project change redraws the table; Qt must not remove rows itself
+
+    def moved_order(self, moved: list[int], row: int) -> list[int]:
+        """The stop ids with ``moved`` placed before the row that is at ``row`` now."""
+        ids = [s.id for s in self.stops]
+        anchor = ids[row] if row < len(ids) else None
+        while anchor in moved:
+            row += 1
+            anchor = ids[row] if row < len(ids) else None
+        rest = [i for i in ids if i not in moved]
+        at = rest.index(anchor) if anchor is not None else len(rest)
+        return rest[:at] + moved + rest[at:]
+
+
+class _EnumDelegate(QStyledItemDelegate):
+    def __init__(self, enum, parent=None):
+        super().__init__(parent)
+        self.enum = enum
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        for member in self.enum:
+            box.addItem(label(member), member.value)
+        return box
+
+    def setEditorData(self, editor, index):
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setCurrentIndex(max(0, editor.findData(getattr(value, "value", value))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class StopsPanel(QWidget):
+    """The table plus its buttons."""
+
+    add_requested = Signal()
+    remove_requested = Signal(int)
+    stop_selected = Signal(int)
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.model = StopsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("stopsTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        # Fixed, compact columns; the site's name takes what is left (the tooltip shows all of it).
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_SITE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_WINDOWS, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((COL_NUM, 28), (COL_KIND, 118), (COL_DWELL, 44), (COL_REQUIRED, 46), (COL_PRIORITY, 56),
+                           (COL_LOCK, 64)):
+            self.view.setColumnWidth(col, width)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegateForColumn(COL_KIND, _EnumDelegate(StopKind, self.view))
+        self.view.setItemDelegateForColumn(COL_LOCK, _EnumDelegate(LockKind, self.view))
+        self.view.setToolTip(self.tr("Drag a row to change the order; double-click a cell to edit it"))
+        self.add_button = QPushButton(self.tr("Add selected site"), self)
+        self.add_button.setToolTip(self.tr("Add the site selected in the list or on the map as a stop (Ctrl+T)"))
+        self.remove_button = QPushButton(self.tr("Remove stop"), self)
+        self.remove_button.setToolTip(self.tr("Remove the selected stop from the tour"))
+        self.up_button = QPushButton(self.tr("Up"), self)
+        self.up_button.setToolTip(self.tr("Move the selected stop up"))
+        self.down_button = QPushButton(self.tr("Down"), self)
+        self.down_button.setToolTip(self.tr("Move the selected stop down"))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(+1))
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def set_stops(self, stops: list[Stop], sites: dict[int, Site]) -> None:
+        current = self.current_stop_id()
+        self.model.set_stops(stops, sites)
+        if current is not None:
+            self.select_stop(current)
+
+    def current_stop_id(self) -> Optional[int]:
+        index = self.view.currentIndex()
+        return self.model.stops[index.row()].id if index.isValid() and index.row() < len(self.model.stops) else None
+
+    def select_stop(self, stop_id: int) -> None:
+        for row, stop in enumerate(self.model.stops):
+            if stop.id == stop_id:
+                self.view.selectRow(row)
+                return
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.stop_selected.emit(self.model.stops[current.row()].id)
+
+    def _remove(self) -> None:
+        stop_id = self.current_stop_id()
+        if stop_id is not None:
+            self.remove_requested.emit(stop_id)
+
+    def _move(self, delta: int) -> None:
+        stop_id = self.current_stop_id()
+        if stop_id is None:
+            return
+        ids = [s.id for s in self.model.stops]
+        i = ids.index(stop_id)
+        j = i + delta
+        if 0 <= j < len(ids):
+            ids[i], ids[j] = ids[j], ids[i]
+            self.model.reorder_requested.emit(ids)
+
+    def set_editable(self, editable: bool) -> None:
+        self.model.editable = editable
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            b.setEnabled(editable)

@@ -1,0 +1,200 @@
+"""Company videos: files per company, durations read from the files, too-long warnings, preview."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.model.entities import Site, Video
+from app.model.plan import Plan
+from app.ui import fmt
+from app.ui.undo import AddMany, DeleteEntity
+from app.ui.workers import Worker
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _read_videos(files: list[str], folder: Path, site_id: Optional[int], progress=None, cancel=None) -> list[Video]:
+    """In a worker: read each file's duration (PyAV) and make Video records."""
+    from app.services.videos import relative_video_path, video_duration_s
+    from routing.progress import check, report
+
+    out = []
+    for i, name in enumerate(files):
+        check(cancel, "video import", "import des vidéos")
+        report(progress, i / max(1, len(files)), Path(name).name)
+        duration = video_duration_s(name)
+        out.append(Video(path=relative_video_path(folder, Path(name)), title=Path(name).stem.replace("_", " "),
+                         duration_s=duration, site_id=site_id))
+    return out
+
+
+def too_long(plan: Optional[Plan], videos: dict[int, Video]) -> dict[int, str]:
+    """Video id -> why it is too long for the drive it is cued on (the cue's leg, seconds compared)."""
+    out: dict[int, str] = {}
+    if plan is None:
+        return out
+    for bus in plan.buses:
+        for cue in bus.cues:
+            video = videos.get(cue.video_id)
+            if video is None or not (0 <= cue.leg_index < len(bus.legs)):
+                continue
+            leg_s = bus.legs[cue.leg_index].duration_s
+            play_s = cue.play_s if cue.play_s is not None else video.duration_s
+            if play_s > leg_s + 1:
+                out[video.id] = (fmt.duration(play_s) + " > " + fmt.duration(leg_s))
+    for w in plan.warnings:
+        if w.code == "video_too_long":
+            for v in videos.values():
+                if v.site_id is not None and v.site_id == w.site_id and v.id not in out:
+                    out[v.id] = w.message.text(fmt.language())
+    return out
+
+
+class VideosPanel(QWidget):
+    command_requested = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.project = None
+        self.videos: list[Video] = []
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("videosTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Company"), self.tr("Duration"),
+                                              self.tr("File"), self.tr("Check")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.site = QComboBox()
+        self.site.setToolTip(self.tr("The company new videos belong to"))
+        self.add_button = QPushButton(self.tr("Add videos…"))
+        self.add_button.setToolTip(self.tr("Add video files; their durations are read from the files"))
+        self.delete_button = QPushButton(self.tr("Remove"))
+        self.delete_button.setToolTip(self.tr("Remove the selected video from the project (the file stays)"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr("Play the selected video"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("For")))
+        row.addWidget(self.site, 1)
+        for b in (self.add_button, self.delete_button, self.preview_button):
+            row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_dialog)
+        self.delete_button.clicked.connect(self._delete)
+        self.preview_button.clicked.connect(self.preview)
+        self.table.itemDoubleClicked.connect(lambda _i: self.preview())
+
+    def set_data(self, project, videos: list[Video], sites: list[Site], plan: Optional[Plan]) -> None:
+        self.project = project
+        self.videos = videos
+        names = {s.id: s.name for s in sites}
+        current = self.site.currentData()
+        self.site.clear()
+        for s in sites:
+            self.site.addItem(s.name, s.id)
+        if current is not None:
+            self.site.setCurrentIndex(max(0, self.site.findData(current)))
+        problems = too_long(plan, {v.id: v for v in videos})
+        folder = project.folder if project else Path(".")
+        self.table.setRowCount(len(videos))
+        for r, v in enumerate(videos):
+            from_file = (Path(v.path) if Path(v.path).is_absolute() else folder / v.path)
+            check = ""
+            if not from_file.exists():
+                check = self.tr("file missing")
+            elif v.id in problems:
+                check = self.tr("too long for its drive:") + " " + problems[v.id]
+            cells = [v.title, names.get(v.site_id, "—"), fmt.duration(v.duration_s) if v.duration_s >= 60
+                     else f"{int(round(v.duration_s))} s", v.path, check or "✓"]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, v.id)
+                if check:
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.table.setItem(r, c, item)
+
+    def current_video(self) -> Optional[Video]:
+        row = self.table.currentRow()
+        return self.videos[row] if 0 <= row < len(self.videos) else None
+
+    def add_dialog(self) -> None:
+        if self.project is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add videos"), str(self.project.folder),
+                                                self.tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)"))
+        if files:
+            self.add_files(files)
+
+    def add_files(self, files: list[str]) -> Worker:
+        """Read the files' durations in a worker, then add them as one undo step."""
+        window = self.window()
+        worker = Worker(_read_videos, list(files), self.project.folder, self.site.currentData(),
+                        title=self.tr("Reading the videos"))
+        project = self.project
+        worker.signals.result.connect(
+            lambda videos: self.command_requested.emit(AddMany(project, videos, self.tr("Add videos"))))
+        if hasattr(window, "start_worker"):
+            window.start_worker(worker, lambda _v: None, lambda exc: self.error.emit(exc))
+        else:
+            worker.signals.error.connect(self.error)
+            worker.start()
+        return worker
+
+    def _delete(self) -> None:
+        v = self.current_video()
+        if v is not None and self.project is not None:
+            self.command_requested.emit(DeleteEntity(self.project, Video, v.id, self.tr("Remove video")))
+
+    def preview(self) -> None:
+        v = self.current_video()
+        if v is None or self.project is None:
+            return
+        path = Path(v.path) if Path(v.path).is_absolute() else self.project.folder / v.path
+        try:
+            dialog = VideoPreview(self, path, v.title)
+        except Exception:  # noqa: BLE001 - no multimedia backend: the system's player
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return
+        dialog.show()
+
+    def set_editable(self, editable: bool) -> None:
+        self.add_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+
+
+class VideoPreview(QDialog):
+    """Plays a video with QtMultimedia (raises if the module or a backend is missing)."""
+
+    def __init__(self, parent: QWidget, path: Path, title: str):
+        from PySide6.QtMultimedia import QMediaPlayer
+        from PySide6.QtMultimediaWidgets import QVideoWidget
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 400)
+        self.video = QVideoWidget(self)
+        self.player = QMediaPlayer(self)
+        self.player.setVideoOutput(self.video)
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        external = QPushButton(self.tr("Open in the system's player"), self)
+        external.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.video, 1)
+        layout.addWidget(external)
+        self.player.play()
+
+    def closeEvent(self, event) -> None:
+        self.player.stop()
+        super().closeEvent(event)

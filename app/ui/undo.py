@@ -1,0 +1,284 @@
+"""Undoable edits of a project: every change the UI makes goes through one of these.
+
+Each command's redo and undo run as ONE project transaction, so the file on disk
+always holds a whole step, never half of one (undo after a crash is not needed:
+the file shows exactly the last completed step). Ids survive undo/redo: a row
+brought back gets its old id, so later commands that name it stay valid.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from PySide6.QtGui import QUndoCommand
+
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Site, Stop, Tour, Video
+from app.store.project import Project
+from routing.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# Parents before children: the order rows are written back in.
+TABLE_ORDER = ("sites", "videos", "ambassadors", "ambassador_sites", "tours", "buses", "stops",
+               "participant_groups", "precedences", "plans")
+TABLE_OF = {Site: "sites", Video: "videos", Ambassador: "ambassadors", Tour: "tours", Bus: "buses",
+            Stop: "stops", ParticipantGroup: "participant_groups"}
+
+
+def _notify(project: Project, table: str, row_id: Optional[int] = None) -> None:
+    # The store notifies listeners of its own edits; raw restores must say so too.
+    changed = getattr(project, "_changed", None)
+    if changed is not None:
+        changed(table, row_id)
+
+
+def snapshot(project: Project, tables: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """All rows of ``tables`` (small: a project holds hundreds of rows, not millions)."""
+    return {t: [dict(r) for r in project.db[t].rows] for t in tables}
+
+
+def restore_rows(project: Project, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write ``rows`` back with their own keys: insert the missing, update the changed.
+
+    An UPSERT, not ``INSERT OR REPLACE``: a replace deletes first, which would fire
+    the ``ON DELETE CASCADE`` foreign keys and wipe the children we restore.
+    """
+    if not rows:
+        return
+    pks = project.db[table].pks
+    cols = list(rows[0].keys())
+    marks = ", ".join("?" for _ in cols)
+    names = ", ".join(f'"{c}"' for c in cols)
+    if pks == ["rowid"]:  # link tables without a declared key
+        sql = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'
+    else:
+        others = [c for c in cols if c not in pks]
+        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in others) or None
+        conflict = ", ".join(f'"{c}"' for c in pks)
+        sql = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT({conflict}) '
+               + (f"DO UPDATE SET {sets}" if sets else "DO NOTHING"))
+    project.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+    _notify(project, table)
+
+
+class ProjectCommand(QUndoCommand):
+    """Base: ``_redo``/``_undo`` run in one transaction; a failed first redo makes the command obsolete."""
+
+    def __init__(self, project: Project, text: str):
+        super().__init__(text)
+        self.project = project
+        self.error: Optional[UserError] = None
+
+    def redo(self) -> None:
+        try:
+            with self.project.transaction():
+                self._redo()
+        except UserError as exc:
+            # QUndoStack.push calls redo() and cannot be told it failed: mark the
+            # command obsolete so the stack drops it, and let push_command report.
+            self.error = exc
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        try:
+            with self.project.transaction():
+                self._undo()
+        except UserError as exc:
+            self.error = exc
+            log.warning("undo of %r failed: %s", self.text(), exc)
+            raise
+
+    def _redo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _undo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class AddEntity(ProjectCommand):
+    """Add a site, tour, bus, stop, video, group or ambassador."""
+
+    def __init__(self, project: Project, entity: Any, text: str):
+        super().__init__(project, text)
+        self.entity = entity
+        self.kind = type(entity)
+        self.table = TABLE_OF[self.kind]
+        self._rows: Optional[dict[str, list[dict]]] = None
+
+    def _redo(self) -> None:
+        if self._rows is None:
+            self.project.add(self.entity)
+            tables = (self.table, "ambassador_sites") if self.kind is Ambassador else (self.table,)
+            self._rows = {t: self._own_rows(t) for t in tables}
+        else:  # the same row again, with its old id
+            for table in TABLE_ORDER:
+                if table in self._rows:
+                    restore_rows(self.project, table, self._rows[table])
+
+    def _own_rows(self, table: str) -> list[dict]:
+        if table == "ambassador_sites":
+            where, args = "ambassador_id = ?", [self.entity.id]
+        else:
+            where, args = "id = ?", [self.entity.id]
+        return [dict(r) for r in self.project.db[table].rows_where(where, args)]
+
+    def _undo(self) -> None:
+        self.project.delete(self.kind, self.entity.id)
+
+    @property
+    def entity_id(self) -> Optional[int]:
+        return self.entity.id
+
+
+class UpdateEntity(ProjectCommand):
+    """Replace an entity's fields (``before`` and ``after`` are full copies)."""
+
+    def __init__(self, project: Project, before: Any, after: Any, text: str):
+        super().__init__(project, text)
+        self.before = before
+        self.after = after
+
+    def _redo(self) -> None:
+        self.project.update(self.after)
+
+    def _undo(self) -> None:
+        self.project.update(self.before)
+
+
+class DeleteEntity(ProjectCommand):
+    """Delete a row and whatever the schema cascades; undo brings all of it back."""
+
+    def __init__(self, project: Project, kind: type, entity_id: int, text: str):
+        super().__init__(project, text)
+        self.kind = kind
+        self.entity_id = entity_id
+        # Plans are large; only a tour's deletion removes one.
+        self.tables = TABLE_ORDER if kind is Tour else TABLE_ORDER[:-1]
+        self._before: Optional[dict[str, list[dict]]] = None
+
+    def _redo(self) -> None:
+        self._before = snapshot(self.project, self.tables)
+        self.project.delete(self.kind, self.entity_id)
+
+    def _undo(self) -> None:
+        assert self._before is not None
+        for table in self.tables:
+            restore_rows(self.project, table, self._before[table])
+
+
+class ReorderStops(ProjectCommand):
+    """Set the organiser's order of a tour's stops (``Stop.position``)."""
+
+    def __init__(self, project: Project, tour_id: int, order: list[int], text: str):
+        super().__init__(project, text)
+        self.tour_id = tour_id
+        self.order = list(order)
+        self.before = {s.id: s.position for s in project.stops(tour_id)}
+
+    def _apply(self, positions: dict[int, int]) -> None:
+        self.project.db.conn.executemany(
+            "UPDATE stops SET position = ? WHERE id = ?", [(p, i) for i, p in positions.items()])
+        _notify(self.project, "stops")
+
+    def _redo(self) -> None:
+        self._apply({stop_id: index for index, stop_id in enumerate(self.order)})
+
+    def _undo(self) -> None:
+        self._apply(self.before)
+
+
+class CallbackCommand(ProjectCommand):
+    """A step given as two functions (for edits without a dedicated command)."""
+
+    def __init__(self, project: Project, text: str, do: Callable[[], None], undo: Callable[[], None]):
+        super().__init__(project, text)
+        self._do, self._un = do, undo
+
+    def _redo(self) -> None:
+        self._do()
+
+    def _undo(self) -> None:
+        self._un()
+
+
+class AddMany(ProjectCommand):
+    """Add several entities as one step (a tour with its bus, an import of sites).
+
+    ``link(entity, added)`` may set foreign keys from the entities added before it
+    (e.g. the bus's ``tour_id``). Redo after undo writes the same rows, same ids.
+    """
+
+    def __init__(self, project: Project, entities: list, text: str,
+                 link: Optional[Callable[[Any, list], None]] = None):
+        super().__init__(project, text)
+        self.entities = list(entities)
+        self.link = link
+        self._rows: Optional[dict[str, list[dict]]] = None
+
+    def _redo(self) -> None:
+        if self._rows is None:
+            added: list = []
+            for entity in self.entities:
+                if self.link is not None:
+                    self.link(entity, added)
+                added.append(self.project.add(entity))
+            self._rows = {}
+            for entity in self.entities:
+                table = TABLE_OF[type(entity)]
+                self._rows.setdefault(table, []).extend(
+                    dict(r) for r in self.project.db[table].rows_where("id = ?", [entity.id]))
+                if isinstance(entity, Ambassador):
+                    self._rows.setdefault("ambassador_sites", []).extend(
+                        dict(r) for r in self.project.db["ambassador_sites"].rows_where("ambassador_id = ?", [entity.id]))
+        else:
+            for table in TABLE_ORDER:
+                if table in self._rows:
+                    restore_rows(self.project, table, self._rows[table])
+
+    def _undo(self) -> None:
+        for entity in reversed(self.entities):
+            self.project.delete(type(entity), entity.id)
+
+
+def replace_table(project: Project, table: str, rows: list[dict[str, Any]]) -> None:
+    """Make ``table`` hold exactly ``rows`` (by primary key): delete the others, upsert these."""
+    pks = project.db[table].pks
+    keep = {tuple(r[k] for k in pks) for r in rows}
+    current = [tuple(r[k] for k in pks) for r in project.db[table].rows]
+    gone = [k for k in current if k not in keep]
+    where = " AND ".join(f'"{k}" = ?' for k in pks)
+    if gone:
+        project.db.conn.executemany(f'DELETE FROM "{table}" WHERE {where}', gone)
+    restore_rows(project, table, rows)
+    _notify(project, table)
+
+
+class SnapshotCommand(ProjectCommand):
+    """An edit done by a service in one go (an import): undo/redo swap whole table states.
+
+    ``do()`` runs once, inside the command's transaction; ``tables`` must cover
+    every table it writes (the rows it adds have no children yet, so replacing
+    the table cascades nothing).
+    """
+
+    def __init__(self, project: Project, text: str, tables: tuple[str, ...], do: Callable[[], Any]):
+        super().__init__(project, text)
+        self.tables = tables
+        self._do = do
+        self.result: Any = None
+        self._before: Optional[dict] = None
+        self._after: Optional[dict] = None
+
+    def _redo(self) -> None:
+        if self._after is None:
+            self._before = snapshot(self.project, self.tables)
+            self.result = self._do()
+            self._after = snapshot(self.project, self.tables)
+        else:
+            for table in self.tables:
+                replace_table(self.project, table, self._after[table])
+
+    def _undo(self) -> None:
+        assert self._before is not None
+        for table in self.tables:
+            replace_table(self.project, table, self._before[table])

@@ -1,0 +1,1328 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>Plan guided coach tours of industrial zones, offline.</source>
+        <translation>Préparer des visites guidées en autocar de zones industrielles, hors ligne.</translation>
+    </message>
+    <message>
+        <source>Maps and roads: data © OpenStreetMap contributors, available under the Open Database License (ODbL).</source>
+        <translation>Cartes et routes : données © les contributeurs d'OpenStreetMap, disponibles sous licence Open Database License (ODbL).</translation>
+    </message>
+    <message>
+        <source>About ZI Tour planner</source>
+        <translation>À propos de ZI Tour planner</translation>
+    </message>
+</context>
+<context>
+    <name>AmbassadorsPanel</name>
+    <message>
+        <source>Add ambassador</source>
+        <translation>Ajouter un ambassadeur</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected ambassador</source>
+        <translation>Supprimer l'ambassadeur choisi</translation>
+    </message>
+    <message>
+        <source>When they can be on board, e.g. 9 h 00–12 h 00; 2025-10-14 14 h–17 h</source>
+        <translation>Quand la personne peut être à bord, par ex. 9 h 00–12 h 00; 2025-10-14 14 h–17 h</translation>
+    </message>
+    <message>
+        <source>Tick the sites this ambassador can present</source>
+        <translation>Cochez les sites que cet ambassadeur peut présenter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Presents</source>
+        <translation>Présente</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Trajet</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>On board</source>
+        <translation>À bord</translation>
+    </message>
+    <message>
+        <source>Who is on board on each leg of the plan</source>
+        <translation>Qui est à bord sur chaque trajet du planning</translation>
+    </message>
+    <message>
+        <source>Edit ambassador</source>
+        <translation>Modification d'un ambassadeur</translation>
+    </message>
+    <message>
+        <source>New ambassador</source>
+        <translation>Nouvel ambassadeur</translation>
+    </message>
+    <message>
+        <source>Delete ambassador</source>
+        <translation>Suppression d'un ambassadeur</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>An unexpected error occurred. It was written to the log file:</source>
+        <translation>Une erreur inattendue s'est produite. Elle a été notée dans le journal :</translation>
+    </message>
+    <message>
+        <source>ZI Tour planner</source>
+        <translation>ZI Tour planner</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSitesDialog</name>
+    <message>
+        <source>Import sites</source>
+        <translation>Importer des sites</translation>
+    </message>
+    <message>
+        <source>From a CSV or GeoJSON file…</source>
+        <translation>Depuis un fichier CSV ou GeoJSON…</translation>
+    </message>
+    <message>
+        <source>From the region's industrial areas</source>
+        <translation>Depuis les zones industrielles de la région</translation>
+    </message>
+    <message>
+        <source>Named industrial and commercial places of the region's map</source>
+        <translation>Lieux industriels et commerciaux nommés de la carte de la région</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Sites to add</source>
+        <translation>Sites à ajouter</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <source>Add these sites</source>
+        <translation>Ajouter ces sites</translation>
+    </message>
+    <message>
+        <source>Sites (*.csv *.geojson *.json);;All files (*)</source>
+        <translation>Sites (*.csv *.geojson *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>Région : %1</translation>
+    </message>
+    <message>
+        <source>Sites to add (%1)</source>
+        <translation>Sites à ajouter (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected rows (%1)</source>
+        <translation>Lignes refusées (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ItineraryTable</name>
+    <message>
+        <source>Bus</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Arrive</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Depart</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Trajet</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Présentateur</translation>
+    </message>
+    <message>
+        <source>The day as planned; click a row to show the stop on the map</source>
+        <translation>La journée planifiée ; cliquez sur une ligne pour voir l'arrêt sur la carte</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Training centre</source>
+        <translation>Centre de formation</translation>
+    </message>
+    <message>
+        <source>Inclusion enterprise</source>
+        <translation>Entreprise d'insertion</translation>
+    </message>
+    <message>
+        <source>Depot</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Drive-by</source>
+        <translation>Passage commenté</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Déjeuner</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Prise en charge</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>En premier</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>En dernier</translation>
+    </message>
+    <message>
+        <source>At position</source>
+        <translation>À sa place</translation>
+    </message>
+    <message>
+        <source>Job counsellors</source>
+        <translation>Prescripteurs</translation>
+    </message>
+    <message>
+        <source>School classes</source>
+        <translation>Scolaires</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>Grand public</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>Demandeurs d'emploi</translation>
+    </message>
+    <message>
+        <source>Other audience</source>
+        <translation>Autre public</translation>
+    </message>
+    <message>
+        <source>Shortest day</source>
+        <translation>Journée la plus courte</translation>
+    </message>
+    <message>
+        <source>Least driving</source>
+        <translation>Moins de conduite</translation>
+    </message>
+    <message>
+        <source>Shortest distance</source>
+        <translation>Distance la plus courte</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>Keep the order, compute the times</source>
+        <translation>Garder l'ordre, calculer les horaires</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Circuit</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>Feuille de route</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Ambassadors</source>
+        <translation>Ambassadeurs</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Vidéos</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>Create a new project file</source>
+        <translation>Créer un nouveau fichier projet</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation>Ouvrir un fichier projet</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>Ouvrir le projet de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Build (once) and open the demo project on Krems</source>
+        <translation>Créer (une fois) et ouvrir le projet de démonstration sur Krems</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>&amp;Fermer le projet</translation>
+    </message>
+    <message>
+        <source>Close the project (every edit is already saved)</source>
+        <translation>Fermer le projet (chaque modification est déjà enregistrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Export the tour…</source>
+        <translation>&amp;Exporter le circuit…</translation>
+    </message>
+    <message>
+        <source>Write the tour's documents (PDF, GPX, calendar…) to a folder</source>
+        <translation>Écrire les documents du circuit (PDF, GPX, agenda…) dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Quit ZI Tour planner</source>
+        <translation>Quitter ZI Tour planner</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>Annuler la dernière modification (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
+        <translation>Rétablir la dernière modification annulée (Ctrl+Maj+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a site</source>
+        <translation>&amp;Chercher un site</translation>
+    </message>
+    <message>
+        <source>Search the sites list</source>
+        <translation>Chercher dans la liste des sites</translation>
+    </message>
+    <message>
+        <source>&amp;Add a site</source>
+        <translation>&amp;Ajouter un site</translation>
+    </message>
+    <message>
+        <source>Add a site at the centre of the map (or right-click on the map)</source>
+        <translation>Ajouter un site au centre de la carte (ou clic droit sur la carte)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the site</source>
+        <translation>&amp;Supprimer le site</translation>
+    </message>
+    <message>
+        <source>Delete the selected site and its stops</source>
+        <translation>Supprimer le site choisi et ses arrêts</translation>
+    </message>
+    <message>
+        <source>&amp;Import sites…</source>
+        <translation>&amp;Importer des sites…</translation>
+    </message>
+    <message>
+        <source>Import sites from a CSV or GeoJSON file or from the region's map</source>
+        <translation>Importer des sites depuis un fichier CSV ou GeoJSON ou depuis la carte de la région</translation>
+    </message>
+    <message>
+        <source>New &amp;tour</source>
+        <translation>Nouveau &amp;circuit</translation>
+    </message>
+    <message>
+        <source>Create a tour with one bus</source>
+        <translation>Créer un circuit avec un car</translation>
+    </message>
+    <message>
+        <source>Add the site as a &amp;stop</source>
+        <translation>Ajouter le site comme &amp;arrêt</translation>
+    </message>
+    <message>
+        <source>Add the selected site to the tour's stops</source>
+        <translation>Ajouter le site choisi aux arrêts du circuit</translation>
+    </message>
+    <message>
+        <source>&amp;Optimise</source>
+        <translation>&amp;Optimiser</translation>
+    </message>
+    <message>
+        <source>Find the best order and times for the tour's stops (F5)</source>
+        <translation>Trouver le meilleur ordre et les horaires des arrêts du circuit (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the order, compute the times</source>
+        <translation>&amp;Garder l'ordre, calculer les horaires</translation>
+    </message>
+    <message>
+        <source>Compute the times of the stops in the order of the table (Shift+F5)</source>
+        <translation>Calculer les horaires des arrêts dans l'ordre du tableau (Maj+F5)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the running work</source>
+        <translation>A&amp;nnuler le travail en cours</translation>
+    </message>
+    <message>
+        <source>Stop the optimisation, import or export in progress</source>
+        <translation>Arrêter l'optimisation, l'import ou l'export en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Fit the map to the tour</source>
+        <translation>&amp;Cadrer la carte sur le circuit</translation>
+    </message>
+    <message>
+        <source>Zoom the map to the tour's route</source>
+        <translation>Zoomer la carte sur le trajet du circuit</translation>
+    </message>
+    <message>
+        <source>&amp;Regions and coach…</source>
+        <translation>&amp;Régions et autocar…</translation>
+    </message>
+    <message>
+        <source>Choose the road region, import an extract, pick the coach profile</source>
+        <translation>Choisir la région routière, importer un extrait, choisir le gabarit de l'autocar</translation>
+    </message>
+    <message>
+        <source>&amp;About ZI Tour planner</source>
+        <translation>À &amp;propos de ZI Tour planner</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Tour</source>
+        <translation>&amp;Circuit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Réglages</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d'outils principale</translation>
+    </message>
+    <message>
+        <source>Edit site</source>
+        <translation>Modification d'un site</translation>
+    </message>
+    <message>
+        <source>Edit tour</source>
+        <translation>Modification du circuit</translation>
+    </message>
+    <message>
+        <source>Edit bus</source>
+        <translation>Modification du car</translation>
+    </message>
+    <message>
+        <source>Edit stop</source>
+        <translation>Modification d'un arrêt</translation>
+    </message>
+    <message>
+        <source>Opened read-only: your changes cannot be saved.</source>
+        <translation>Ouvert en lecture seule : vos modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(lecture seule)</translation>
+    </message>
+    <message>
+        <source>%1 sites · %2 tours</source>
+        <translation>%1 sites · %2 circuits</translation>
+    </message>
+    <message>
+        <source>New site %1</source>
+        <translation>Nouveau site %1</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>Ajout d'un site</translation>
+    </message>
+    <message>
+        <source>Move site</source>
+        <translation>Déplacement d'un site</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Suppression d'un site</translation>
+    </message>
+    <message>
+        <source>New tour %1</source>
+        <translation>Nouveau circuit %1</translation>
+    </message>
+    <message>
+        <source>Coach 1</source>
+        <translation>Car 1</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>Nouveau circuit</translation>
+    </message>
+    <message>
+        <source>Delete this tour, its stops and its plan? (Ctrl+Z brings it back)</source>
+        <translation>Supprimer ce circuit, ses arrêts et son planning ? (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <source>Delete tour</source>
+        <translation>Supprimer le circuit</translation>
+    </message>
+    <message>
+        <source>Add stop</source>
+        <translation>Ajout d'un arrêt</translation>
+    </message>
+    <message>
+        <source>Select a site in the list or on the map first.</source>
+        <translation>Choisissez d'abord un site dans la liste ou sur la carte.</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Retirer l'arrêt</translation>
+    </message>
+    <message>
+        <source>Reorder stops</source>
+        <translation>Nouvel ordre des arrêts</translation>
+    </message>
+    <message>
+        <source>This value cannot be read: %1
+Times are written like 9 h 30 and windows like 9 h 00–11 h 30.</source>
+        <translation>Cette valeur est illisible : %1
+Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Loading the region %1</source>
+        <translation>Chargement de la région %1</translation>
+    </message>
+    <message>
+        <source>The tour is already being computed.</source>
+        <translation>Le circuit est déjà en cours de calcul.</translation>
+    </message>
+    <message>
+        <source>Computing the times</source>
+        <translation>Calcul des horaires</translation>
+    </message>
+    <message>
+        <source>Optimising the tour</source>
+        <translation>Optimisation du circuit</translation>
+    </message>
+    <message>
+        <source>Plan ready: %1 stops, %2 warnings.</source>
+        <translation>Planning prêt : %1 arrêts, %2 avertissements.</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>ZI Tour projects (*.zitour);;All files (*)</source>
+        <translation>Projets ZI Tour (*.zitour);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>ZI Tour projects (*.zitour)</source>
+        <translation>Projets ZI Tour (*.zitour)</translation>
+    </message>
+    <message>
+        <source>Building the demo project</source>
+        <translation>Création du projet de démonstration</translation>
+    </message>
+    <message>
+        <source>Import sites</source>
+        <translation>Importer des sites</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 rows rejected.</source>
+        <translation>Import : %1 ajoutés, %2 mis à jour, %3 lignes refusées.</translation>
+    </message>
+    <message>
+        <source>Export the tour to a folder</source>
+        <translation>Exporter le circuit dans un dossier</translation>
+    </message>
+    <message>
+        <source>Exporting the tour</source>
+        <translation>Export du circuit</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the application starts.</source>
+        <translation>La langue changera au prochain démarrage de l'application.</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© les contributeurs d’OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Add a site here</source>
+        <translation>Ajouter un site ici</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Training centre</source>
+        <translation>Centre de formation</translation>
+    </message>
+    <message>
+        <source>Inclusion enterprise</source>
+        <translation>Entreprise d'insertion</translation>
+    </message>
+    <message>
+        <source>Depot</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsDialog</name>
+    <message>
+        <source>Regions and coach</source>
+        <translation>Régions et autocar</translation>
+    </message>
+    <message>
+        <source>Use for this project</source>
+        <translation>Utiliser pour ce projet</translation>
+    </message>
+    <message>
+        <source>Plan this project's tours on the selected region</source>
+        <translation>Calculer les circuits de ce projet sur la région choisie</translation>
+    </message>
+    <message>
+        <source>Import an OSM extract…</source>
+        <translation>Importer un extrait OSM…</translation>
+    </message>
+    <message>
+        <source>Read a .osm, .osm.gz or .osm.pbf file and compile it (can be cancelled)</source>
+        <translation>Lire un fichier .osm, .osm.gz ou .osm.pbf et le compiler (annulable)</translation>
+    </message>
+    <message>
+        <source>Road regions</source>
+        <translation>Régions routières</translation>
+    </message>
+    <message>
+        <source>Coach of the current tour</source>
+        <translation>Autocar du circuit affiché</translation>
+    </message>
+    <message>
+        <source>Share of the road's speed a coach drives at</source>
+        <translation>Part de la vitesse de la route à laquelle roule un autocar</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Speed factor</source>
+        <translation>Coefficient de vitesse</translation>
+    </message>
+    <message>
+        <source>Apply to the tour's buses</source>
+        <translation>Appliquer aux cars du circuit</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>fournie</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <source>compiled on first use</source>
+        <translation>compilée à la première utilisation</translation>
+    </message>
+    <message>
+        <source>Change region</source>
+        <translation>Changement de région</translation>
+    </message>
+    <message>
+        <source>Import an OSM extract</source>
+        <translation>Importer un extrait OSM</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extracts (*.osm *.osm.gz *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>Extraits OpenStreetMap (*.osm *.osm.gz *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Import de %1</translation>
+    </message>
+    <message>
+        <source>Change coach</source>
+        <translation>Changement d'autocar</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEditor</name>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Métiers</translation>
+    </message>
+    <message>
+        <source>Salaries</source>
+        <translation>Salaires</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Group capacity</source>
+        <translation>Accueil max. (pers.)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Commentaires du guide</translation>
+    </message>
+    <message>
+        <source>Largest group the site can host at once</source>
+        <translation>Plus grand groupe que le site peut accueillir à la fois</translation>
+    </message>
+    <message>
+        <source>What the guide says on the bus about this site</source>
+        <translation>Ce que le guide dit de ce site dans le car</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPanel</name>
+    <message>
+        <source>Search sites…</source>
+        <translation>Chercher un site…</translation>
+    </message>
+    <message>
+        <source>Filter the list by name, kind, sector or address</source>
+        <translation>Filtrer la liste par nom, type, secteur ou adresse</translation>
+    </message>
+    <message>
+        <source>Sites of the project; double-click to add it as a stop of the tour</source>
+        <translation>Sites du projet ; double-cliquez pour en faire un arrêt du circuit</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a site at the centre of the map (or right-click on the map)</source>
+        <translation>Ajouter un site au centre de la carte (ou clic droit sur la carte)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected site and its stops</source>
+        <translation>Supprimer le site choisi et ses arrêts</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Import sites from a CSV or GeoJSON file or from the region's map</source>
+        <translation>Importer des sites depuis un fichier CSV ou GeoJSON ou depuis la carte de la région</translation>
+    </message>
+</context>
+<context>
+    <name>StopsModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Min.</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Time windows</source>
+        <translation>Créneaux</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Blocage</translation>
+    </message>
+    <message>
+        <source>Req.</source>
+        <translation>Oblig.</translation>
+    </message>
+    <message>
+        <source>Prio.</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Minutes spent at the stop</source>
+        <translation>Minutes passées à l'arrêt</translation>
+    </message>
+    <message>
+        <source>Priority of an optional stop, 1 to 10</source>
+        <translation>Priorité d'un arrêt facultatif, de 1 à 10</translation>
+    </message>
+    <message>
+        <source>When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00</source>
+        <translation>Quand l'arrêt peut commencer, par ex. 9 h 00–11 h 30 ; 14 h 00–16 h 00</translation>
+    </message>
+    <message>
+        <source>Required stops are always served; optional ones by priority</source>
+        <translation>Les arrêts obligatoires sont toujours desservis ; les facultatifs selon leur priorité</translation>
+    </message>
+    <message>
+        <source>Keep this stop first, last or at its position when optimising</source>
+        <translation>Garder cet arrêt en premier, en dernier ou à sa place lors de l'optimisation</translation>
+    </message>
+</context>
+<context>
+    <name>StopsPanel</name>
+    <message>
+        <source>Drag a row to change the order; double-click a cell to edit it</source>
+        <translation>Faites glisser une ligne pour changer l'ordre ; double-cliquez sur une case pour la modifier</translation>
+    </message>
+    <message>
+        <source>Add selected site</source>
+        <translation>Ajouter le site choisi</translation>
+    </message>
+    <message>
+        <source>Add the site selected in the list or on the map as a stop (Ctrl+T)</source>
+        <translation>Ajouter comme arrêt le site choisi dans la liste ou sur la carte (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Retirer l'arrêt</translation>
+    </message>
+    <message>
+        <source>Remove the selected stop from the tour</source>
+        <translation>Retirer l'arrêt choisi du circuit</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected stop up</source>
+        <translation>Monter l'arrêt choisi</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected stop down</source>
+        <translation>Descendre l'arrêt choisi</translation>
+    </message>
+</context>
+<context>
+    <name>TaskIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the running work (Esc)</source>
+        <translation>Arrêter le travail en cours (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>The day of each bus: drives (grey), visits (blue), drive-bys, lunch, breaks and videos</source>
+        <translation>La journée de chaque car : trajets (gris), visites (bleu), passages commentés, déjeuner, pauses et vidéos</translation>
+    </message>
+    <message>
+        <source>No plan yet: press Optimise to compute the day.</source>
+        <translation>Pas encore de planning : cliquez sur Optimiser pour calculer la journée.</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Trajet</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+</context>
+<context>
+    <name>TourEditor</name>
+    <message>
+        <source>The tour being edited</source>
+        <translation>Le circuit en cours de modification</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>Nouveau circuit</translation>
+    </message>
+    <message>
+        <source>Create a tour with one bus (Ctrl+Shift+N)</source>
+        <translation>Créer un circuit avec un car (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Delete tour</source>
+        <translation>Supprimer le circuit</translation>
+    </message>
+    <message>
+        <source>Delete this tour, its stops and its plan</source>
+        <translation>Supprimer ce circuit, ses arrêts et son planning</translation>
+    </message>
+    <message>
+        <source>return by</source>
+        <translation>retour avant</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>places</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start depot</source>
+        <translation>Dépôt de départ</translation>
+    </message>
+    <message>
+        <source>End depot</source>
+        <translation>Dépôt d'arrivée</translation>
+    </message>
+    <message>
+        <source>Leave at</source>
+        <translation>Départ à</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Optimise for</source>
+        <translation>Optimiser pour</translation>
+    </message>
+    <message>
+        <source>Where the bus leaves from</source>
+        <translation>D'où part le car</translation>
+    </message>
+    <message>
+        <source>Where the bus ends the day (empty: back to the start)</source>
+        <translation>Où le car finit la journée (vide : retour au départ)</translation>
+    </message>
+    <message>
+        <source>People on the tour, to check against the seats</source>
+        <translation>Personnes du circuit, à comparer aux places assises</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>(same as start)</source>
+        <translation>(retour au départ)</translation>
+    </message>
+    <message>
+        <source>%1 participants for %2 seats</source>
+        <translation>%1 participants pour %2 places</translation>
+    </message>
+    <message>
+        <source>too many people for the seats</source>
+        <translation>trop de personnes pour les places</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <source>Open in the system's player</source>
+        <translation>Ouvrir dans le lecteur du système</translation>
+    </message>
+</context>
+<context>
+    <name>VideosPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>The company new videos belong to</source>
+        <translation>L'entreprise à laquelle appartiennent les nouvelles vidéos</translation>
+    </message>
+    <message>
+        <source>Add videos…</source>
+        <translation>Ajouter des vidéos…</translation>
+    </message>
+    <message>
+        <source>Add video files; their durations are read from the files</source>
+        <translation>Ajouter des fichiers vidéo ; leur durée est lue dans les fichiers</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected video from the project (the file stays)</source>
+        <translation>Retirer la vidéo choisie du projet (le fichier reste)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Play the selected video</source>
+        <translation>Lire la vidéo choisie</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>fichier manquant</translation>
+    </message>
+    <message>
+        <source>too long for its drive:</source>
+        <translation>trop longue pour son trajet :</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Ajout de vidéos</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mov *.mkv *.avi *.webm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading the videos</source>
+        <translation>Lecture des vidéos</translation>
+    </message>
+    <message>
+        <source>Remove video</source>
+        <translation>Retrait d'une vidéo</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <source>Click a warning to show its stop on the map</source>
+        <translation>Cliquez sur un avertissement pour voir son arrêt sur la carte</translation>
+    </message>
+    <message>
+        <source>Not served:</source>
+        <translation>Non desservi :</translation>
+    </message>
+    <message>
+        <source>No warnings: every stop is served on time.</source>
+        <translation>Aucun avertissement : chaque arrêt est desservi à l'heure.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to ZI Tour planner</source>
+        <translation>Bienvenue dans ZI Tour planner</translation>
+    </message>
+    <message>
+        <source>Plan guided coach tours of industrial zones: place the sites on the map, build a tour, optimise it and read the day.</source>
+        <translation>Préparez des visites guidées en autocar de zones industrielles : placez les sites sur la carte, composez un circuit, optimisez-le et lisez la journée.</translation>
+    </message>
+    <message>
+        <source>Open the demo project</source>
+        <translation>Ouvrir le projet de démonstration</translation>
+    </message>
+    <message>
+        <source>A ready-made project on the industrial zones of Krems (Austria)</source>
+        <translation>Un projet tout prêt sur les zones industrielles de Krems (Autriche)</translation>
+    </message>
+    <message>
+        <source>Open a project…</source>
+        <translation>Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>Double-click a recent project to open it</source>
+        <translation>Double-cliquez sur un projet récent pour l'ouvrir</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Projets récents</translation>
+    </message>
+</context>
+</TS>
