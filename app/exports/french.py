@@ -60,3 +60,8 @@ def fr_km(distance_m: float, decimals: int = 1) -> str:
 def label(text: str) -> str:
     """``Départ :`` with the non-breaking space French puts before a colon."""
     return f"{text}{NBSP}:"
+
+
+def tour_title(name: str) -> str:
+    """The tour's title for documents: « ZI Tour « name » », unless the name already says ZI Tour."""
+    return name if "zi tour" in name.lower() else f"ZI Tour « {name} »"

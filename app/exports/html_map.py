@@ -23,7 +23,7 @@ from jinja2 import Template
 
 from app.exports import mapdraw
 from app.exports.context import ATTRIBUTION, ExportContext
-from app.exports.french import fr_date, fr_time, label
+from app.exports.french import tour_title, fr_date, fr_time, label
 
 VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet"
 ROAD_WEIGHT = {"motorway": 5, "trunk": 4.5, "primary": 4, "secondary": 3.5, "tertiary": 3, "service": 1.5}
@@ -122,7 +122,7 @@ def build(ctx: ExportContext) -> str:
         "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:14px sans-serif}"
         ".zt-num{color:#fff;font:bold 11px sans-serif;text-align:center;line-height:20px}"
         ".leaflet-container{background:#f5f3ee}</style>"), name="zt_style")
-    title = f"<b>ZI Tour « {text(ctx.tour.name)} »</b><br>{text(fr_date(ctx.tour.date))}"
+    title = f"<b>{text(tour_title(ctx.tour.name))}</b><br>{text(fr_date(ctx.tour.date))}"
     m.get_root().html.add_child(Element(f'<div class="zt-title">{title}</div>'), name="zt_title")
 
     base = folium.FeatureGroup(name="Routes de la région", overlay=True, show=True)

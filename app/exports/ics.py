@@ -16,7 +16,7 @@ from typing import Any
 import icalendar
 
 from app.exports.context import ExportContext
-from app.exports.french import fr_date, fr_time, label
+from app.exports.french import tour_title, fr_date, fr_time, label
 from app.model.entities import StopKind
 
 
@@ -35,7 +35,7 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
             lines.append(f"{fr_time(ctx.local(r.planned.arrival))} — {r.name} ({r.kind_fr.lower()})")
     out.append({
         "uid": ctx.uid("tour"),
-        "summary": f"ZI Tour « {t.name} »",
+        "summary": tour_title(t.name),
         "start": ctx.local(ctx.departure), "end": ctx.local(ctx.return_),
         "location": (start_site.name + (f", {start_site.address}" if start_site.address else "")) if start_site else "",
         "description": f"{fr_date(t.date).capitalize()}\n" + "\n".join(lines),
@@ -45,7 +45,7 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
         if r.is_inserted or r.planned.kind == StopKind.BREAK.value:
             continue
         s = r.site
-        desc = [f"{r.kind_fr} du ZI Tour « {t.name} » ({r.bus.bus_name}), arrêt n° {r.number}.",
+        desc = [f"{r.kind_fr} — {tour_title(t.name)} ({r.bus.bus_name}), arrêt n° {r.number}.",
                 f"{label('Arrivée')} {fr_time(ctx.local(r.planned.arrival))}, "
                 f"{label('départ')} {fr_time(ctx.local(r.planned.departure))}."]
         if t.participants:
@@ -58,7 +58,7 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
             desc.append(f"{label('Conducteur')} {bus.driver}" + (f", {bus.driver_phone}" if bus.driver_phone else ""))
         out.append({
             "uid": ctx.uid("stop", r.planned.stop_id),
-            "summary": f"ZI Tour « {t.name} » — {r.kind_fr.lower()} : {r.name}",
+            "summary": f"{tour_title(t.name)} — {r.kind_fr.lower()} : {r.name}",
             "start": ctx.local(r.planned.arrival), "end": ctx.local(r.planned.departure),
             "location": (f"{s.name}, {s.address}" if s.address else s.name) if s else "",
             "description": "\n".join(desc),

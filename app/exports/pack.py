@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 from app.exports.context import ATTRIBUTION, ExportContext
-from app.exports.french import fr_date, fr_time
+from app.exports.french import tour_title, fr_date, fr_time
 
 SUFFIX_FR = {
     "-itineraire.pdf": "itinéraire à imprimer : carte du parcours et déroulé de la journée",
@@ -27,7 +27,7 @@ def file_names(ctx: ExportContext) -> list[str]:
 
 def readme(ctx: ExportContext, members: list[Path]) -> str:
     t = ctx.tour
-    lines = [f"ZI Tour « {t.name} » — {fr_date(t.date)}", ""]
+    lines = [f"{tour_title(t.name)} — {fr_date(t.date)}", ""]
     if ctx.departure is not None and ctx.return_ is not None:
         lines += [f"Départ à {fr_time(ctx.local(ctx.departure))}, retour vers {fr_time(ctx.local(ctx.return_))}.", ""]
     lines.append("Contenu du dossier :")

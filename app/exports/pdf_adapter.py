@@ -151,18 +151,25 @@ class PdfCanvas:
         return fm.horizontalAdvance(text) / self._k
 
     def text(self, x: float, y: float, w: float, h: float, text: str, size_pt: float = 10, bold: bool = False,
-             italic: bool = False, color: str = "#000000", align: str = "left", valign: str = "top") -> float:
+             italic: bool = False, color: str = "#000000", align: str = "left", valign: str = "top",
+             elide: bool = False) -> float:
         """Draw ``text`` wrapped in the box; returns the height used (mm, at most ``h``).
 
-        Text that does not fit is cut at the box's bottom (the caller sized the box)."""
+        Text that does not fit is cut at the box's bottom (the caller sized the box).
+        With ``elide`` the text stays on one line and ends with "…" when too long
+        (for one-line lists, where a wrapped line would run into the next row)."""
         if not text:
             return 0.0
         p = self.painter
-        p.setFont(self._font(size_pt, bold, italic))
+        font = self._font(size_pt, bold, italic)
+        p.setFont(font)
+        if elide:
+            fm = QFontMetricsF(font, self.device)
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, self._u(w))
         p.setPen(QPen(_color(color)))  # setPen(QColor) leaks a None reference in PySide6 6.12
         v = {"top": Qt.AlignmentFlag.AlignTop, "middle": Qt.AlignmentFlag.AlignVCenter,
              "bottom": Qt.AlignmentFlag.AlignBottom}[valign]
-        flags = int(self._ALIGN[align] | v | Qt.TextFlag.TextWordWrap)
+        flags = int(self._ALIGN[align] | v | (0 if elide else Qt.TextFlag.TextWordWrap))
         p.save()
         p.setClipRect(self._rect(x, y, w, h + 0.5))
         used = p.boundingRect(self._rect(x, y, w, 1e4), flags, text).height() / self._k

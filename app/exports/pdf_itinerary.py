@@ -9,7 +9,7 @@ from typing import Any
 
 from app.exports import mapdraw
 from app.exports.context import ExportContext, StopRow
-from app.exports.french import fr_date, fr_duration, fr_km, fr_time, label
+from app.exports.french import tour_title, fr_date, fr_duration, fr_km, fr_time, label
 
 MARGIN = 10.0
 CONTENT_W = 190.0
@@ -53,7 +53,7 @@ class _Pages:
         self.number += 1
         t = self.ctx.tour
         self.canvas.line(MARGIN, 288, MARGIN + CONTENT_W, 288, color="#bbbbbb", width_mm=0.2)
-        self.canvas.text(MARGIN, 289, 150, 5, f"ZI Tour « {t.name} » — {fr_date(t.date)}", size_pt=7, color=GREY)
+        self.canvas.text(MARGIN, 289, 150, 5, f"{tour_title(t.name)} — {fr_date(t.date)}", size_pt=7, color=GREY)
         self.canvas.text(MARGIN + 140, 289, 50, 5, f"page {self.number}", size_pt=7, color=GREY, align="right")
 
     def new(self) -> None:
@@ -89,7 +89,7 @@ def _summary(ctx: ExportContext) -> str:
 def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
     t = ctx.tour
     y = MARGIN
-    y += canvas.text(MARGIN, y, CONTENT_W, 16, f"ZI Tour « {t.name} »", size_pt=17, bold=True) + 1
+    y += canvas.text(MARGIN, y, CONTENT_W, 16, tour_title(t.name), size_pt=17, bold=True) + 1
     sub = fr_date(t.date).capitalize() + (f" · région {ctx.region_name}" if ctx.region_name else "")
     y += canvas.text(MARGIN, y, CONTENT_W, 7, sub, size_pt=11, color="#333333") + 1
     y += canvas.text(MARGIN, y, CONTENT_W, 6, _summary(ctx), size_pt=9, color=GREY) + 3
@@ -128,7 +128,7 @@ def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
         canvas.text(x - 1, yy + 0.3, 6, 3.5, str(r.number), size_pt=5.5, bold=True, color="#ffffff", align="center")
         bus = f"{r.bus.bus_name} · " if multi else ""
         text = f"{bus}{fr_time(ctx.local(r.planned.arrival))} — {r.name}"
-        canvas.text(x + 5, yy, col_w - 6, 4.2, text, size_pt=7.5)
+        canvas.text(x + 5, yy, col_w - 6, 4.2, text, size_pt=7.5, elide=True)
     page.y = BOTTOM
 
 

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from app.exports import mapdraw
 from app.exports.context import ExportContext, StopRow
-from app.exports.french import NBSP, fr_clock_offset, fr_date, fr_duration, fr_time, label
+from app.exports.french import tour_title, NBSP, fr_clock_offset, fr_date, fr_duration, fr_time, label
 
 LEFT_X, LEFT_W = 10.0, 118.0
 RIGHT_X, RIGHT_W = 136.0, 64.0
@@ -72,7 +72,7 @@ def _sheet(ctx: ExportContext, canvas: Any, r: StopRow, index: int, total: int) 
         times.append(f"{label('Attente')} {fr_duration(p.wait_s)}")
     times.append(r.bus.bus_name)
     canvas.text(35, 17, 168, 6, " · ".join(times), size_pt=10, color="#ffffff")
-    canvas.text(35, 23.5, 168, 5, f"ZI Tour « {ctx.tour.name} » — {fr_date(ctx.tour.date)}", size_pt=8,
+    canvas.text(35, 23.5, 168, 5, f"{tour_title(ctx.tour.name)} — {fr_date(ctx.tour.date)}", size_pt=8,
                 color="#e8eef8")
 
     flow = _Flow(canvas, LEFT_X, 36, LEFT_W, BOTTOM, colour)
