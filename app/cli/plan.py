@@ -32,28 +32,23 @@ def run_plan(args: argparse.Namespace) -> int:
     try:
         project = Project.open(args.project)
     except UserError as exc:
-        print(exc.text(lang), file=sys.stderr)
+        print(f"zitour: {exc.text(lang)}", file=sys.stderr)
         return 2
     try:
         tour = project.tour_by_name(args.tour)
         plan = plan_tour(project, tour.id, keep_order=args.keep_order, time_limit_s=args.time_limit)
     except UserError as exc:
-        print(exc.text(lang), file=sys.stderr)
+        print(f"zitour: {exc.text(lang)}", file=sys.stderr)
         return 2
     finally:
         project.close()
-    required_dropped = [d for d in plan.dropped if _required(d, plan)]
     if args.json:
         print(json.dumps(plan.to_json_dict(), ensure_ascii=False))
     else:
         print(format_plan(plan, lang))
     for d in plan.dropped:
         print(("Dropped: " if lang == "en" else "Non desservi : ") + d.reason.text(lang), file=sys.stderr)
-    return 3 if required_dropped else 0
-
-
-def _required(d, plan) -> bool:
-    return plan.solver.get("required", {}).get(str(d.stop_id), True)
+    return 0 if plan.all_required_served else 3
 
 
 def format_plan(plan, lang: str = "fr") -> str:

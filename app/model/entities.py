@@ -116,6 +116,9 @@ class Site:
     notes: str = ""
     talking_points: str = ""
     visit_capacity: Optional[int] = None  # largest group it can host at once, people
+    # When the company hosts visits (empty: any time): a visit starts inside a slot,
+    # and each slot hosts at most one bus's visit.
+    visit_slots: list[TimeWindow] = field(default_factory=list)
     source: SiteSource = SiteSource.MANUAL
     source_ref: str = ""  # OSM id ("way/123"), file name and row, ...
     id: Optional[int] = None

@@ -112,11 +112,12 @@ class BusPlan:
 
 @dataclass(frozen=True)
 class DroppedStop:
-    """A stop the plan does not serve, and why."""
+    """A stop the plan does not serve, and why. ``required`` False: an optional stop left out."""
 
     stop_id: int
     site_id: Optional[int]
     reason: Message
+    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ class Plan:
 
     @property
     def all_required_served(self) -> bool:
-        return not self.dropped
+        """True when every dropped stop (if any) is an optional one."""
+        return not any(d.required for d in self.dropped)
 
     # -- JSON round trip -------------------------------------------------
     def to_json_dict(self) -> dict[str, Any]:
@@ -180,12 +182,15 @@ class Plan:
                     }
                 )
             )
+        # Plans saved before DroppedStop.required kept it in solver["required"] (stop id -> bool).
+        legacy_required = dict(data.get("solver", {}).get("required", {}))
         return cls(
             tour_id=data["tour_id"],
             computed_at=when(data["computed_at"]),
             buses=tuple(buses),
             dropped=tuple(
-                DroppedStop(stop_id=d["stop_id"], site_id=d["site_id"], reason=msg(d["reason"]))
+                DroppedStop(stop_id=d["stop_id"], site_id=d["site_id"], reason=msg(d["reason"]),
+                            required=bool(d.get("required", legacy_required.get(str(d["stop_id"]), True))))
                 for d in data["dropped"]
             ),
             warnings=tuple(PlanWarning(**{**w, "message": msg(w["message"])}) for w in data["warnings"]),

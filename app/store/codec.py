@@ -62,6 +62,7 @@ def site_to_row(site: Site) -> dict[str, Any]:
         "notes": site.notes,
         "talking_points": site.talking_points,
         "visit_capacity": site.visit_capacity,
+        "visit_slots": _windows_to_json(site.visit_slots),
         "source": site.source.value,
         "source_ref": site.source_ref,
     }
@@ -71,6 +72,7 @@ def site_from_row(row: dict[str, Any]) -> Site:
     data = dict(row)
     data["kind"] = SiteKind(data["kind"])
     data["source"] = SiteSource(data["source"])
+    data["visit_slots"] = _windows_from_json(data.get("visit_slots") or "[]")
     return Site(**data)
 
 

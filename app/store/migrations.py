@@ -127,7 +127,13 @@ CREATE TABLE plans (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Version 3: company visit slots — each slot hosts at most one bus's visit, and a
+# visit of the site must start inside a slot. JSON list of ["HH:MM:SS", "HH:MM:SS"].
+MIGRATION_3 = """
+ALTER TABLE sites ADD COLUMN visit_slots TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -36,11 +36,17 @@ class EngineVehicle:
     capacity: list[int] = field(default_factory=list)
     initial_load: list[int] = field(default_factory=list)
     num_available: int = 1
+    profile: int = 0  # 0: the instance's matrices; k >= 1: ``EngineInstance.profiles[k - 1]``
 
 
 @dataclass
 class EngineInstance:
-    """Integer matrices (``duration[i, j]``, ``distance[i, j]``), cost = a*distance + b*duration."""
+    """Integer matrices (``duration[i, j]``, ``distance[i, j]``), cost = a*distance + b*duration.
+
+    ``profiles``: further (duration, distance) pairs for vehicles of other
+    routing profiles (e.g. a taller bus that cannot pass a low bridge); a
+    vehicle names its pair with ``EngineVehicle.profile``.
+    """
 
     duration: np.ndarray
     distance: np.ndarray
@@ -48,6 +54,13 @@ class EngineInstance:
     vehicles: list[EngineVehicle]
     unit_distance_cost: int = 1
     unit_duration_cost: int = 0
+    profiles: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+
+    def matrices(self, profile: int) -> tuple[np.ndarray, np.ndarray]:
+        """(duration, distance) of routing profile ``profile`` (0: the instance's own)."""
+        if profile == 0:
+            return self.duration, self.distance
+        return self.profiles[profile - 1]
 
 
 @dataclass

@@ -117,6 +117,8 @@ class Vehicle:
     # Re-plan from now: driving already done since the last qualifying break.
     driving_since_break_s: float = 0.0
     first_break_part_taken: bool = False
+    # Key into ``Problem.profiles``: the road matrices this bus drives on (None: the problem's own).
+    profile: Optional[Hashable] = None
 
     @property
     def label(self) -> str:
@@ -173,11 +175,33 @@ class Video:
 
 @dataclass(frozen=True)
 class SiteCapacity:
-    """A site that hosts one bus at a time, optionally only in given slots."""
+    """A site that hosts one bus at a time, optionally only in given slots.
+
+    ``slots`` non-empty: a visit (``NodeKind.VISIT``) of the site must start
+    inside a slot (intersected with the stop's own windows) and each slot hosts
+    at most one visit, whatever the bus.
+    """
 
     site: Hashable
     one_bus_at_a_time: bool = True
-    slots: tuple[Window, ...] = ()  # service must start in a slot; one bus per slot
+    slots: tuple[Window, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class RoadMatrices:
+    """Travel matrices of one vehicle profile, over the problem's places (same indices).
+
+    ``duration_s``/``distance_m`` as in :class:`Problem` (``np.inf``: this
+    vehicle cannot drive there). ``unreachable`` maps a place index to the road
+    engine's reason why a vehicle of this profile cannot reach it (e.g. the
+    site is too far from any road it may use). ``name`` names the profile in
+    messages ("Double-decker 4.0 m").
+    """
+
+    duration_s: np.ndarray
+    distance_m: np.ndarray
+    unreachable: Mapping[int, Message] = field(default_factory=dict)
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +212,12 @@ class Problem:
     buses are only scheduled, never reordered. ``previous`` seeds the search
     (re-plan). ``ambassadors_required``: a presented stop nobody can present is
     dropped instead of only warned about.
+
+    ``duration_s``/``distance_m`` are the matrices of buses whose ``profile`` is
+    None; ``profiles`` holds the matrices of every other profile a bus names
+    (buses of different heights or lengths do not share roads).
+    ``unreachable`` gives the road engine's reason for places the default
+    matrices cannot reach (see :class:`RoadMatrices`).
     """
 
     duration_s: np.ndarray
@@ -203,10 +233,15 @@ class Problem:
     keep_order: Optional[Mapping[BusId, Sequence[NodeId]]] = None
     previous: Optional[Mapping[BusId, Sequence[NodeId]]] = None
     ambassadors_required: bool = False
+    profiles: Mapping[Hashable, RoadMatrices] = field(default_factory=dict)
+    unreachable: Mapping[int, Message] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         n = self.duration_s.shape[0]
-        if self.duration_s.shape != (n, n) or self.distance_m.shape != (n, n):
+        shapes = [self.duration_s.shape, self.distance_m.shape]
+        for rm in self.profiles.values():
+            shapes += [np.shape(rm.duration_s), np.shape(rm.distance_m)]
+        if any(sh != (n, n) for sh in shapes):
             raise PlanningError(Message("Travel matrices must be square and of equal size.",
                                         "Les matrices de trajet doivent être carrées et de même taille."))
         ids = [nd.id for nd in self.nodes]
@@ -222,6 +257,9 @@ class Problem:
                 raise PlanningError(Message(f"Stop {nd.label}: a fixed position needs a position >= 1.",
                                             f"Arrêt {nd.label} : une position fixe doit être >= 1."))
         for v in self.vehicles:
+            if v.profile is not None and v.profile not in self.profiles:
+                raise PlanningError(Message(f"Bus {v.label}: no travel matrices for its vehicle profile.",
+                                            f"Car {v.label} : aucune matrice de trajet pour son gabarit."))
             for i in (v.start_index, v.end_index):
                 if not 0 <= i < n:
                     raise PlanningError(Message(f"Bus {v.label}: depot index {i} is outside the matrix.",
@@ -231,6 +269,16 @@ class Problem:
             if p.before not in known or p.after not in known:
                 raise PlanningError(Message("A precedence names an unknown stop.",
                                             "Une contrainte d'ordre cite un arrêt inconnu."))
+
+    def matrices(self, vehicle: Vehicle) -> RoadMatrices:
+        """The road matrices ``vehicle`` drives on."""
+        if vehicle.profile is None:
+            m = self.__dict__.get("_default_rm")
+            if m is None:
+                m = RoadMatrices(self.duration_s, self.distance_m, self.unreachable)
+                object.__setattr__(self, "_default_rm", m)
+            return m
+        return self.profiles[vehicle.profile]
 
     def node(self, node_id: NodeId) -> Node:
         return self._node_map()[node_id]

@@ -5,7 +5,9 @@ copy per window in a mutually exclusive, required-or-not ClientGroup), service
 durations, prizes for optional clients, capacities and initial load, start and
 end depots per vehicle, shift window (tw_early/tw_late/start_late), maximum
 shift duration. Allowed vehicles per client: one routing profile per vehicle
-in which forbidden clients are made prohibitively far (time warp).
+in which forbidden clients are made prohibitively far (time warp), built on
+the vehicle's own routing profile (one duration/distance matrix pair per
+vehicle profile: buses of different heights do not share roads).
 """
 from __future__ import annotations
 
@@ -99,27 +101,32 @@ class PyVRPEngine:
                 groups.append(ClientGroup(members, required=c.required))
         dim = max([len(c.delivery) for c in inst.clients] + [len(c.pickup) for c in inst.clients]
                   + [len(v.capacity) for v in inst.vehicles] + [0])
-        restricted = any(c.allowed is not None for c in inst.clients)
-        dur = np.asarray(inst.duration, dtype=np.int64)
-        dist = np.asarray(inst.distance, dtype=np.int64)
-        big = int(min(max(int(dur.max(initial=0)), 1) * 50, 10**12))
-        dmats, tmats = [dist], [dur]
+        # One PyVRP routing profile per (vehicle profile, clients it may not serve):
+        # the vehicle's own matrices, with forbidden clients made prohibitively far (time warp).
+        base = [(np.asarray(inst.matrices(k)[0], dtype=np.int64), np.asarray(inst.matrices(k)[1], dtype=np.int64))
+                for k in range(1 + len(inst.profiles))]
+        big = int(min(max(max(int(d.max(initial=0)) for d, _ in base), 1) * 50, 10**12))
+        dmats, tmats = [dist for _, dist in base], [dur for dur, _ in base]
+        made: dict = {}
         vtypes = []
         for vi, v in enumerate(inst.vehicles):
-            profile = 0
-            if restricted:
-                dm, tm = dist.copy(), dur.copy()
-                for c in inst.clients:
-                    if c.allowed is not None and vi not in c.allowed:
-                        tm[c.location, :] = big
-                        tm[:, c.location] = big
-                        dm[c.location, :] = big
-                        dm[:, c.location] = big
-                        tm[c.location, c.location] = 0
-                        dm[c.location, c.location] = 0
-                dmats.append(dm)
-                tmats.append(tm)
-                profile = len(dmats) - 1
+            profile = v.profile
+            banned = frozenset(ci for ci, c in enumerate(inst.clients) if c.allowed is not None and vi not in c.allowed)
+            if banned:
+                if (v.profile, banned) not in made:
+                    tm, dm = base[v.profile][0].copy(), base[v.profile][1].copy()
+                    for ci in banned:
+                        loc = inst.clients[ci].location
+                        tm[loc, :] = big
+                        tm[:, loc] = big
+                        dm[loc, :] = big
+                        dm[:, loc] = big
+                        tm[loc, loc] = 0
+                        dm[loc, loc] = 0
+                    dmats.append(dm)
+                    tmats.append(tm)
+                    made[(v.profile, banned)] = len(dmats) - 1
+                profile = made[(v.profile, banned)]
             cap = list(v.capacity) + [0] * (dim - len(v.capacity)) if v.capacity else [INT_MAX // 4] * dim
             init = list(v.initial_load) + [0] * (dim - len(v.initial_load)) if dim else []
             kw = {}

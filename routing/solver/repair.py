@@ -1,8 +1,10 @@
 """Local search over whole orders with the exact schedule evaluator.
 
 Enforces what the engine does not model (locks, precedences, driver breaks,
-one-bus-at-a-time sites, late returns caused by breaks) and polishes the
-engine's answer. Solutions compare lexicographically by
+one-bus-at-a-time sites, one visit per company visit slot, late returns
+caused by breaks) and polishes the engine's answer. Visits of slotted sites
+may be *pinned* to a slot (``State.pins``: node id -> slot index), so a bus
+can wait for a later slot when an earlier one is taken by another bus. Solutions compare lexicographically by
 (violation, required stops unserved, priority lost, cost); a move is kept
 only if it improves that key. Small routes (<= ``EXACT_MAX`` stops) are
 solved exactly by enumerating every order.
@@ -21,20 +23,24 @@ EXACT_MAX = 7
 class State:
     """Orders per bus + unserved nodes, with cached route evaluations."""
 
-    def __init__(self, ev: Evaluator, orders: dict, unserved: set, candidates: dict):
+    def __init__(self, ev: Evaluator, orders: dict, unserved: set, candidates: dict,
+                 pins: Optional[dict] = None):
         self.ev = ev
         self.orders = {b: list(o) for b, o in orders.items()}
         self.unserved = set(unserved)
         self.cand = candidates  # node id -> set of bus ids it may ride
+        self.pins = dict(pins or {})  # node id -> slot index (visits of slotted sites)
+        self.slotted = bool(ev.slot_pieces)
         self.cache: dict = {}
         self.cross = bool(ev.before_of) or bool(ev.site_caps)
         self.exact_done: set = set()
 
-    def route(self, bus, order) -> RouteEval:
-        key = (bus, tuple(order))
+    def route(self, bus, order, pins: Optional[dict] = None) -> RouteEval:
+        pins = self.pins if pins is None else pins
+        key = (bus, tuple(order), tuple(pins.get(n) for n in order) if self.slotted else ())
         r = self.cache.get(key)
         if r is None:
-            r = self.ev.route(bus, order, detail=self.cross)
+            r = self.ev.route(bus, order, detail=self.cross, pins=pins if self.slotted else None)
             if len(self.cache) > 200_000:
                 self.cache.clear()
             self.cache[key] = r
@@ -51,10 +57,10 @@ class State:
                 lost += nd.priority
         return req, lost
 
-    def key(self, orders=None, unserved=None) -> tuple:
+    def key(self, orders=None, unserved=None, pins=None) -> tuple:
         orders = self.orders if orders is None else orders
         unserved = self.unserved if unserved is None else unserved
-        evals = {b: self.route(b, o) for b, o in orders.items()}
+        evals = {b: self.route(b, o, pins) for b, o in orders.items()}
         viol = sum(e.violation for e in evals.values() if e.order)
         if self.cross:
             v2, _ = self.ev.cross_violations(evals)
@@ -88,12 +94,14 @@ def improve(state: State, deadline: float, should_stop: Optional[Callable[[], bo
                     k = state.key(trial)
                     if k < best:
                         state.orders, best, improved = trial, k, True
-        for move in (_insert_unserved, _relocate, _two_opt, _swap, _remove):
+        for move in (_reslot, _insert_unserved, _relocate, _two_opt, _swap, _remove):
             if time.perf_counter() > deadline or (should_stop and should_stop()):
                 break
             res = move(state, best, locked_buses, deadline)
             if res is not None:
-                state.orders, state.unserved, best = res
+                state.orders, state.unserved, best = res[:3]
+                if len(res) > 3:
+                    state.pins = res[3]
                 improved = True
     return state
 
@@ -114,6 +122,36 @@ def _positions(order):
     return range(len(order) + 1)
 
 
+def _pin_choices(state: State, nid) -> list:
+    """Pins to try for ``nid`` when placing it: free (None), then each of its slots."""
+    if not state.slotted:
+        return [state.pins]
+    opts = state.ev.slot_options(nid)
+    if not opts:
+        return [state.pins]
+    free = {k: v for k, v in state.pins.items() if k != nid}
+    return [free] + [{**free, nid: k} for k in opts]
+
+
+def _reslot(state: State, best, locked, deadline):
+    """Hold one served visit to another of its slots (or release it): times only, any bus."""
+    if not state.slotted:
+        return None
+    for b, o in state.orders.items():
+        for nid in o:
+            cur = state.pins.get(nid)
+            for k in [None] + state.ev.slot_options(nid):
+                if k == cur:
+                    continue
+                pins = {x: v for x, v in state.pins.items() if x != nid}
+                if k is not None:
+                    pins[nid] = k
+                key = state.key(pins=pins)
+                if key < best:
+                    return state.orders, state.unserved, key, pins
+    return None
+
+
 def _insert_unserved(state: State, best, locked, deadline):
     for nid in sorted(state.unserved, key=lambda x: -state.ev.nodes[x].priority):
         cur = None
@@ -125,9 +163,10 @@ def _insert_unserved(state: State, best, locked, deadline):
                 trial = dict(state.orders)
                 trial[b] = o[:i] + [nid] + o[i:]
                 uns = state.unserved - {nid}
-                k = state.key(trial, uns)
-                if k < best and (cur is None or k < cur[2]):
-                    cur = (trial, uns, k)
+                for pins in _pin_choices(state, nid):
+                    k = state.key(trial, uns, pins)
+                    if k < best and (cur is None or k < cur[2]):
+                        cur = (trial, uns, k, pins)
         if cur is not None:
             return cur
         if time.perf_counter() > deadline:

@@ -11,7 +11,11 @@ through :meth:`Evaluator.route`. Rules, per bus, in order:
   (45 min, or 30 min when a 15 min part was already taken); a dwell at a stop
   (waiting + service) of >= 15/30/45 min counts as rest;
 * departure is pushed as late as the waiting allows without delaying the
-  return or breaking a window (minimises tour time and idle waiting).
+  return or breaking a window (minimises tour time and idle waiting);
+* each bus drives on the matrices of its own vehicle profile
+  (:meth:`Problem.matrices`);
+* a visit of a site with visit slots starts in a slot (its windows are the
+  slot pieces, :mod:`routing.solver.slots`); ``pins`` may hold it to one slot.
 
 All times are seconds since midnight.
 """
@@ -23,6 +27,7 @@ from typing import Hashable, Optional, Sequence
 
 import numpy as np
 
+from routing.solver import slots as slots_mod
 from routing.solver.problem import Lock, NodeKind, Objective, Problem, Vehicle
 
 HARD = 100_000.0  # violation weight of one broken hard rule, in "seconds late"
@@ -52,6 +57,7 @@ class RouteEval:
     issues: list = field(default_factory=list)  # (code, node_id or None, amount)
     driving_s: float = 0.0
     distance_m: float = 0.0
+    pins: Optional[dict] = None  # node id -> slot index the evaluation held visits to
 
     @property
     def feasible(self) -> bool:
@@ -65,13 +71,34 @@ class Evaluator:
         self.p = problem
         self.D = np.asarray(problem.duration_s, dtype=float)
         self.M = np.asarray(problem.distance_m, dtype=float)
-        # nested lists: plain float indexing is ~5x faster than numpy scalars here
-        self.Dl = self.D.tolist()
-        self.Ml = self.M.tolist()
         self.nodes = {nd.id: nd for nd in problem.nodes}
         self.vehicles = {v.id: v for v in problem.vehicles}
+        # per bus: its profile's matrices, as nested lists (plain float indexing is
+        # ~5x faster than numpy scalars here); buses of one profile share them
+        by_profile: dict = {}
+        self._mats: dict = {}
+        for v in problem.vehicles:
+            if v.profile not in by_profile:
+                rm = problem.matrices(v)
+                D = np.asarray(rm.duration_s, dtype=float)
+                M = np.asarray(rm.distance_m, dtype=float)
+                by_profile[v.profile] = (D, M, D.tolist(), M.tolist())
+            self._mats[v.id] = by_profile[v.profile]
         self.rules = problem.driver_rules
         self.windows = {nd.id: tuple(sorted(((w.start_s, w.end_s) for w in nd.windows))) for nd in problem.nodes}
+        # visit slots: the windows of a slotted visit are its slot pieces
+        self.slot_caps = slots_mod.slotted_sites(problem)
+        self.slot_pieces: dict = {}
+        self.no_slot: set = set()
+        for nd in problem.nodes:
+            if slots_mod.applies(nd, self.slot_caps):
+                ps = slots_mod.pieces(self.windows[nd.id], self.slot_caps[nd.site].slots)
+                self.slot_pieces[nd.id] = ps
+                if ps:
+                    self.windows[nd.id] = tuple(sorted({(a, b) for _, a, b in ps}))
+                else:
+                    self.no_slot.add(nd.id)
+        self._pinned: dict = {}
         self.before_of: dict = {}
         for pr in problem.precedences:
             self.before_of.setdefault(pr.after, []).append(pr.before)
@@ -80,24 +107,52 @@ class Evaluator:
             caps[sc.site] = sc
         self.site_caps = caps
 
+    # -- matrices and slots ---------------------------------------------------
+    def duration(self, bus_id: Hashable) -> np.ndarray:
+        """Bus ``bus_id``'s travel times (s), from its own vehicle profile."""
+        return self._mats[bus_id][0]
+
+    def distance(self, bus_id: Hashable) -> np.ndarray:
+        """Bus ``bus_id``'s road distances (m)."""
+        return self._mats[bus_id][1]
+
+    def slot_options(self, node_id: Hashable) -> list:
+        """Slot indices a slotted visit may be pinned to (empty for other nodes)."""
+        return sorted({k for k, _, _ in self.slot_pieces.get(node_id, ())})
+
+    def _windows_of(self, node_id: Hashable, pins: Optional[dict]):
+        if pins:
+            k = pins.get(node_id)
+            if k is not None and node_id in self.slot_pieces:
+                w = self._pinned.get((node_id, k))
+                if w is None:
+                    w = tuple((a, b) for kk, a, b in self.slot_pieces[node_id] if kk == k)
+                    self._pinned[(node_id, k)] = w
+                if w:
+                    return w
+        return self.windows[node_id]
+
     # -- one bus ---------------------------------------------------------
     def route(self, bus_id: Hashable, order: Sequence, detail: bool = False,
-              depart_s: Optional[float] = None) -> RouteEval:
+              depart_s: Optional[float] = None, pins: Optional[dict] = None) -> RouteEval:
+        """Evaluate ``order`` on bus ``bus_id``; ``pins`` (node id -> slot index) holds visits to slots."""
         v = self.vehicles[bus_id]
         t0 = v.earliest_departure_s if depart_s is None else depart_s
-        ev = self._forward(v, order, t0, detail)
+        ev = self._forward(v, order, t0, detail, pins)
         if depart_s is None and ev.violation < HARD and order:
             shift = ev._shift  # type: ignore[attr-defined]
             if v.latest_departure_s is not None:
                 shift = min(shift, max(0.0, v.latest_departure_s - t0))
             if shift > 1e-9:
-                ev2 = self._forward(v, order, t0 + shift, detail)
+                ev2 = self._forward(v, order, t0 + shift, detail, pins)
                 if ev2.violation <= ev.violation + 1e-9 and ev2.return_s <= ev.return_s + 1e-9:
                     ev = ev2
         return ev
 
-    def _forward(self, v: Vehicle, order: Sequence, t0: float, detail: bool) -> RouteEval:
-        D, M, rules = self.Dl, self.Ml, self.rules
+    def _forward(self, v: Vehicle, order: Sequence, t0: float, detail: bool,
+                 pins: Optional[dict] = None) -> RouteEval:
+        _, _, D, M = self._mats[v.id]
+        rules = self.rules
         nodes = self.nodes
         T = t0
         loc = v.start_index
@@ -108,8 +163,9 @@ class Evaluator:
         dist = 0.0
         onboard = v.group_size
         n = len(order)
-        ev = RouteEval(v.id, tuple(order), t0, t0, 0.0, 0.0)
+        ev = RouteEval(v.id, tuple(order), t0, t0, 0.0, 0.0, pins=pins or None)
         issues = ev.issues
+        no_slot = self.no_slot
         cum_wait = 0.0
         shift = math.inf  # how much later the departure could be (see module doc)
         br = rules.enabled
@@ -165,7 +221,10 @@ class Evaluator:
             if nd is None:
                 break
             arr = T
-            wins = self.windows[nd.id]
+            wins = self._windows_of(nd.id, pins) if pins else self.windows[nd.id]
+            if no_slot and nd.id in no_slot:
+                viol += HARD
+                issues.append(("no_visit_slot", nd.id, 0.0))
             late = 0.0
             win = None
             if wins:
@@ -262,22 +321,42 @@ class Evaluator:
         return out
 
     # -- whole solution ----------------------------------------------------
-    def cross_violations(self, evals: dict) -> tuple[float, list]:
-        """Precedences across buses and one-bus-at-a-time sites (needs times)."""
-        viol = 0.0
-        issues = []
-        need_times = bool(self.before_of) or bool(self.site_caps)
-        if not need_times:
-            return 0.0, issues
+    def _where(self, evals: dict) -> dict:
+        """Node id -> (bus id, service start, departure) over all buses."""
         where = {}
         for bid, ev in evals.items():
             if not ev.order:
                 continue
             if not ev.starts:
-                ev2 = self.route(bid, ev.order, detail=True, depart_s=ev.departure_s)
+                ev2 = self.route(bid, ev.order, detail=True, depart_s=ev.departure_s, pins=ev.pins)
                 ev.starts, ev.departures = ev2.starts, ev2.departures
             for i, nid in enumerate(ev.order):
                 where[nid] = (bid, ev.starts[i], ev.departures[i])
+        return where
+
+    def slot_use(self, evals: dict, where: Optional[dict] = None) -> dict:
+        """(site, slot index) -> [(service start, node id, bus id)] of the visits held in it."""
+        where = self._where(evals) if where is None else where
+        used: dict = {}
+        for nid, (bid, s, _) in where.items():
+            if nid not in self.slot_pieces:
+                continue
+            site = self.nodes[nid].site
+            k = slots_mod.slot_at(self.slot_caps[site].slots, s)
+            if k is not None:
+                used.setdefault((site, k), []).append((s, nid, bid))
+        for lst in used.values():
+            lst.sort(key=lambda x: x[0])
+        return used
+
+    def cross_violations(self, evals: dict) -> tuple[float, list]:
+        """Precedences across buses, one-bus-at-a-time sites, one visit per slot (needs times)."""
+        viol = 0.0
+        issues = []
+        need_times = bool(self.before_of) or bool(self.site_caps)
+        if not need_times:
+            return 0.0, issues
+        where = self._where(evals)
         for after, befores in self.before_of.items():
             if after not in where:
                 continue
@@ -302,4 +381,9 @@ class Evaluator:
                         if a[2] != b[2] and b[0] < a[1] - 1e-9:
                             viol += HARD
                             issues.append(("site_busy", b[3], 0.0))
+        if self.slot_caps:
+            for lst in self.slot_use(evals, where).values():
+                for _, nid, _ in lst[1:]:  # the first visit holds the slot
+                    viol += HARD
+                    issues.append(("slot_taken", nid, 0.0))
         return viol, issues

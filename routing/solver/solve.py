@@ -3,14 +3,16 @@
 Pipeline: (1) stops that no bus could serve even alone are dropped with their
 reason; (2) the engine (PyVRP by default) optimises what it can model natively;
 (3) a local search with the exact schedule evaluator enforces and polishes the
-rest (locks, precedences, driver breaks, one-bus-at-a-time sites) and solves
-small routes exactly; (4) anything still breaking a rule is dropped, each with
-a reason; (5) ambassadors, video cues and warnings are added.
+rest (locks, precedences, driver breaks, one-bus-at-a-time sites, visit
+slots) and solves small routes exactly; (4) anything still breaking a rule is
+dropped, each with a reason; (5) ambassadors, video cues and warnings are
+added. Each bus drives on its own vehicle profile's matrices throughout.
 """
 from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 from typing import Callable, Hashable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -19,8 +21,9 @@ from routing.errors import Message
 from routing.progress import CancelToken, ProgressCallback, check, report
 from routing.solver import cues as cues_mod
 from routing.solver import explain, onboard
+from routing.solver import slots as slots_mod
 from routing.solver.engine import Engine, EngineClient, EngineInstance, EngineVehicle, default_engine
-from routing.solver.problem import NodeKind, Objective, Problem, Vehicle
+from routing.solver.problem import Objective, Problem
 from routing.solver.repair import State, improve
 from routing.solver.schedule import HARD, Evaluator
 from routing.solver.solution import (BusSchedule, DriverBreak, DroppedNode, Issue, ScheduledLeg, ScheduledStop,
@@ -41,6 +44,8 @@ def solve(problem: Problem, *, time_limit_s: float = 10.0, engine: Optional[Engi
     """
     t_start = time.perf_counter()
     engine = engine or default_engine()
+    # visits of slotted sites: windows = slots x own windows, for the engine and the explanations too
+    problem, no_slot = slots_mod.restrict_to_slots(problem)
     ev = Evaluator(problem)
     keep = {b: list(o) for b, o in (problem.keep_order or {}).items()}
     free_buses = [v.id for v in problem.vehicles if v.id not in keep]
@@ -50,6 +55,9 @@ def solve(problem: Problem, *, time_limit_s: float = 10.0, engine: Optional[Engi
     kept_ids = {nid for o in keep.values() for nid in o}
     for nd in problem.nodes:
         if nd.id in kept_ids:
+            continue
+        if nd.id in no_slot:
+            dropped[nd.id] = no_slot[nd.id]
             continue
         ok = set()
         for b in free_buses:
@@ -115,10 +123,10 @@ def solve(problem: Problem, *, time_limit_s: float = 10.0, engine: Optional[Engi
         _make_feasible(st, frozenset(keep))
     stats["repair_s"] = round(time.perf_counter() - t_rep, 3)
     for nid in st.unserved:
-        dropped[nid] = _drop_reason(problem, ev, nid, st.orders)
+        dropped[nid] = _drop_reason(problem, ev, nid, st.orders, st.pins)
     report(progress, 0.95, "scheduling")
     stats["runtime_s"] = round(time.perf_counter() - t_start, 3)
-    sol = _build(problem, ev, st.orders, dropped, stats)
+    sol = _build(problem, ev, st.orders, dropped, stats, st.pins)
     report(progress, 1.0, "done")
     return sol
 
@@ -129,9 +137,9 @@ def _no_improvement(n: int) -> int:
     return 3000 + 300 * n
 
 
-def _drop_reason(problem, ev, nid, orders):
+def _drop_reason(problem, ev, nid, orders, pins=None):
     nd = ev.nodes[nid]
-    return explain.explain_in_context(problem, ev, nd, {b: o for b, o in orders.items()})
+    return explain.explain_in_context(problem, ev, nd, {b: o for b, o in orders.items()}, pins)
 
 
 def _make_feasible(st: State, locked: frozenset) -> None:
@@ -160,7 +168,11 @@ def _make_feasible(st: State, locked: frozenset) -> None:
 
 
 def build_instance(problem: Problem, candidates: Mapping, buses: Sequence[Hashable]):
-    """The engine's view: depots first, then one location per node (so per-bus bans touch one node only)."""
+    """The engine's view: depots first, then one location per node (so per-bus bans touch one node only).
+
+    Buses of different vehicle profiles get their own matrices (engine
+    profiles); the first profile met is the instance's own.
+    """
     vmap = {v.id: v for v in problem.vehicles}
     vs = [vmap[b] for b in buses]
     depot_idx: list[int] = []
@@ -171,8 +183,15 @@ def build_instance(problem: Problem, candidates: Mapping, buses: Sequence[Hashab
     node_ids = [nd.id for nd in problem.nodes if nd.id in candidates]
     nodes = [problem.node(n) for n in node_ids]
     idx = depot_idx + [nd.index for nd in nodes]
-    D = np.asarray(problem.duration_s, dtype=float)[np.ix_(idx, idx)]
-    M = np.asarray(problem.distance_m, dtype=float)[np.ix_(idx, idx)]
+    profile_keys: list = []
+    for v in vs:
+        if v.profile not in profile_keys:
+            profile_keys.append(v.profile)
+    sub = []  # per profile: (durations, distances) restricted to the instance's locations
+    for key in profile_keys:
+        rm = problem.matrices(next(v for v in vs if v.profile == key))
+        sub.append((np.asarray(rm.duration_s, dtype=float)[np.ix_(idx, idx)],
+                    np.asarray(rm.distance_m, dtype=float)[np.ix_(idx, idx)]))
     horizon = max(v.latest_return_s for v in vs) - min(v.earliest_departure_s for v in vs)
     big = int(max(horizon, 1.0) * 20)
 
@@ -180,16 +199,19 @@ def build_instance(problem: Problem, candidates: Mapping, buses: Sequence[Hashab
         a = np.where(np.isfinite(a), np.round(a), big)
         return np.minimum(a, big).astype(np.int64)
 
-    dur = to_int(D)
+    mats = []
     if problem.objective == Objective.DISTANCE:
-        dist = to_int(M)
-        finite = M[np.isfinite(M)]
+        finite = np.concatenate([M[np.isfinite(M)] for _, M in sub])
         ub = int((finite.max() if finite.size else 1.0) * (len(nodes) + 2 * len(vs))) + 1
         udist, udur = 1, 0
+        for D, M in sub:
+            mats.append((to_int(D), to_int(M)))
     else:
-        dist = dur
         ub = int(max(horizon, 1.0) * len(vs)) + 1
         udist, udur = (0, 1) if problem.objective == Objective.TOUR_TIME else (1, 0)
+        for D, _ in sub:
+            dur = to_int(D)
+            mats.append((dur, dur))
     clients = []
     nd_pos = len(depot_idx)
     for k, nd in enumerate(nodes):
@@ -207,15 +229,17 @@ def build_instance(problem: Problem, candidates: Mapping, buses: Sequence[Hashab
             tw_early=int(math.ceil(v.earliest_departure_s)), tw_late=int(math.floor(v.latest_return_s)),
             start_late=None if v.latest_departure_s is None else int(v.latest_departure_s),
             shift_duration=None if v.max_duty_s is None else int(v.max_duty_s),
-            capacity=[int(v.seats)], initial_load=[int(v.group_size)]))
-    inst = EngineInstance(dur, dist, clients, vehicles, unit_distance_cost=udist, unit_duration_cost=udur)
+            capacity=[int(v.seats)], initial_load=[int(v.group_size)], profile=profile_keys.index(v.profile)))
+    inst = EngineInstance(mats[0][0], mats[0][1], clients, vehicles, unit_distance_cost=udist,
+                          unit_duration_cost=udur, profiles=mats[1:])
     return inst, node_ids, list(buses)
 
 
-def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: dict) -> Solution:
-    """Detailed schedules, ambassadors, cues and warnings for fixed orders."""
+def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: dict,
+           pins: Optional[dict] = None) -> Solution:
+    """Detailed schedules, ambassadors, cues and warnings for fixed orders (visits held to ``pins`` slots)."""
     nodes = ev.nodes
-    evals = {v.id: ev.route(v.id, orders.get(v.id, []), detail=True) for v in problem.vehicles}
+    evals = {v.id: ev.route(v.id, orders.get(v.id, []), detail=True, pins=pins) for v in problem.vehicles}
     warnings: list[Issue] = []
     times = [onboard.BusTimes(b, list(r.order), r.arrivals, r.departures, r.leg_departures)
              for b, r in evals.items() if r.order]
@@ -313,7 +337,7 @@ def replan_problem(problem: Problem, *, now_s: float, positions: Mapping[Hashabl
             kw["driving_since_break_s"] = driving_since_break_s[v.id]
         if v.latest_departure_s is not None and kw["earliest_departure_s"] > v.latest_departure_s:
             kw["latest_departure_s"] = kw["earliest_departure_s"]
-        vehicles.append(_replace(v, **kw))
+        vehicles.append(replace(v, **kw))
     keep_ids = {nd.id for nd in nodes}
     prev = {b: [n for n in o if n in keep_ids] for b, o in (previous or problem.previous or {}).items()}
     keep = None
@@ -322,8 +346,3 @@ def replan_problem(problem: Problem, *, now_s: float, positions: Mapping[Hashabl
     precs = tuple(p for p in problem.precedences if p.before in keep_ids and p.after in keep_ids)
     return problem.with_(nodes=nodes, vehicles=tuple(vehicles), previous=prev, keep_order=keep, precedences=precs)
 
-
-def _replace(v: Vehicle, **kw) -> Vehicle:
-    from dataclasses import replace
-
-    return replace(v, **kw)
