@@ -43,6 +43,11 @@ _TABLES: dict[type, tuple[str, Callable[[Any], dict], Callable[[dict], Any]]] = 
     ParticipantGroup: ("participant_groups", codec.group_to_row, codec.group_from_row),
 }
 
+# Every table the generic row API (:meth:`Project.rows` and friends) may touch, parents
+# before children: the order rows are written back in so foreign keys always find their target.
+ROW_TABLES: tuple[str, ...] = ("settings", "sites", "videos", "ambassadors", "ambassador_sites", "tours", "buses",
+                               "stops", "participant_groups", "precedences", "plans")
+
 
 def _err(cls: type, en: str, fr: str) -> Exception:
     return cls(Message(en=en, fr=fr))
@@ -490,6 +495,80 @@ class Project:
         with self.transaction():
             self._conn.execute("DELETE FROM plans WHERE tour_id = ?", (tour_id,))
             self._changed("plans", tour_id)
+
+    # -- raw rows (undo snapshots) -------------------------------------------------
+    # Undo needs to put back rows exactly as they were, ids included, whatever entity they
+    # belong to; these three methods are the only SQL the interface gets, and they accept
+    # only known table and column names (names cannot be bound as SQL parameters).
+    def _columns(self, table: str) -> list[str]:
+        if table not in ROW_TABLES:
+            raise ValueError(f"unknown table {table!r} (known: {', '.join(ROW_TABLES)})")
+        return [r[1] for r in self._conn.execute(f'PRAGMA table_info("{table}")')]
+
+    def key_columns(self, table: str) -> list[str]:
+        """The primary-key columns of ``table`` in key order (every row table declares one)."""
+        self._columns(table)
+        info = [r for r in self._conn.execute(f'PRAGMA table_info("{table}")') if r[5]]
+        return [r[1] for r in sorted(info, key=lambda r: r[5])]
+
+    def rows(self, table: str, where: Optional[str] = None, args: Optional[list] = None) -> list[dict[str, Any]]:
+        """The raw rows of ``table`` (column name -> stored value), in primary-key order.
+
+        ``where`` is an SQL condition with ``?`` placeholders filled from ``args``
+        (e.g. ``rows("stops", "tour_id = ?", [3])``); ``table`` must be one of
+        :data:`ROW_TABLES` (ValueError otherwise).
+        """
+        self._columns(table)
+        order = ", ".join(f'"{k}"' for k in self.key_columns(table))
+        sql = f'SELECT * FROM "{table}"' + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        cursor = self._conn.execute(sql, list(args or []))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+    def restore_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Write ``rows`` (as returned by :meth:`rows`) back with their own keys.
+
+        Missing rows are inserted with their old ids, present ones get the given
+        values. An UPSERT, never ``INSERT OR REPLACE``: a replace deletes the row
+        first, which fires the ``ON DELETE CASCADE`` keys and wipes its children.
+        Listeners hear ``(table, None)`` once the transaction commits.
+        """
+        if not rows:
+            return
+        columns = set(self._columns(table))
+        keys = self.key_columns(table)
+        with self.transaction():
+            groups: dict[tuple[str, ...], list[dict]] = {}
+            for row in rows:
+                groups.setdefault(tuple(row), []).append(row)
+            for cols, group in groups.items():
+                unknown = [c for c in cols if c not in columns]
+                if unknown:
+                    raise ValueError(f"{table} has no column {unknown[0]!r}")
+                if not set(keys) <= set(cols):
+                    raise ValueError(f"rows of {table} must carry their key ({', '.join(keys)})")
+                names = ", ".join(f'"{c}"' for c in cols)
+                marks = ", ".join("?" for _ in cols)
+                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in keys)
+                conflict = ", ".join(f'"{k}"' for k in keys)
+                sql = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT({conflict}) '
+                       + (f"DO UPDATE SET {sets}" if sets else "DO NOTHING"))
+                self._conn.executemany(sql, [[r[c] for c in cols] for r in group])
+            self._changed(table, None)
+
+    def delete_rows(self, table: str, keys: list[dict[str, Any]]) -> None:
+        """Delete the rows of ``table`` whose primary key is in ``keys``.
+
+        Each item holds at least the key columns (whole rows from :meth:`rows` do);
+        the schema's foreign keys cascade as for any delete.
+        """
+        if not keys:
+            return
+        key_cols = self.key_columns(table)
+        where = " AND ".join(f'"{k}" = ?' for k in key_cols)
+        with self.transaction():
+            self._conn.executemany(f'DELETE FROM "{table}" WHERE {where}', [[k[c] for c in key_cols] for k in keys])
+            self._changed(table, None)
 
     # -- summary --------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
-from app.model.entities import Bus, Site, SiteKind, SiteSource, Stop, StopKind, Tour
+from app.model.entities import Bus, ParticipantGroup, Precedence, Site, SiteKind, SiteSource, Stop, StopKind, Tour
 from app.model.plan import Plan
 from app.store.project import SUFFIX, Project
 from app.ui.errors import show_error
@@ -37,7 +37,9 @@ from app.ui.panels.videos import VideosPanel
 from app.ui.panels.warnings import WarningsPanel
 from app.ui.settings import Settings
 from app.ui.taskbar import TaskIndicator
-from app.ui.undo import AddEntity, AddMany, DeleteEntity, ProjectCommand, ReorderStops, SnapshotCommand, UpdateEntity
+from app.ui.undo import (
+    AddEntity, AddMany, DeleteEntity, ProjectCommand, ReorderStops, SetPrecedence, SnapshotCommand, UpdateEntity,
+)
 from app.ui import jobs
 from app.ui.process_job import run_in_process
 from app.ui.workers import Worker
@@ -389,6 +391,14 @@ class MainWindow(QMainWindow):
         self.tour_editor.delete_tour_requested.connect(self.delete_tour)
         self.tour_editor.tour_edited.connect(lambda b, a: self.push(UpdateEntity(self.project, b, a, self.tr("Edit tour"))))
         self.tour_editor.bus_edited.connect(lambda b, a: self.push(UpdateEntity(self.project, b, a, self.tr("Edit bus"))))
+        self.tour_editor.bus_added.connect(self.add_bus)
+        self.tour_editor.bus_removed.connect(self.remove_bus)
+        self.tour_editor.group_added.connect(self.add_group)
+        self.tour_editor.group_removed.connect(self.remove_group)
+        self.tour_editor.group_edited.connect(
+            lambda b, a: self.push(UpdateEntity(self.project, b, a, self.tr("Edit group"))))
+        self.stops_panel.precedence_requested.connect(self.add_precedence)
+        self.stops_panel.precedence_removed.connect(self.remove_precedence)
         self.stops_panel.add_requested.connect(self.add_stop_from_selection)
         self.stops_panel.remove_requested.connect(self.remove_stop)
         self.stops_panel.stop_selected.connect(self._stop_row_selected)
@@ -448,7 +458,7 @@ class MainWindow(QMainWindow):
         self._show_project_state()
         self.load_region(project.region_name)
         if self.plan is not None:
-            QTimer.singleShot(0, self.fit_map)
+            self.fit_map()  # the canvas fits again once it has its final size
 
     def close_project(self) -> None:
         if self.project is None:
@@ -522,7 +532,8 @@ class MainWindow(QMainWindow):
         tables, self._changed_tables = self._changed_tables, set()
         if self.project is None:
             return
-        if tables & {"sites", "tours", "buses", "stops", "plans", "videos", "ambassadors", "ambassador_sites"}:
+        if tables & {"sites", "tours", "buses", "stops", "plans", "videos", "ambassadors", "ambassador_sites",
+                     "participant_groups", "precedences"}:
             self.refresh_all()
         self.counts_label.setText(self._counts_text())
 
@@ -542,9 +553,11 @@ class MainWindow(QMainWindow):
             self.tour_id = tours[0].id if tours else None
         tour = next((t for t in tours if t.id == self.tour_id), None)
         buses = p.buses(tour.id) if tour else []
-        self.tour_editor.set_tours(tours, tour, buses[0] if buses else None, sites, buses)
+        groups = p.groups(tour.id) if tour else []
+        self.tour_editor.set_tours(tours, tour, buses, sites, groups)
         stops = p.stops(tour.id) if tour else []
-        self.stops_panel.set_stops(stops, self.sites_by_id)
+        self.stops_panel.set_stops(stops, self.sites_by_id, buses)
+        self.stops_panel.set_precedences(p.precedences(tour.id) if tour else [])
         self.plan = p.plan(tour.id) if tour else None
         ambassadors = p.ambassadors()
         names = {a.id: a.name for a in ambassadors}
@@ -703,6 +716,65 @@ class MainWindow(QMainWindow):
             return
         if order != [s.id for s in self.stops_panel.model.stops]:
             self.push(ReorderStops(self.project, self.tour_id, order, self.tr("Reorder stops")))
+
+    def add_bus(self) -> Optional[int]:
+        """Add a coach (12 m coach values, 50 seats) to the current tour; returns its id."""
+        if self.project is None or self.tour_id is None:
+            return None
+        n = len(self.project.buses(self.tour_id)) + 1
+        bus = Bus(name=self.tr("Coach %1").replace("%1", str(n)), seats=50, tour_id=self.tour_id)
+        if self.push(AddEntity(self.project, bus, self.tr("Add coach"))):
+            self.tour_editor.select_bus(bus.id)
+            return bus.id
+        return None
+
+    def remove_bus(self, bus_id: int) -> None:
+        """Remove a coach; its pinned stops and groups go back to "any coach" (undo restores them)."""
+        if self.project is None or self.tour_id is None:
+            return
+        if len(self.project.buses(self.tour_id)) <= 1:
+            self.statusBar().showMessage(self.tr("A tour keeps at least one coach."), 4000)
+            return
+        self.push(DeleteEntity(self.project, Bus, bus_id, self.tr("Remove coach")))
+
+    def add_group(self) -> Optional[int]:
+        """Add a participant group; its size is the tour's participants not yet in a group (else 10)."""
+        if self.project is None or self.tour_id is None:
+            return None
+        tour = self.project.get(Tour, self.tour_id)
+        groups = self.project.groups(self.tour_id)
+        left = tour.participants - sum(g.size for g in groups)
+        group = ParticipantGroup(name=self.tr("Group %1").replace("%1", str(len(groups) + 1)),
+                                 size=left if left > 0 else 10, tour_id=self.tour_id)
+        if self.push(AddEntity(self.project, group, self.tr("Add group"))):
+            return group.id
+        return None
+
+    def remove_group(self, group_id: int) -> None:
+        if self.project is not None:
+            self.push(DeleteEntity(self.project, ParticipantGroup, group_id, self.tr("Remove group")))
+
+    def add_precedence(self, before_stop_id: int, after_stop_id: int) -> bool:
+        """Require stop ``before_stop_id`` to be served before ``after_stop_id`` (one undo step)."""
+        if self.project is None or self.tour_id is None:
+            return False
+        from app.ui.panels.stops import would_cycle
+
+        current = self.project.precedences(self.tour_id)
+        if Precedence(before_stop_id, after_stop_id) in current:
+            return False
+        if would_cycle(current, before_stop_id, after_stop_id):
+            show_error(self, UserError("These two stops already have the opposite order constraint.",
+                                       "Ces deux arrêts ont déjà la contrainte d'ordre inverse."))
+            return False
+        return self.push(SetPrecedence(self.project, Precedence(before_stop_id, after_stop_id), True,
+                                       self.tr("Add order constraint")))
+
+    def remove_precedence(self, before_stop_id: int, after_stop_id: int) -> bool:
+        if self.project is None:
+            return False
+        return self.push(SetPrecedence(self.project, Precedence(before_stop_id, after_stop_id), False,
+                                       self.tr("Remove order constraint")))
 
     def _bad_value(self, text: str) -> None:
         QMessageBox.warning(self, APP_NAME, self.tr("This value cannot be read: %1\nTimes are written like 9 h 30 "

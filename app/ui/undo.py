@@ -12,53 +12,26 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtGui import QUndoCommand
 
-from app.model.entities import Ambassador, Bus, ParticipantGroup, Site, Stop, Tour, Video
-from app.store.project import Project
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.store.project import ROW_TABLES, Project
 from routing.errors import UserError
 
 log = logging.getLogger(__name__)
 
-# Parents before children: the order rows are written back in.
-TABLE_ORDER = ("sites", "videos", "ambassadors", "ambassador_sites", "tours", "buses", "stops",
-               "participant_groups", "precedences", "plans")
+# Parents before children: the order rows are written back in (settings are not undo state).
+TABLE_ORDER = tuple(t for t in ROW_TABLES if t != "settings")
 TABLE_OF = {Site: "sites", Video: "videos", Ambassador: "ambassadors", Tour: "tours", Bus: "buses",
             Stop: "stops", ParticipantGroup: "participant_groups"}
 
 
-def _notify(project: Project, table: str, row_id: Optional[int] = None) -> None:
-    # The store notifies listeners of its own edits; raw restores must say so too.
-    changed = getattr(project, "_changed", None)
-    if changed is not None:
-        changed(table, row_id)
-
-
 def snapshot(project: Project, tables: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     """All rows of ``tables`` (small: a project holds hundreds of rows, not millions)."""
-    return {t: [dict(r) for r in project.db[t].rows] for t in tables}
+    return {t: project.rows(t) for t in tables}
 
 
 def restore_rows(project: Project, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write ``rows`` back with their own keys: insert the missing, update the changed.
-
-    An UPSERT, not ``INSERT OR REPLACE``: a replace deletes first, which would fire
-    the ``ON DELETE CASCADE`` foreign keys and wipe the children we restore.
-    """
-    if not rows:
-        return
-    pks = project.db[table].pks
-    cols = list(rows[0].keys())
-    marks = ", ".join("?" for _ in cols)
-    names = ", ".join(f'"{c}"' for c in cols)
-    if pks == ["rowid"]:  # link tables without a declared key
-        sql = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'
-    else:
-        others = [c for c in cols if c not in pks]
-        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in others) or None
-        conflict = ", ".join(f'"{c}"' for c in pks)
-        sql = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT({conflict}) '
-               + (f"DO UPDATE SET {sets}" if sets else "DO NOTHING"))
-    project.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
-    _notify(project, table)
+    """Write ``rows`` back with their own keys (see :meth:`Project.restore_rows`)."""
+    project.restore_rows(table, rows)
 
 
 class ProjectCommand(QUndoCommand):
@@ -117,10 +90,8 @@ class AddEntity(ProjectCommand):
 
     def _own_rows(self, table: str) -> list[dict]:
         if table == "ambassador_sites":
-            where, args = "ambassador_id = ?", [self.entity.id]
-        else:
-            where, args = "id = ?", [self.entity.id]
-        return [dict(r) for r in self.project.db[table].rows_where(where, args)]
+            return self.project.rows(table, "ambassador_id = ?", [self.entity.id])
+        return self.project.rows(table, "id = ?", [self.entity.id])
 
     def _undo(self) -> None:
         self.project.delete(self.kind, self.entity.id)
@@ -176,9 +147,10 @@ class ReorderStops(ProjectCommand):
         self.before = {s.id: s.position for s in project.stops(tour_id)}
 
     def _apply(self, positions: dict[int, int]) -> None:
-        self.project.db.conn.executemany(
-            "UPDATE stops SET position = ? WHERE id = ?", [(p, i) for i, p in positions.items()])
-        _notify(self.project, "stops")
+        for stop in self.project.stops(self.tour_id):
+            if stop.id in positions and stop.position != positions[stop.id]:
+                stop.position = positions[stop.id]
+                self.project.update(stop)
 
     def _redo(self) -> None:
         self._apply({stop_id: index for index, stop_id in enumerate(self.order)})
@@ -225,11 +197,10 @@ class AddMany(ProjectCommand):
             self._rows = {}
             for entity in self.entities:
                 table = TABLE_OF[type(entity)]
-                self._rows.setdefault(table, []).extend(
-                    dict(r) for r in self.project.db[table].rows_where("id = ?", [entity.id]))
+                self._rows.setdefault(table, []).extend(self.project.rows(table, "id = ?", [entity.id]))
                 if isinstance(entity, Ambassador):
                     self._rows.setdefault("ambassador_sites", []).extend(
-                        dict(r) for r in self.project.db["ambassador_sites"].rows_where("ambassador_id = ?", [entity.id]))
+                        self.project.rows("ambassador_sites", "ambassador_id = ?", [entity.id]))
         else:
             for table in TABLE_ORDER:
                 if table in self._rows:
@@ -241,16 +212,14 @@ class AddMany(ProjectCommand):
 
 
 def replace_table(project: Project, table: str, rows: list[dict[str, Any]]) -> None:
-    """Make ``table`` hold exactly ``rows`` (by primary key): delete the others, upsert these."""
-    pks = project.db[table].pks
-    keep = {tuple(r[k] for k in pks) for r in rows}
-    current = [tuple(r[k] for k in pks) for r in project.db[table].rows]
-    gone = [k for k in current if k not in keep]
-    where = " AND ".join(f'"{k}" = ?' for k in pks)
-    if gone:
-        project.db.conn.executemany(f'DELETE FROM "{table}" WHERE {where}', gone)
-    restore_rows(project, table, rows)
-    _notify(project, table)
+    """Make ``table`` hold exactly ``rows`` (whole rows): delete the others, upsert these.
+
+    Rows whose key stays are updated in place, not deleted: a delete would cascade to their children.
+    """
+    columns = project.key_columns(table)
+    kept = {tuple(r[c] for c in columns) for r in rows}
+    project.delete_rows(table, [r for r in project.rows(table) if tuple(r[c] for c in columns) not in kept])
+    project.restore_rows(table, rows)
 
 
 class SnapshotCommand(ProjectCommand):
@@ -282,3 +251,24 @@ class SnapshotCommand(ProjectCommand):
         assert self._before is not None
         for table in self.tables:
             replace_table(self.project, table, self._before[table])
+
+
+class SetPrecedence(ProjectCommand):
+    """Add (``add=True``) or remove the order constraint "stop A before stop B"."""
+
+    def __init__(self, project: Project, precedence: Precedence, add: bool, text: str):
+        super().__init__(project, text)
+        self.precedence = precedence
+        self.add = add
+
+    def _apply(self, present: bool) -> None:
+        if present:
+            self.project.add_precedence(self.precedence)
+        else:
+            self.project.remove_precedence(self.precedence)
+
+    def _redo(self) -> None:
+        self._apply(self.add)
+
+    def _undo(self) -> None:
+        self._apply(not self.add)

@@ -102,6 +102,244 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Partner pack</source>
+        <translation>Dossier partenaires</translation>
+    </message>
+    <message>
+        <source>Export the tour</source>
+        <translation>Exporter le circuit</translation>
+    </message>
+    <message>
+        <source>Itinerary PDF (A4): route map, then the day</source>
+        <translation>Feuille de route PDF (A4) : carte du parcours, puis la journée</translation>
+    </message>
+    <message>
+        <source>Stop sheets PDF for the ambassadors (one page per stop)</source>
+        <translation>Fiches d'arrêt PDF pour les ambassadeurs (une page par arrêt)</translation>
+    </message>
+    <message>
+        <source>Itinerary CSV for spreadsheets</source>
+        <translation>Feuille de route CSV pour tableur</translation>
+    </message>
+    <message>
+        <source>GPX 1.1 for the driver's navigation</source>
+        <translation>GPX 1.1 pour le GPS du chauffeur</translation>
+    </message>
+    <message>
+        <source>iCalendar of the visits for partners</source>
+        <translation>Agenda iCalendar des visites pour les partenaires</translation>
+    </message>
+    <message>
+        <source>GeoJSON map (GIS)</source>
+        <translation>Carte GeoJSON (SIG)</translation>
+    </message>
+    <message>
+        <source>GeoPackage: stops, legs and sites layers (GIS)</source>
+        <translation>GeoPackage : couches arrêts, trajets et sites (SIG)</translation>
+    </message>
+    <message>
+        <source>Interactive HTML map (opens without a network)</source>
+        <translation>Carte HTML interactive (s'ouvre sans réseau)</translation>
+    </message>
+    <message>
+        <source>XSPF video playlist (VLC)</source>
+        <translation>Liste de lecture vidéo XSPF (VLC)</translation>
+    </message>
+    <message>
+        <source>M3U8 video playlist</source>
+        <translation>Liste de lecture vidéo M3U8</translation>
+    </message>
+    <message>
+        <source>Partner pack: a zip of the ticked exports and a README</source>
+        <translation>Dossier partenaires : un zip des exports cochés et un LISEZMOI</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>Circuit : %1</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats de fichier</translation>
+    </message>
+    <message>
+        <source>With no other format ticked, the pack holds every export.</source>
+        <translation>Si aucun autre format n'est coché, le dossier contient tous les exports.</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>Tout cocher</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>Tout décocher</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Semicolon ; (French spreadsheets)</source>
+        <translation>Point-virgule ; (tableurs français)</translation>
+    </message>
+    <message>
+        <source>Comma , (other spreadsheets)</source>
+        <translation>Virgule , (autres tableurs)</translation>
+    </message>
+    <message>
+        <source>CSV separator</source>
+        <translation>Séparateur CSV</translation>
+    </message>
+    <message>
+        <source>Offer online OpenStreetMap tiles as an extra layer</source>
+        <translation>Proposer les tuiles OpenStreetMap en ligne comme couche supplémentaire</translation>
+    </message>
+    <message>
+        <source>The map works without a network; the tiles layer is off until ticked in the map and needs a connection.</source>
+        <translation>La carte fonctionne sans réseau ; la couche de tuiles reste éteinte tant qu'elle n'est pas cochée dans la carte et demande une connexion.</translation>
+    </message>
+    <message>
+        <source>HTML map</source>
+        <translation>Carte HTML</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export to a folder</source>
+        <translation>Exporter dans un dossier</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Exporting the tour</source>
+        <translation>Export du circuit</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Écriture des fichiers…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:</source>
+        <translation>Ces fichiers existent déjà dans %1 :</translation>
+    </message>
+    <message>
+        <source>Replace them?</source>
+        <translation>Les remplacer ?</translation>
+    </message>
+    <message>
+        <source>Replace?</source>
+        <translation>Remplacer ?</translation>
+    </message>
+    <message>
+        <source>Files written in %1:</source>
+        <translation>Fichiers écrits dans %1 :</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>L'export a échoué : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Write the tour's documents (PDF, GPX, calendar…) to a folder</source>
+        <translation>Écrire les documents du circuit (PDF, GPX, agenda…) dans un dossier</translation>
+    </message>
+    <message>
+        <source>Print preview of the itinerary…</source>
+        <translation>Aperçu avant impression de la feuille de route…</translation>
+    </message>
+    <message>
+        <source>See the itinerary's pages before printing</source>
+        <translation>Voir les pages de la feuille de route avant de l'imprimer</translation>
+    </message>
+    <message>
+        <source>Print the itinerary…</source>
+        <translation>Imprimer la feuille de route…</translation>
+    </message>
+    <message>
+        <source>Print the route map and the day, bus by bus</source>
+        <translation>Imprimer la carte du parcours et la journée, car par car</translation>
+    </message>
+    <message>
+        <source>Print preview of the stop sheets…</source>
+        <translation>Aperçu avant impression des fiches d'arrêt…</translation>
+    </message>
+    <message>
+        <source>See the ambassadors' stop sheets before printing</source>
+        <translation>Voir les fiches d'arrêt des ambassadeurs avant de les imprimer</translation>
+    </message>
+    <message>
+        <source>Print the stop sheets…</source>
+        <translation>Imprimer les fiches d'arrêt…</translation>
+    </message>
+    <message>
+        <source>Print one sheet per stop for the ambassadors</source>
+        <translation>Imprimer une fiche par arrêt pour les ambassadeurs</translation>
+    </message>
+    <message>
+        <source>Partner pack…</source>
+        <translation>Dossier partenaires…</translation>
+    </message>
+    <message>
+        <source>A zip of the exports with a README, to send to the partners</source>
+        <translation>Un zip des exports avec un LISEZMOI, à envoyer aux partenaires</translation>
+    </message>
+    <message>
+        <source>Open a project and optimise a tour first</source>
+        <translation>Ouvrez d'abord un projet et optimisez un circuit</translation>
+    </message>
+    <message>
+        <source>Optimise the tour first</source>
+        <translation>Optimisez d'abord le circuit</translation>
+    </message>
+</context>
+<context>
     <name>ImportSitesDialog</name>
     <message>
         <source>Import sites</source>
@@ -569,6 +807,10 @@
         <translation>Modification du car</translation>
     </message>
     <message>
+        <source>Edit group</source>
+        <translation>Modification d'un groupe</translation>
+    </message>
+    <message>
         <source>Edit stop</source>
         <translation>Modification d'un arrêt</translation>
     </message>
@@ -635,6 +877,42 @@
     <message>
         <source>Reorder stops</source>
         <translation>Nouvel ordre des arrêts</translation>
+    </message>
+    <message>
+        <source>Coach %1</source>
+        <translation>Car %1</translation>
+    </message>
+    <message>
+        <source>Add coach</source>
+        <translation>Ajout d'un car</translation>
+    </message>
+    <message>
+        <source>A tour keeps at least one coach.</source>
+        <translation>Un circuit garde au moins un car.</translation>
+    </message>
+    <message>
+        <source>Remove coach</source>
+        <translation>Retrait d'un car</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groupe %1</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Ajout d'un groupe</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>Retrait d'un groupe</translation>
+    </message>
+    <message>
+        <source>Add order constraint</source>
+        <translation>Ajout d'une contrainte d'ordre</translation>
+    </message>
+    <message>
+        <source>Remove order constraint</source>
+        <translation>Retrait d'une contrainte d'ordre</translation>
     </message>
     <message>
         <source>This value cannot be read: %1
@@ -997,6 +1275,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Priorité</translation>
     </message>
     <message>
+        <source>Coach</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
         <source>Minutes spent at the stop</source>
         <translation>Minutes passées à l'arrêt</translation>
     </message>
@@ -1016,12 +1302,28 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <source>Keep this stop first, last or at its position when optimising</source>
         <translation>Garder cet arrêt en premier, en dernier ou à sa place lors de l'optimisation</translation>
     </message>
+    <message>
+        <source>The coach that must serve this stop (Any: the planner chooses)</source>
+        <translation>Le car qui doit desservir cet arrêt (Indifférent : le calcul choisit)</translation>
+    </message>
 </context>
 <context>
     <name>StopsPanel</name>
     <message>
-        <source>Drag a row to change the order; double-click a cell to edit it</source>
-        <translation>Faites glisser une ligne pour changer l'ordre ; double-cliquez sur une case pour la modifier</translation>
+        <source>Stops that must be served before others (right-click a stop in the table: Must come before…)</source>
+        <translation>Arrêts à desservir avant d'autres (clic droit sur un arrêt du tableau : Doit précéder…)</translation>
+    </message>
+    <message>
+        <source>Remove the constraint</source>
+        <translation>Retirer la contrainte</translation>
+    </message>
+    <message>
+        <source>Remove the order constraint chosen in the list</source>
+        <translation>Retirer la contrainte d'ordre choisie dans la liste</translation>
+    </message>
+    <message>
+        <source>Drag a row to change the order; double-click a cell to edit it; right-click for the order constraints</source>
+        <translation>Glissez une ligne pour changer l'ordre ; double-cliquez sur une case pour la modifier ; clic droit pour les contraintes d'ordre</translation>
     </message>
     <message>
         <source>Add selected site</source>
@@ -1054,6 +1356,22 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Move the selected stop down</source>
         <translation>Descendre l'arrêt choisi</translation>
+    </message>
+    <message>
+        <source>Order constraints</source>
+        <translation>Contraintes d'ordre</translation>
+    </message>
+    <message>
+        <source>%1 before %2</source>
+        <translation>%1 avant %2</translation>
+    </message>
+    <message>
+        <source>Must come before…</source>
+        <translation>Doit précéder…</translation>
+    </message>
+    <message>
+        <source>This stop must be served before the stop you choose (on any coach)</source>
+        <translation>Cet arrêt doit être desservi avant l'arrêt choisi (quel que soit le car)</translation>
     </message>
 </context>
 <context>
@@ -1117,12 +1435,24 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Supprimer ce circuit, ses arrêts et son planning</translation>
     </message>
     <message>
-        <source>return by</source>
-        <translation>retour avant</translation>
+        <source>Tour</source>
+        <translation>Circuit</translation>
     </message>
     <message>
-        <source>seats</source>
-        <translation>places</translation>
+        <source>Coaches</source>
+        <translation>Cars</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>People on board (the groups, or the tour's participants when it has no group) against the seats of every coach</source>
+        <translation>Personnes à bord (les groupes, ou les participants du circuit s'il n'a pas de groupe) comparées aux places de tous les cars</translation>
+    </message>
+    <message>
+        <source>return by</source>
+        <translation>retour avant</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1153,10 +1483,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Participants</translation>
     </message>
     <message>
-        <source>Bus</source>
-        <translation>Car</translation>
-    </message>
-    <message>
         <source>Optimise for</source>
         <translation>Optimiser pour</translation>
     </message>
@@ -1173,6 +1499,118 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Personnes du circuit, à comparer aux places assises</translation>
     </message>
     <message>
+        <source>The coaches of the tour; choose one to edit it</source>
+        <translation>Les cars du circuit ; choisissez-en un pour le modifier</translation>
+    </message>
+    <message>
+        <source>Add a coach</source>
+        <translation>Ajouter un car</translation>
+    </message>
+    <message>
+        <source>Add a coach to the tour (12 m coach values, 50 seats)</source>
+        <translation>Ajouter un car au circuit (valeurs d'un autocar de 12 m, 50 places)</translation>
+    </message>
+    <message>
+        <source>Remove the coach</source>
+        <translation>Retirer le car</translation>
+    </message>
+    <message>
+        <source>Remove the chosen coach; its stops and groups go to any coach</source>
+        <translation>Retirer le car choisi ; ses arrêts et ses groupes passent à « Indifférent »</translation>
+    </message>
+    <message>
+        <source>Height of the coach: lower bridges are avoided</source>
+        <translation>Hauteur du car : les ponts plus bas sont évités</translation>
+    </message>
+    <message>
+        <source>Weight of the loaded coach: weaker roads are avoided</source>
+        <translation>Poids du car chargé : les routes moins résistantes sont évitées</translation>
+    </message>
+    <message>
+        <source>Width of the coach: narrower roads are avoided</source>
+        <translation>Largeur du car : les routes plus étroites sont évitées</translation>
+    </message>
+    <message>
+        <source>Length of the coach: shorter limits are avoided</source>
+        <translation>Longueur du car : les routes limitées à moins sont évitées</translation>
+    </message>
+    <message>
+        <source>Share of the car speed the coach drives at (0.85: 15 % slower)</source>
+        <translation>Part de la vitesse d'une voiture à laquelle roule le car (0,85 : 15 % plus lent)</translation>
+    </message>
+    <message>
+        <source>12 m coach values</source>
+        <translation>Valeurs autocar 12 m</translation>
+    </message>
+    <message>
+        <source>Put back the height, weight, width, length and speed of a standard 12 m coach</source>
+        <translation>Remettre la hauteur, le poids, la largeur, la longueur et la vitesse d'un autocar standard de 12 m</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>autocariste</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>largeur</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>longueur</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <source>speed factor</source>
+        <translation>facteur de vitesse</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Chauffeur</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Who travels: a class, a job centre's team… Double-click to edit; a group may be put on a given coach</source>
+        <translation>Qui voyage : une classe, l'équipe d'une agence… Double-cliquez pour modifier ; un groupe peut être placé dans un car donné</translation>
+    </message>
+    <message>
+        <source>Add a group</source>
+        <translation>Ajouter un groupe</translation>
+    </message>
+    <message>
+        <source>Remove the group</source>
+        <translation>Retirer le groupe</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -1181,8 +1619,28 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>(retour au départ)</translation>
     </message>
     <message>
-        <source>%1 participants for %2 seats</source>
-        <translation>%1 participants pour %2 places</translation>
+        <source>%1 — %2 seats</source>
+        <translation>%1 — %2 places</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <source>The coach this group travels on (Any: the planner chooses)</source>
+        <translation>Le car de ce groupe (Indifférent : le calcul choisit)</translation>
+    </message>
+    <message>
+        <source>%1 participants for 1 coach, %3 seats</source>
+        <translation>%1 participants pour 1 car, %3 places</translation>
+    </message>
+    <message>
+        <source>%1 participants for %2 coaches, %3 seats</source>
+        <translation>%1 participants pour %2 cars, %3 places</translation>
+    </message>
+    <message>
+        <source>%1: %2 people for %3 seats</source>
+        <translation>%1 : %2 personnes pour %3 places</translation>
     </message>
     <message>
         <source>too many people for the seats</source>

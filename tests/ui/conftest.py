@@ -81,7 +81,6 @@ def window(qtbot, tmp_path, project_path, errors):
         assert win.open_project(project_path)
     win.show()
     qtbot.waitExposed(win)
-    win.fit_map()  # the region arrived before the window had its size
     yield win
     win.close()
     QThreadPool.globalInstance().waitForDone(30_000)

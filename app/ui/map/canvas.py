@@ -7,6 +7,11 @@ Scene units are metres of a local equirectangular projection centred on the regi
 and moving markers never repaints the roads, and panning only paints the uncovered strip.
 Sites, routes and stop badges are ordinary QGraphicsItems on top.
 
+A fit asked for before the view has its final size (the region often arrives while the
+window is still being laid out) is remembered and done again on each show/resize until
+the user zooms, pans or a site/stop is centred: what the user sees is the fit at the
+size the view really has.
+
 Public API (everything else is private):
 
 Signals
@@ -89,6 +94,9 @@ class MapCanvas(QGraphicsView):
         self._editable = True
         self._context_menu: QMenu | None = None
         self._last_m_per_px = 1.0
+        # The last fit's box as (west, south, east, north) degrees, fitted again on resize until
+        # the user moves the view (degrees, not scene metres: the projection may change meanwhile).
+        self._fit_box: tuple[float, float, float, float] | None = None
 
         self.attribution_label = AttributionLabel(self.tr("© OpenStreetMap contributors"), self)
         self.scale_bar = ScaleBar(self)
@@ -235,10 +243,12 @@ class MapCanvas(QGraphicsView):
         m = self._markers.get(site_id) if site_id is not None else None
         if m is not None:
             if centre:
+                self._user_moved_view()
                 self.centerOn(m.pos())
             return True
         badges = [b for b in self._badges if b.site_id == site_id]
         if badges and centre:
+            self._user_moved_view()
             self.centerOn(badges[0].pos())
         return bool(badges)
 
@@ -254,6 +264,7 @@ class MapCanvas(QGraphicsView):
             if on and found is None:
                 found = b
         if found is not None and centre:
+            self._user_moved_view()
             self.centerOn(found.pos())
         return found is not None
 
@@ -319,6 +330,7 @@ class MapCanvas(QGraphicsView):
         if view_pos is None:
             view_pos = QPointF(self.viewport().rect().center())
         view_pos = QPointF(view_pos)
+        self._user_moved_view()
         anchor = self._view_to_scene(view_pos)
         k = self.transform().m11() * factor
         k = min(max(k, 1.0 / MAX_M_PER_PX), 1.0 / MIN_M_PER_PX)
@@ -377,13 +389,24 @@ class MapCanvas(QGraphicsView):
         self._context_menu = menu
         return menu
 
+    def mouseMoveEvent(self, event) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._user_moved_view()  # a drag pans the map (or moves a marker): the user has taken over
+        super().mouseMoveEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._refit()
         self._place_overlays()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._refit()
         self._place_overlays()
+
+    def fit_pending(self) -> bool:
+        """True while the last fit is redone on resize (the user has not moved the view since)."""
+        return self._fit_box is not None
 
     # ================================================================ internals
     def _view_to_scene(self, p: QPointF) -> QPointF:
@@ -453,6 +476,14 @@ class MapCanvas(QGraphicsView):
             return self._to_scene(*bus.legs[i + 1].geometry[0])
         return None
 
+    def _user_moved_view(self) -> None:
+        self._fit_box = None
+
+    def _refit(self) -> None:
+        if self._fit_box is not None and self._projection is not None and self.isVisible():
+            x0, y0, x1, y1 = self._projection.bounds_to_scene(*self._fit_box)
+            self._fit_scene_rect(QRectF(QPointF(x0, y0), QPointF(x1, y1)).normalized())
+
     def _set_scale(self, k: float) -> None:
         centre = self.mapToScene(self.viewport().rect().center())
         self.setTransform(QTransform.fromScale(k, k))
@@ -468,6 +499,10 @@ class MapCanvas(QGraphicsView):
         k = min(max(k, 1.0 / MAX_M_PER_PX), 1.0 / MIN_M_PER_PX)
         self.setTransform(QTransform.fromScale(k, k))
         self.centerOn(rect.center())
+        if self._projection is not None:
+            w, n = self._projection.to_lonlat(rect.left(), rect.top())
+            e, s = self._projection.to_lonlat(rect.right(), rect.bottom())
+            self._fit_box = (min(w, e), min(s, n), max(w, e), max(s, n))
         self._after_zoom()
 
     def _update_scene_rect(self) -> None:

@@ -1,22 +1,47 @@
-"""The stops table of a tour: add from sites, edit kind/dwell/windows/lock, drag to reorder."""
+"""The stops table of a tour: add from sites, edit kind/dwell/windows/lock/coach, drag to reorder.
+
+Below the table, the tour's order constraints ("A before B"), added from the table's
+context menu ("Must come before…") and removed with a button.
+"""
 from __future__ import annotations
 
 import copy
 import json
 from typing import Any, Optional
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton, QStyledItemDelegate, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMenu,
+    QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
-from app.model.entities import LockKind, Site, Stop, StopKind, TimeWindow
+from app.model.entities import Bus, LockKind, Precedence, Site, Stop, StopKind, TimeWindow
 from app.ui import fmt
 from app.ui.labels import label
 
 MIME = "application/x-zitour-stop-ids"
-COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_REQUIRED, COL_PRIORITY, COL_LOCK = range(8)
+COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_REQUIRED, COL_PRIORITY, COL_LOCK, COL_BUS = range(9)
+ANY_BUS = -1  # the coach combo's "Any" (None does not survive every QVariant round trip)
+
+
+def would_cycle(precedences: list[Precedence], before_id: int, after_id: int) -> bool:
+    """True if adding "``before_id`` before ``after_id``" contradicts the constraints already there
+    (the same stop, or ``after_id`` already comes before ``before_id`` through a chain)."""
+    if before_id == after_id:
+        return True
+    successors: dict[int, list[int]] = {}
+    for p in precedences:
+        successors.setdefault(p.before_stop_id, []).append(p.after_stop_id)
+    seen, todo = set(), [after_id]
+    while todo:
+        node = todo.pop()
+        if node == before_id:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(successors.get(node, ()))
+    return False
 
 
 def windows_text(windows: list[TimeWindow]) -> str:
@@ -47,15 +72,24 @@ class StopsModel(QAbstractTableModel):
         super().__init__(parent)
         self.stops: list[Stop] = []
         self.sites: dict[int, Site] = {}
+        self.buses: list[Bus] = []
         self.editable = True
         self.headers = [self.tr("#"), self.tr("Site"), self.tr("Kind"), self.tr("Min."),
-                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock")]
+                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock"), self.tr("Coach")]
 
-    def set_stops(self, stops: list[Stop], sites: dict[int, Site]) -> None:
+    def set_stops(self, stops: list[Stop], sites: dict[int, Site], buses: Optional[list[Bus]] = None) -> None:
         self.beginResetModel()
         self.stops = list(stops)
         self.sites = sites
+        if buses is not None:
+            self.buses = list(buses)
         self.endResetModel()
+
+    def bus_name(self, bus_id: Optional[int]) -> str:
+        """The coach's name, "Any" for None (a coach deleted meanwhile shows its id)."""
+        if bus_id is None:
+            return self.tr("Any")
+        return next((b.name for b in self.buses if b.id == bus_id), f"#{bus_id}")
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.stops)
@@ -71,7 +105,8 @@ class StopsModel(QAbstractTableModel):
                     COL_PRIORITY: self.tr("Priority of an optional stop, 1 to 10"),
                     COL_WINDOWS: self.tr("When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00"),
                     COL_REQUIRED: self.tr("Required stops are always served; optional ones by priority"),
-                    COL_LOCK: self.tr("Keep this stop first, last or at its position when optimising")}
+                    COL_LOCK: self.tr("Keep this stop first, last or at its position when optimising"),
+                    COL_BUS: self.tr("The coach that must serve this stop (Any: the planner chooses)")}
             return tips.get(section)
         return None
 
@@ -79,7 +114,7 @@ class StopsModel(QAbstractTableModel):
         base = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        if self.editable and index.column() in (COL_KIND, COL_DWELL, COL_WINDOWS, COL_PRIORITY, COL_LOCK):
+        if self.editable and index.column() in (COL_KIND, COL_DWELL, COL_WINDOWS, COL_PRIORITY, COL_LOCK, COL_BUS):
             base |= Qt.ItemFlag.ItemIsEditable
         if self.editable and index.column() == COL_REQUIRED:
             base |= Qt.ItemFlag.ItemIsUserCheckable
@@ -116,6 +151,10 @@ class StopsModel(QAbstractTableModel):
                 return stop.lock
             text = label(stop.lock)
             return f"{text} {stop.lock_index}" if stop.lock is LockKind.INDEX and stop.lock_index else text
+        if col == COL_BUS:
+            if role == Qt.ItemDataRole.EditRole:
+                return ANY_BUS if stop.bus_id is None else stop.bus_id
+            return self.bus_name(stop.bus_id)
         return None
 
     def setData(self, index, value: Any, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -142,6 +181,11 @@ class StopsModel(QAbstractTableModel):
             elif col == COL_LOCK:
                 after.lock = LockKind(value)
                 after.lock_index = index.row() + 1 if after.lock is LockKind.INDEX else None
+            elif col == COL_BUS:
+                bus_id = None if value is None or int(value) == ANY_BUS else int(value)
+                if bus_id is not None and bus_id not in {b.id for b in self.buses}:
+                    raise ValueError(value)
+                after.bus_id = bus_id
             else:
                 return False
         except ValueError:
@@ -204,12 +248,35 @@ class _EnumDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class _BusDelegate(QStyledItemDelegate):
+    """The coach column's editor: "Any" and the tour's coaches."""
+
+    def __init__(self, model: StopsModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.addItem(self.model.bus_name(None), ANY_BUS)
+        for bus in self.model.buses:
+            box.addItem(bus.name, bus.id)
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
 class StopsPanel(QWidget):
-    """The table plus its buttons."""
+    """The table plus its buttons and the order constraints."""
 
     add_requested = Signal()
     remove_requested = Signal(int)
     stop_selected = Signal(int)
+    precedence_requested = Signal(int, int)  # before stop id, after stop id
+    precedence_removed = Signal(int, int)
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -235,13 +302,29 @@ class StopsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_SITE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_WINDOWS, QHeaderView.ResizeMode.ResizeToContents)
-        for col, width in ((COL_NUM, 28), (COL_KIND, 118), (COL_DWELL, 44), (COL_REQUIRED, 46), (COL_PRIORITY, 56),
-                           (COL_LOCK, 64)):
+        for col, width in ((COL_NUM, 28), (COL_KIND, 104), (COL_DWELL, 44), (COL_REQUIRED, 46), (COL_PRIORITY, 52),
+                           (COL_LOCK, 60), (COL_BUS, 72)):
             self.view.setColumnWidth(col, width)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setItemDelegateForColumn(COL_KIND, _EnumDelegate(StopKind, self.view))
         self.view.setItemDelegateForColumn(COL_LOCK, _EnumDelegate(LockKind, self.view))
-        self.view.setToolTip(self.tr("Drag a row to change the order; double-click a cell to edit it"))
+        self.view.setItemDelegateForColumn(COL_BUS, _BusDelegate(self.model, self.view))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self._context_menu: Optional[QMenu] = None
+        self.precedences: list[Precedence] = []
+        self.precedence_list = QListWidget(self)
+        self.precedence_list.setObjectName("precedenceList")
+        self.precedence_list.setMaximumHeight(52)
+        self.precedence_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.precedence_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.precedence_list.setToolTip(self.tr("Stops that must be served before others (right-click a stop "
+                                                "in the table: Must come before…)"))
+        self.remove_precedence_button = QPushButton(self.tr("Remove the constraint"), self)
+        self.remove_precedence_button.setObjectName("removePrecedenceButton")
+        self.remove_precedence_button.setToolTip(self.tr("Remove the order constraint chosen in the list"))
+        self.view.setToolTip(self.tr("Drag a row to change the order; double-click a cell to edit it; "
+                                     "right-click for the order constraints"))
         self.add_button = QPushButton(self.tr("Add selected site"), self)
         self.add_button.setToolTip(self.tr("Add the site selected in the list or on the map as a stop (Ctrl+T)"))
         self.remove_button = QPushButton(self.tr("Remove stop"), self)
@@ -258,17 +341,98 @@ class StopsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        constraints = QHBoxLayout()
+        constraints.addWidget(QLabel(self.tr("Order constraints")), 0, Qt.AlignmentFlag.AlignTop)
+        constraints.addWidget(self.precedence_list, 1)
+        constraints.addWidget(self.remove_precedence_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(constraints)
+        self.remove_precedence_button.clicked.connect(self._remove_precedence)
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(+1))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
-    def set_stops(self, stops: list[Stop], sites: dict[int, Site]) -> None:
+    def set_stops(self, stops: list[Stop], sites: dict[int, Site], buses: Optional[list[Bus]] = None) -> None:
         current = self.current_stop_id()
-        self.model.set_stops(stops, sites)
+        self.model.set_stops(stops, sites, buses)
         if current is not None:
             self.select_stop(current)
+        self._show_precedences()
+
+    def set_precedences(self, precedences: list[Precedence]) -> None:
+        """The tour's "A before B" constraints (only those between its stops are shown)."""
+        self.precedences = list(precedences)
+        self._show_precedences()
+
+    def _stop_text(self, stop_id: int) -> str:
+        for row, stop in enumerate(self.model.stops):
+            if stop.id == stop_id:
+                site = self.model.sites.get(stop.site_id)
+                return f"{row + 1}. {site.name if site else '#' + str(stop.site_id)}"
+        return f"#{stop_id}"
+
+    def _show_precedences(self) -> None:
+        ids = {s.id for s in self.model.stops}
+        self.precedence_list.clear()
+        for p in self.precedences:
+            if p.before_stop_id in ids and p.after_stop_id in ids:
+                text = self.tr("%1 before %2").replace("%1", self._stop_text(p.before_stop_id)).replace(
+                    "%2", self._stop_text(p.after_stop_id))
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, (p.before_stop_id, p.after_stop_id))
+                self.precedence_list.addItem(item)
+        self.remove_precedence_button.setEnabled(self.model.editable and self.precedence_list.count() > 0)
+
+    def _remove_precedence(self) -> None:
+        item = self.precedence_list.currentItem()
+        if item is None and self.precedence_list.count() == 1:
+            item = self.precedence_list.item(0)
+        if item is not None:
+            before, after = item.data(Qt.ItemDataRole.UserRole)
+            self.precedence_removed.emit(before, after)
+
+    # -- context menu ---------------------------------------------------------------
+    def build_context_menu(self, row: int) -> QMenu:
+        """The stops table's context menu for ``row``: "Must come before…" every other stop.
+
+        Stops that would contradict the constraints already there (a cycle) or that are
+        already after this one are listed but disabled.
+        """
+        if self._context_menu is not None:
+            self._context_menu.deleteLater()
+        menu = QMenu(self)
+        self._context_menu = menu
+        if not 0 <= row < len(self.model.stops):
+            return menu
+        stop = self.model.stops[row]
+        sub = menu.addMenu(self.tr("Must come before…"))
+        sub.setObjectName("mustPrecedeMenu")
+        sub.setToolTip(self.tr("This stop must be served before the stop you choose (on any coach)"))
+        existing = {(p.before_stop_id, p.after_stop_id) for p in self.precedences}
+        for other in self.model.stops:
+            if other.id == stop.id:
+                continue
+            action = QAction(self._stop_text(other.id), sub)
+            action.setData(other.id)
+            action.setEnabled(self.model.editable and (stop.id, other.id) not in existing
+                              and not would_cycle(self.precedences, stop.id, other.id))
+            action.triggered.connect(lambda _c=False, a=stop.id, b=other.id: self.precedence_requested.emit(a, b))
+            sub.addAction(action)
+        sub.setEnabled(self.model.editable and len(self.model.stops) > 1)
+        return menu
+
+    def last_context_menu(self) -> Optional[QMenu]:
+        """The context menu shown last (tests trigger its actions)."""
+        return self._context_menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.selectRow(index.row())
+        self.build_context_menu(index.row()).popup(self.view.viewport().mapToGlobal(pos))
 
     def current_stop_id(self) -> Optional[int]:
         index = self.view.currentIndex()
@@ -304,3 +468,4 @@ class StopsPanel(QWidget):
         self.model.editable = editable
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+        self.remove_precedence_button.setEnabled(editable and self.precedence_list.count() > 0)

@@ -1,19 +1,37 @@
-"""The tour chooser and editor: date, depots, times, audience, participants against seats, bus."""
+"""The tour chooser and editor: the tour (date, depots, times, audience), its coaches and its groups.
+
+Three tabs: "Tour" (the day), "Coaches" (one or more buses: name, seats, operator,
+driver, vehicle profile) and "Groups" (who travels, optionally on which coach). A
+summary under the tabs sets the participants against the seats of every coach.
+The editor never writes the project: it emits ``*_edited(before, after)``,
+``*_added()`` and ``*_removed(id)`` and the window turns them into undo commands.
+"""
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Optional
+from typing import Optional, Sequence
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTimeEdit,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
+    QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from app.model.entities import Audience, Bus, Objective, Site, SiteKind, Tour
+from app.model.entities import Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec
 from app.ui import fmt
 from app.ui.labels import label
+
+GROUP_COL_NAME, GROUP_COL_SIZE, GROUP_COL_BUS = range(3)
+
+
+def capacity_numbers(tour: Optional[Tour], buses: Sequence[Bus], groups: Sequence[ParticipantGroup]
+                     ) -> tuple[int, int, int]:
+    """(participants, coaches, seats): the groups' sizes when there are groups (the planner
+    seats groups, not the tour's head count), else the tour's participants."""
+    people = sum(g.size for g in groups) if groups else (tour.participants if tour else 0)
+    return people, len(buses), sum(b.seats for b in buses)
 
 
 class TourEditor(QWidget):
@@ -21,13 +39,21 @@ class TourEditor(QWidget):
     new_tour_requested = Signal()
     delete_tour_requested = Signal(int)
     tour_edited = Signal(object, object)  # before, after
-    bus_edited = Signal(object, object)
+    bus_edited = Signal(object, object)  # before, after (Bus)
+    bus_added = Signal()  # "add a coach" pressed: the window adds one with the 12 m coach defaults
+    bus_removed = Signal(int)  # bus id
+    group_edited = Signal(object, object)  # before, after (ParticipantGroup)
+    group_added = Signal()
+    group_removed = Signal(int)  # group id
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self._tour: Optional[Tour] = None
-        self._bus: Optional[Bus] = None
+        self._buses: list[Bus] = []
+        self._bus: Optional[Bus] = None  # the coach shown in the form (a copy)
+        self._groups: list[ParticipantGroup] = []
         self._loading = False
+        self._editable = True
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("tourChooser")
         self.chooser.setToolTip(self.tr("The tour being edited"))
@@ -40,6 +66,30 @@ class TourEditor(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
 
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tourTabs")
+        self.tabs.addTab(self._build_tour_tab(), self.tr("Tour"))
+        self.tabs.addTab(self._build_bus_tab(), self.tr("Coaches"))
+        self.tabs.addTab(self._build_group_tab(), self.tr("Groups"))
+        self.capacity = QLabel()
+        self.capacity.setObjectName("capacityLabel")
+        self.capacity.setWordWrap(True)
+        self.capacity.setToolTip(self.tr("People on board (the groups, or the tour's participants when it has "
+                                         "no group) against the seats of every coach"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.capacity)
+
+        self.chooser.activated.connect(lambda i: self.tour_selected.emit(self.chooser.itemData(i)))
+        self.new_button.clicked.connect(self.new_tour_requested)
+        self.delete_button.clicked.connect(self._delete)
+        self.set_tours([], None, [], [], [])
+
+    # -- building -----------------------------------------------------------------
+    def _build_tour_tab(self) -> QWidget:
+        page = QWidget()
         self.name = QLineEdit()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
@@ -59,12 +109,7 @@ class TourEditor(QWidget):
             self.objective.addItem(label(o), o.value)
         self.participants = QSpinBox()
         self.participants.setRange(0, 500)
-        self.bus_name = QLineEdit()
-        self.seats = QSpinBox()
-        self.seats.setRange(1, 100)
-        self.capacity = QLabel()
-        self.capacity.setObjectName("capacityLabel")
-        self.form = QFormLayout()
+        self.form = QFormLayout(page)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date)
         date_row.addWidget(self.date_label, 1)
@@ -72,10 +117,6 @@ class TourEditor(QWidget):
         times.addWidget(self.departure)
         times.addWidget(QLabel(self.tr("return by")))
         times.addWidget(self.return_)
-        bus_row = QHBoxLayout()
-        bus_row.addWidget(self.bus_name, 1)
-        bus_row.addWidget(QLabel(self.tr("seats")))
-        bus_row.addWidget(self.seats)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Date"), date_row)
         self.form.addRow(self.tr("Start depot"), self.start_depot)
@@ -83,20 +124,10 @@ class TourEditor(QWidget):
         self.form.addRow(self.tr("Leave at"), times)
         self.form.addRow(self.tr("Audience"), self.audience)
         self.form.addRow(self.tr("Participants"), self.participants)
-        self.form.addRow(self.tr("Bus"), bus_row)
-        self.form.addRow("", self.capacity)
         self.form.addRow(self.tr("Optimise for"), self.objective)
         self.start_depot.setToolTip(self.tr("Where the bus leaves from"))
         self.end_depot.setToolTip(self.tr("Where the bus ends the day (empty: back to the start)"))
         self.participants.setToolTip(self.tr("People on the tour, to check against the seats"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(self.form)
-
-        self.chooser.activated.connect(lambda i: self.tour_selected.emit(self.chooser.itemData(i)))
-        self.new_button.clicked.connect(self.new_tour_requested)
-        self.delete_button.clicked.connect(self._delete)
         self.name.editingFinished.connect(self._commit)
         self.date.editingFinished.connect(self._commit)
         self.date.dateChanged.connect(self._show_date)
@@ -104,13 +135,124 @@ class TourEditor(QWidget):
             w.activated.connect(lambda _i: self._commit())
         for w in (self.departure, self.return_, self.participants):
             w.editingFinished.connect(self._commit)
-        self.bus_name.editingFinished.connect(self._commit_bus)
-        self.seats.editingFinished.connect(self._commit_bus)
-        self.set_tours([], None, None, [], [])
+        return page
+
+    def _build_bus_tab(self) -> QWidget:
+        page = QWidget()
+        self.bus_list = QListWidget()
+        self.bus_list.setObjectName("busList")
+        self.bus_list.setMaximumHeight(60)
+        self.bus_list.setToolTip(self.tr("The coaches of the tour; choose one to edit it"))
+        self.add_bus_button = QPushButton(self.tr("Add a coach"))
+        self.add_bus_button.setObjectName("addBusButton")
+        self.add_bus_button.setToolTip(self.tr("Add a coach to the tour (12 m coach values, 50 seats)"))
+        self.remove_bus_button = QPushButton(self.tr("Remove the coach"))
+        self.remove_bus_button.setObjectName("removeBusButton")
+        self.remove_bus_button.setToolTip(self.tr("Remove the chosen coach; its stops and groups go to any coach"))
+        self.bus_name = QLineEdit()
+        self.seats = QSpinBox()
+        self.seats.setRange(1, 100)
+        self.operator = QLineEdit()
+        self.driver = QLineEdit()
+        self.driver_phone = QLineEdit()
+        self.vehicle_height = self._dspin(2.0, 5.0, 0.05, 2, " m")
+        self.vehicle_weight = self._dspin(1.0, 44.0, 0.5, 1, " t")
+        self.vehicle_width = self._dspin(1.5, 3.0, 0.05, 2, " m")
+        self.vehicle_length = self._dspin(4.0, 25.0, 0.5, 1, " m")
+        self.speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
+        self.vehicle_height.setToolTip(self.tr("Height of the coach: lower bridges are avoided"))
+        self.vehicle_weight.setToolTip(self.tr("Weight of the loaded coach: weaker roads are avoided"))
+        self.vehicle_width.setToolTip(self.tr("Width of the coach: narrower roads are avoided"))
+        self.vehicle_length.setToolTip(self.tr("Length of the coach: shorter limits are avoided"))
+        self.speed_factor.setToolTip(self.tr("Share of the car speed the coach drives at (0.85: 15 % slower)"))
+        self.vehicle_defaults_button = QPushButton(self.tr("12 m coach values"))
+        self.vehicle_defaults_button.setToolTip(self.tr("Put back the height, weight, width, length and speed of a "
+                                                        "standard 12 m coach"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_bus_button)
+        buttons.addWidget(self.remove_bus_button)
+        buttons.addStretch(1)
+        seats_row = QHBoxLayout()
+        seats_row.addWidget(self.seats)
+        seats_row.addWidget(QLabel(self.tr("operator")))
+        seats_row.addWidget(self.operator, 1)
+        driver_row = QHBoxLayout()
+        driver_row.addWidget(self.driver, 1)
+        driver_row.addWidget(QLabel(self.tr("phone")))
+        driver_row.addWidget(self.driver_phone, 1)
+        size_row = QHBoxLayout()
+        for text, w in ((self.tr("height"), self.vehicle_height), (self.tr("width"), self.vehicle_width),
+                        (self.tr("length"), self.vehicle_length)):
+            size_row.addWidget(QLabel(text))
+            size_row.addWidget(w)
+        drive_row = QHBoxLayout()
+        drive_row.addWidget(QLabel(self.tr("weight")))
+        drive_row.addWidget(self.vehicle_weight)
+        drive_row.addWidget(QLabel(self.tr("speed factor")))
+        drive_row.addWidget(self.speed_factor)
+        drive_row.addWidget(self.vehicle_defaults_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.bus_name)
+        form.addRow(self.tr("Seats"), seats_row)
+        form.addRow(self.tr("Driver"), driver_row)
+        form.addRow(self.tr("Vehicle"), size_row)
+        form.addRow("", drive_row)
+        box = QVBoxLayout(page)
+        box.addWidget(self.bus_list)
+        box.addLayout(buttons)
+        box.addLayout(form)
+        self.bus_list.currentRowChanged.connect(self._bus_row_changed)
+        self.add_bus_button.clicked.connect(self.bus_added)
+        self.remove_bus_button.clicked.connect(self._remove_bus)
+        for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
+                  self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor):
+            w.editingFinished.connect(self._commit_bus)
+        self.vehicle_defaults_button.clicked.connect(self._vehicle_defaults)
+        return page
+
+    @staticmethod
+    def _dspin(low: float, high: float, step: float, decimals: int, suffix: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setSingleStep(step)
+        box.setDecimals(decimals)
+        box.setSuffix(suffix)
+        return box
+
+    def _build_group_tab(self) -> QWidget:
+        page = QWidget()
+        self.groups_table = QTableWidget(0, 3)
+        self.groups_table.setObjectName("groupsTable")
+        self.groups_table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("People"), self.tr("Coach")])
+        self.groups_table.verticalHeader().hide()
+        self.groups_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.groups_table.horizontalHeader()
+        header.setSectionResizeMode(GROUP_COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.groups_table.setColumnWidth(GROUP_COL_SIZE, 70)
+        self.groups_table.setColumnWidth(GROUP_COL_BUS, 130)
+        self.groups_table.setToolTip(self.tr("Who travels: a class, a job centre's team… Double-click to edit; "
+                                             "a group may be put on a given coach"))
+        self.add_group_button = QPushButton(self.tr("Add a group"))
+        self.add_group_button.setObjectName("addGroupButton")
+        self.remove_group_button = QPushButton(self.tr("Remove the group"))
+        self.remove_group_button.setObjectName("removeGroupButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_group_button)
+        buttons.addWidget(self.remove_group_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(page)
+        box.addWidget(self.groups_table, 1)
+        box.addLayout(buttons)
+        self.groups_table.itemChanged.connect(self._group_item_changed)
+        self.add_group_button.clicked.connect(self.group_added)
+        self.remove_group_button.clicked.connect(self._remove_group)
+        return page
 
     # -- loading ----------------------------------------------------------------
-    def set_tours(self, tours: list[Tour], current: Optional[Tour], bus: Optional[Bus], sites: list[Site],
-                  all_buses: list[Bus]) -> None:
+    def set_tours(self, tours: list[Tour], current: Optional[Tour], buses: Sequence[Bus], sites: list[Site],
+                  groups: Sequence[ParticipantGroup] = ()) -> None:
+        """Show ``current`` (one of ``tours``) with its ``buses`` and ``groups``; depots are chosen among ``sites``."""
         self._loading = True
         try:
             self.chooser.clear()
@@ -125,7 +267,6 @@ class TourEditor(QWidget):
                 for s in depots:
                     box.addItem(s.name, s.id)
             self._tour = copy.deepcopy(current)
-            self._bus = copy.deepcopy(bus)
             t = current or Tour(name="", date=dt.date.today())
             self.name.setText(t.name)
             self.date.setDate(QDate(t.date.year, t.date.month, t.date.day))
@@ -137,17 +278,76 @@ class TourEditor(QWidget):
             self.audience.setCurrentIndex(max(0, self.audience.findData(t.audience.value)))
             self.objective.setCurrentIndex(max(0, self.objective.findData(t.objective.value)))
             self.participants.setValue(t.participants)
-            self.bus_name.setText(bus.name if bus else "")
-            self.seats.setValue(bus.seats if bus else 50)
-            self._seats_total = sum(b.seats for b in all_buses) if all_buses else (bus.seats if bus else 0)
+            self._set_buses(list(buses))
+            self._set_groups(list(groups))
             self._show_capacity()
-            for w in (self.name, self.date, self.start_depot, self.end_depot, self.departure, self.return_,
-                      self.audience, self.objective, self.participants, self.delete_button):
-                w.setEnabled(current is not None)
-            self.bus_name.setEnabled(bus is not None)
-            self.seats.setEnabled(bus is not None)
         finally:
             self._loading = False
+        self._update_enabled()
+
+    def _set_buses(self, buses: list[Bus]) -> None:
+        keep = self._bus.id if self._bus is not None else None
+        self._buses = [copy.deepcopy(b) for b in buses]
+        self.bus_list.clear()
+        for b in self._buses:
+            item = QListWidgetItem(self.tr("%1 — %2 seats").replace("%1", b.name).replace("%2", str(b.seats)))
+            item.setData(Qt.ItemDataRole.UserRole, b.id)
+            self.bus_list.addItem(item)
+        ids = [b.id for b in self._buses]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.bus_list.setCurrentRow(row)
+        self._show_bus(self._buses[row] if row >= 0 else None)
+
+    def _show_bus(self, bus: Optional[Bus]) -> None:
+        self._bus = copy.deepcopy(bus)
+        b = bus or Bus()
+        was, self._loading = self._loading, True
+        try:
+            self.bus_name.setText(b.name if bus else "")
+            self.seats.setValue(b.seats)
+            self.operator.setText(b.operator)
+            self.driver.setText(b.driver)
+            self.driver_phone.setText(b.driver_phone)
+            self._show_vehicle(b.vehicle)
+        finally:
+            self._loading = was
+
+    def _show_vehicle(self, v: VehicleSpec) -> None:
+        self.vehicle_height.setValue(v.height_m)
+        self.vehicle_weight.setValue(v.weight_t)
+        self.vehicle_width.setValue(v.width_m)
+        self.vehicle_length.setValue(v.length_m)
+        self.speed_factor.setValue(v.speed_factor)
+
+    def _set_groups(self, groups: list[ParticipantGroup]) -> None:
+        self._groups = [copy.deepcopy(g) for g in groups]
+        table = self.groups_table
+        table.blockSignals(True)
+        try:
+            table.setRowCount(len(self._groups))
+            for row, g in enumerate(self._groups):
+                name = QTableWidgetItem(g.name)
+                name.setData(Qt.ItemDataRole.UserRole, g.id)
+                size = QTableWidgetItem()
+                size.setData(Qt.ItemDataRole.EditRole, int(g.size))
+                table.setItem(row, GROUP_COL_NAME, name)
+                table.setItem(row, GROUP_COL_SIZE, size)
+                # Reuse the row's combo: a replaced cell widget lingers until deleteLater runs.
+                box = table.cellWidget(row, GROUP_COL_BUS)
+                if not isinstance(box, QComboBox):
+                    box = QComboBox()
+                    box.setToolTip(self.tr("The coach this group travels on (Any: the planner chooses)"))
+                    box.activated.connect(lambda _i, r=row: self._commit_group(r))
+                    table.setCellWidget(row, GROUP_COL_BUS, box)
+                box.blockSignals(True)
+                box.clear()
+                box.addItem(self.tr("Any"), None)
+                for b in self._buses:
+                    box.addItem(b.name, b.id)
+                box.setCurrentIndex(max(0, box.findData(g.bus_id)) if g.bus_id is not None else 0)
+                box.blockSignals(False)
+        finally:
+            table.blockSignals(False)
 
     def _show_date(self) -> None:
         d = self.date.date()
@@ -157,14 +357,45 @@ class TourEditor(QWidget):
         if self._tour is None:
             self.capacity.setText("")
             return
-        people, seats = self.participants.value(), self._seats_total
-        text = self.tr("%1 participants for %2 seats").replace("%1", str(people)).replace("%2", str(seats))
+        tour = self.current_values() or self._tour
+        people, coaches, seats = capacity_numbers(tour, self._buses, self._groups)
+        if coaches == 1:
+            text = self.tr("%1 participants for 1 coach, %3 seats")
+        else:
+            text = self.tr("%1 participants for %2 coaches, %3 seats")
+        text = text.replace("%1", str(people)).replace("%2", str(coaches)).replace("%3", str(seats))
+        problems = []
         if people > seats:
-            text += " — " + self.tr("too many people for the seats")
+            problems.append(self.tr("too many people for the seats"))
+        for b in self._buses:  # groups put on one coach must fit in it
+            on_board = sum(g.size for g in self._groups if g.bus_id == b.id)
+            if on_board > b.seats:
+                problems.append(self.tr("%1: %2 people for %3 seats").replace("%1", b.name)
+                                .replace("%2", str(on_board)).replace("%3", str(b.seats)))
+        if problems:
+            text += " — " + "; ".join(problems)
             self.capacity.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             self.capacity.setStyleSheet("color: #2e7d32;")
         self.capacity.setText(text)
+
+    # -- queries ---------------------------------------------------------------
+    def current_bus_id(self) -> Optional[int]:
+        return self._bus.id if self._bus is not None else None
+
+    def select_bus(self, bus_id: int) -> None:
+        """Show coach ``bus_id`` in the form (and its tab)."""
+        for row, b in enumerate(self._buses):
+            if b.id == bus_id:
+                self.bus_list.setCurrentRow(row)
+                self.tabs.setCurrentIndex(1)
+                return
+
+    def buses(self) -> list[Bus]:
+        return [copy.deepcopy(b) for b in self._buses]
+
+    def groups(self) -> list[ParticipantGroup]:
+        return [copy.deepcopy(g) for g in self._groups]
 
     # -- committing ---------------------------------------------------------------
     def current_values(self) -> Optional[Tour]:
@@ -193,22 +424,117 @@ class TourEditor(QWidget):
             self._show_capacity()
             self.tour_edited.emit(before, after)
 
-    def _commit_bus(self) -> None:
-        if self._loading or self._bus is None:
-            return
+    def bus_values(self) -> Optional[Bus]:
+        """The shown coach with the form's values."""
+        if self._bus is None:
+            return None
         after = copy.deepcopy(self._bus)
         after.name = self.bus_name.text().strip() or self._bus.name
         after.seats = self.seats.value()
+        after.operator = self.operator.text().strip()
+        after.driver = self.driver.text().strip()
+        after.driver_phone = self.driver_phone.text().strip()
+        after.vehicle.height_m = round(self.vehicle_height.value(), 2)
+        after.vehicle.weight_t = round(self.vehicle_weight.value(), 1)
+        after.vehicle.width_m = round(self.vehicle_width.value(), 2)
+        after.vehicle.length_m = round(self.vehicle_length.value(), 1)
+        after.vehicle.speed_factor = round(self.speed_factor.value(), 2)
+        return after
+
+    def _commit_bus(self) -> None:
+        if self._loading or self._bus is None:
+            return
+        after = self.bus_values()
         if after != self._bus:
             before, self._bus = self._bus, copy.deepcopy(after)
             self.bus_edited.emit(before, after)
+
+    def _vehicle_defaults(self) -> None:
+        if self._bus is None:
+            return
+        defaults = VehicleSpec()
+        self._loading = True
+        try:
+            self._show_vehicle(defaults)
+        finally:
+            self._loading = False
+        self._commit_bus()
+
+    def _bus_row_changed(self, row: int) -> None:
+        if self._loading:
+            return
+        self._show_bus(self._buses[row] if 0 <= row < len(self._buses) else None)
+        self._update_enabled()
+
+    def _remove_bus(self) -> None:
+        if self._bus is not None and len(self._buses) > 1:
+            self.bus_removed.emit(self._bus.id)
+
+    def _group_row_values(self, row: int) -> Optional[ParticipantGroup]:
+        if not 0 <= row < len(self._groups):
+            return None
+        before = self._groups[row]
+        after = copy.deepcopy(before)
+        name = self.groups_table.item(row, GROUP_COL_NAME)
+        size = self.groups_table.item(row, GROUP_COL_SIZE)
+        box = self.groups_table.cellWidget(row, GROUP_COL_BUS)
+        if name is not None and name.text().strip():
+            after.name = name.text().strip()
+        if size is not None:
+            try:
+                after.size = max(0, int(size.data(Qt.ItemDataRole.EditRole)))
+            except (TypeError, ValueError):
+                pass
+        if box is not None:
+            after.bus_id = box.currentData()
+        return after
+
+    def _commit_group(self, row: int) -> None:
+        if self._loading:
+            return
+        after = self._group_row_values(row)
+        if after is not None and after != self._groups[row]:
+            before, self._groups[row] = self._groups[row], copy.deepcopy(after)
+            self._show_capacity()
+            self.group_edited.emit(before, after)
+
+    def _group_item_changed(self, item: QTableWidgetItem) -> None:
+        self._commit_group(item.row())
+
+    def current_group_id(self) -> Optional[int]:
+        row = self.groups_table.currentRow()
+        return self._groups[row].id if 0 <= row < len(self._groups) else None
+
+    def _remove_group(self) -> None:
+        group_id = self.current_group_id()
+        if group_id is not None:
+            self.group_removed.emit(group_id)
 
     def _delete(self) -> None:
         if self._tour is not None:
             self.delete_tour_requested.emit(self._tour.id)
 
     def set_editable(self, editable: bool) -> None:
-        for w in (self.new_button, self.delete_button, self.name, self.date, self.start_depot, self.end_depot,
-                  self.departure, self.return_, self.audience, self.objective, self.participants,
-                  self.bus_name, self.seats):
-            w.setEnabled(editable and (w is self.new_button or self._tour is not None))
+        self._editable = editable
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        on = self._editable and self._tour is not None
+        self.new_button.setEnabled(self._editable)
+        for w in (self.delete_button, self.name, self.date, self.start_depot, self.end_depot, self.departure,
+                  self.return_, self.audience, self.objective, self.participants, self.add_bus_button,
+                  self.add_group_button, self.remove_group_button):
+            w.setEnabled(on)
+        has_bus = on and self._bus is not None
+        for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
+                  self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor,
+                  self.vehicle_defaults_button):
+            w.setEnabled(has_bus)
+        self.remove_bus_button.setEnabled(has_bus and len(self._buses) > 1)
+        self.groups_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked if on else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row in range(self.groups_table.rowCount()):
+            box = self.groups_table.cellWidget(row, GROUP_COL_BUS)
+            if box is not None:
+                box.setEnabled(on)
