@@ -174,17 +174,22 @@ def _insert_unserved(state: State, best, locked, deadline):
     return None
 
 
-def _remove(state: State, best, locked, deadline):
+def removals(state: State, locked):
+    """Every order with one stop taken out: yields (node id, trial orders, trial unserved)."""
     for b, o in state.orders.items():
         if b in locked:
             continue
         for i, nid in enumerate(o):
             trial = dict(state.orders)
             trial[b] = o[:i] + o[i + 1:]
-            uns = state.unserved | {nid}
-            k = state.key(trial, uns)
-            if k < best:
-                return trial, uns, k
+            yield nid, trial, state.unserved | {nid}
+
+
+def _remove(state: State, best, locked, deadline):
+    for _nid, trial, uns in removals(state, locked):
+        k = state.key(trial, uns)
+        if k < best:
+            return trial, uns, k
     return None
 
 

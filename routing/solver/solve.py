@@ -24,7 +24,7 @@ from routing.solver import explain, onboard
 from routing.solver import slots as slots_mod
 from routing.solver.engine import Engine, EngineClient, EngineInstance, EngineVehicle, default_engine
 from routing.solver.problem import Objective, Problem
-from routing.solver.repair import State, improve
+from routing.solver.repair import State, improve, removals
 from routing.solver.schedule import HARD, Evaluator
 from routing.solver.solution import (BusSchedule, DriverBreak, DroppedNode, Issue, ScheduledLeg, ScheduledStop,
                                      Solution)
@@ -149,19 +149,13 @@ def _make_feasible(st: State, locked: frozenset) -> None:
         if k[0] <= 1e-6:
             return
         best = None
-        for b, o in st.orders.items():
-            if b in locked:
-                continue
-            for i, nid in enumerate(o):
-                trial = dict(st.orders)
-                trial[b] = o[:i] + o[i + 1:]
-                uns = st.unserved | {nid}
-                k2 = st.key(trial, uns)
-                if k2[0] < k[0] - 1e-6:
-                    nd = st.ev.nodes[nid]
-                    score = (k2[0], nd.required, nd.priority, k2)
-                    if best is None or score < best[0]:
-                        best = (score, trial, uns)
+        for nid, trial, uns in removals(st, locked):
+            k2 = st.key(trial, uns)
+            if k2[0] < k[0] - 1e-6:
+                nd = st.ev.nodes[nid]
+                score = (k2[0], nd.required, nd.priority, k2)
+                if best is None or score < best[0]:
+                    best = (score, trial, uns)
         if best is None:
             return
         st.orders, st.unserved = best[1], best[2]
