@@ -9,7 +9,6 @@ of >= 2 nodes are kept, and the import report counts them.
 from __future__ import annotations
 
 import math
-import os
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -1,7 +1,6 @@
 """``zitour region``: import, list and download road-network regions."""
 from __future__ import annotations
 
-import argparse
 import sys
 
 from routing.errors import Message, UserError

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 import numpy as np
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QPolygonF)
 

@@ -10,7 +10,7 @@ and gives the numbers (French times as "9 h 42"). Codes are stable:
 from __future__ import annotations
 
 import math
-from typing import Hashable, Optional
+from typing import Optional
 
 from routing.errors import Message
 from routing.solver import slots as slots_mod

@@ -13,7 +13,7 @@ from typing import Hashable, Optional
 
 from routing.errors import Message
 from routing.solver.problem import PRESENTED_KINDS, STOPPING_KINDS, Ambassador, Problem
-from routing.solver.texts import clock_en, clock_fr, span_en, span_fr
+from routing.solver.texts import clock_en, clock_fr, span_en
 
 
 @dataclass

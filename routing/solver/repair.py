@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from typing import Callable, Hashable, Optional
+from typing import Callable, Optional
 
 from routing.solver.schedule import Evaluator, RouteEval
 

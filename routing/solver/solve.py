@@ -25,7 +25,7 @@ from routing.solver import slots as slots_mod
 from routing.solver.engine import Engine, EngineClient, EngineInstance, EngineVehicle, default_engine
 from routing.solver.problem import Objective, Problem
 from routing.solver.repair import State, improve, removals
-from routing.solver.schedule import HARD, Evaluator
+from routing.solver.schedule import Evaluator
 from routing.solver.solution import (BusSchedule, DriverBreak, DroppedNode, Issue, ScheduledLeg, ScheduledStop,
                                      Solution)
 from routing.solver.texts import clock_en, clock_fr, dur_en, dur_fr

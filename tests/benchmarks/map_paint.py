@@ -65,7 +65,6 @@ def bench_region(label: str, layers, app) -> list[tuple]:
     img = QImage(canvas.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     rows = []
     canvas.fit_all()
-    full = canvas.m_per_px()
     centre = canvas.mapToScene(canvas.viewport().rect().center())
     for name, factor in (("full view", 1), ("zoom x4", 4), ("zoom x16", 16), ("zoom x64", 64)):
         canvas.fit_all()

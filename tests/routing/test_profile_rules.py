@@ -1,5 +1,4 @@
 """Each coach rule on a hand-written fixture (tests/routing/data/rules.osm: way id = rule)."""
-import numpy as np
 import pytest
 
 from routing.osm_tags import DEFAULT_SPEED_KPH

@@ -1,12 +1,10 @@
 """plan_tour and `zitour plan` end to end on the demo project (Krems, real OSM roads)."""
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
 from app.cli.main import main as cli_main
-from app.model.entities import Site, Stop, StopKind
 from app.services.demo import build_demo
 from app.services.planning import plan_tour
 from app.store.project import Project

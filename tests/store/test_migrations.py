@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 
 import pytest
 
 from app.errors import ProjectReadOnly
-from app.model import DriverRules, Objective, Site, Stop, Tour
+from app.model import DriverRules, Objective, Site
 from app.store import Project
 from app.store.migrations import CURRENT_VERSION, MIGRATIONS, migrate, schema_version
 

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from app.errors import ProjectError, ProjectReadOnly
-from app.model import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.model import Ambassador, Precedence, Site, Stop, Tour, Video
 from app.store import Project
 from app.store.migrations import APPLICATION_ID, CURRENT_VERSION
 

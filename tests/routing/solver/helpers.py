@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import itertools
-import math
 
 import numpy as np
 
-from routing.solver import Evaluator, Node, Problem, Vehicle, Window
+from routing.solver import Evaluator, Problem, Vehicle
 
 H = 3600.0
 

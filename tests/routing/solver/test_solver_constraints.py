@@ -1,9 +1,7 @@
 """Every constraint kind holds in the solver's output (checked from the output itself)."""
 from __future__ import annotations
 
-import math
 
-import numpy as np
 import pytest
 
 from routing.solver import (Ambassador, DriverRules, Lock, Node, NodeKind, Precedence, Problem, SiteCapacity,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from routing.solver import Ambassador, Node, NodeKind, Problem, SiteCapacity, Vehicle, Window, solve
 from tests.routing.solver.helpers import hm, one_bus, plane

@@ -5,7 +5,7 @@ import pytest
 
 from routing.errors import Cancelled
 from routing.progress import CancelToken
-from routing.solver import Node, NodeKind, Problem, Vehicle, Window, replan_problem, solve
+from routing.solver import Node, Problem, Vehicle, Window, replan_problem, solve
 from tests.routing.solver.helpers import hm, one_bus, plane, random_points
 
 

@@ -56,8 +56,8 @@ def write_csvs() -> None:
         f"Gasthof Klinglhuber;Restaurant;Wiener Straße 2;{fr(KREMS[5][2])};{fr(KREMS[5][1])};Restauration;;;;;;;60;",
         f"Atelier Insertion Démo;SIAE;;{fr(KREMS[4][2])};{fr(KREMS[4][1])};Recyclage;;Agent de tri;;;;;;",
         f"Lycée Pro Démo;Centre de formation;;{fr(KREMS[1][2])};{fr(KREMS[1][1] + 0.001)};Formation;;;;;;;;",
-        f"Sans Coordonnées;Entreprise;;;;;;;;;;;;",  # row 6: missing coordinates
-        f"Virgule Bizarre;Entreprise;;48,41,2;15,63;;;;;;;;;",  # row 7: unparseable latitude
+        "Sans Coordonnées;Entreprise;;;;;;;;;;;;",  # row 6: missing coordinates
+        "Virgule Bizarre;Entreprise;;48,41,2;15,63;;;;;;;;;",  # row 7: unparseable latitude
     ]
     (HERE / "sites_fr_cp1252_semicolon.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
 
