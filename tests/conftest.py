@@ -20,3 +20,17 @@ REPO = Path(__file__).resolve().parent.parent
 MAPS = REPO / "maps"
 KREMS_OSM = MAPS / "krems_austria.osm.gz"
 LADOUA_OSM = MAPS / "lyon_villeurbanne_ladoua_campus.osm"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp):
+    """Create the QApplication before any test can create a bare QGuiApplication.
+
+    The exports paint PDFs with QtGui only and create a QGuiApplication when none
+    exists (as the CLI does); a widget test running later in the same process would
+    then abort, because widgets need a QApplication.
+    """
+    yield qapp
