@@ -9,17 +9,17 @@ plan), ``region`` (its ``layers`` are drawn, so the maps need no second load),
 (to show the export in the status bar).
 
 Without a plan every action is disabled, with the tooltip "Optimise the tour
-first". The state is refreshed by :meth:`ExportMenu.update_state`, called on the
-window's signals that exist (``plan_ready``, the undo stack, the tour selector,
-the title, which changes with the project), before the menu opens, and by a
-light timer (attribute reads only) for changes no signal announces.
+first". The state is refreshed by :meth:`ExportMenu.update_state`: the main
+window calls it whenever it redraws after a project, tour or plan change; it is
+also called on the window's signals that exist (``plan_ready``, the undo stack,
+the tour selector, the title), before the menu opens, and again before an
+action runs (a shortcut may fire with the menu closed).
 """
 from __future__ import annotations
 
 import logging
 from typing import Any, Optional, Protocol
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -28,8 +28,6 @@ from app.ui import printing
 from routing.errors import UserError
 
 log = logging.getLogger(__name__)
-
-POLL_MS = 700  # fallback refresh of the enabled state; reads two attributes
 
 
 class ExportHost(Protocol):
@@ -103,10 +101,6 @@ class ExportMenu(QMenu):
                                      self.tr("A zip of the exports with a README, to send to the partners"))
         self.tips = {a: a.toolTip() for a in self.plan_actions()}
         self.aboutToShow.connect(self.update_state)
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.update_state)
-        self._timer.start()
         self._connect_window(window)
         self.update_state()
 

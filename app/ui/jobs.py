@@ -31,18 +31,6 @@ def import_region_job(source: str, name: Optional[str] = None, progress=None, ca
     return import_region(Path(source), name=name, progress=progress, cancel=cancel)
 
 
-def export_job(path: str, tour_id: int, formats: str, folder: str, progress=None, cancel=None) -> list:
-    """Export a tour's documents into ``folder`` (project opened read-only)."""
-    from app.services.export import export_tour
-    from app.store.project import Project
-
-    project = Project.open(Path(path), read_only=True)
-    try:
-        return export_tour(project, tour_id, formats, Path(folder), force=True, progress=progress, cancel=cancel)
-    finally:
-        project.close()
-
-
 def build_demo_job(path: str, progress=None, cancel=None) -> Path:
     from app.services.demo import build_demo
 

@@ -14,8 +14,8 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
     QMessageBox, QPushButton, QScrollArea, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget,
@@ -27,6 +27,7 @@ from app.model.entities import Bus, ParticipantGroup, Precedence, Site, SiteKind
 from app.model.plan import Plan
 from app.store.project import SUFFIX, Project
 from app.ui.errors import show_error
+from app.ui.export_menu import install_export_menu
 from app.ui.panels.ambassadors import AmbassadorsPanel
 from app.ui.panels.itinerary import ItineraryTable
 from app.ui.panels.sites import SiteEditor, SitesPanel
@@ -248,7 +249,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.warnings_dock, self.ambassadors_dock)
         self.tabifyDockWidget(self.ambassadors_dock, self.videos_dock)
         self.itinerary_dock.raise_()
-        self.resizeDocks([self.sites_dock, self.tour_dock], [300, 620], Qt.Orientation.Horizontal)
+        # The tour dock's stops table needs ~500 px of compact columns before the site names get any:
+        # 700 px leaves them ~180 px (about 25 characters) and the map still 600 px at 1600 px.
+        self.resizeDocks([self.sites_dock, self.tour_dock], [290, 700], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [260], Qt.Orientation.Vertical)
         self.resizeDocks([self.timeline_dock, self.itinerary_dock], [560, 700], Qt.Orientation.Horizontal)
 
@@ -273,8 +276,6 @@ class MainWindow(QMainWindow):
                           tip=self.tr("Build (once) and open the demo project on Krems"))
         self.act_close = A("actClose", self.tr("&Close project"), self.close_project, QKeySequence.StandardKey.Close,
                            self.tr("Close the project (every edit is already saved)"))
-        self.act_export = A("actExport", self.tr("&Export the tour…"), self.export_tour, "Ctrl+E",
-                            self.tr("Write the tour's documents (PDF, GPX, calendar…) to a folder"))
         self.act_quit = A("actQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                           self.tr("Quit ZI Tour planner"))
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("menuRecent")
         m.addSeparator()
-        m.addActions([self.act_export, self.act_close])
+        m.addAction(self.act_close)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Edit"))
@@ -346,6 +347,8 @@ class MainWindow(QMainWindow):
         for dock in (self.sites_dock, self.tour_dock, self.timeline_dock, self.itinerary_dock, self.warnings_dock,
                      self.ambassadors_dock, self.videos_dock):
             m.addAction(dock.toggleViewAction())
+        # Export, print preview, printing, partner pack: disabled until the tour has a plan.
+        self.export_menu = install_export_menu(self, bar)
         m = bar.addMenu(self.tr("&Settings"))
         m.setObjectName("menuSettings")
         m.addAction(self.act_regions)
@@ -367,7 +370,8 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_optimise, self.act_keep_order, self.act_fit])
         tb.addSeparator()
-        tb.addActions([self.act_regions, self.act_export])
+        # The export menu's action: it opens the export dialog (asks before replacing files).
+        tb.addActions([self.act_regions, self.export_menu.act_export])
         self.addToolBar(tb)
 
     def _connect(self) -> None:
@@ -386,6 +390,7 @@ class MainWindow(QMainWindow):
         self.sites_panel.import_requested.connect(self.import_sites_dialog)
         self.sites_panel.add_stop_requested.connect(self.add_stop)
         self.site_editor.edited.connect(lambda b, a: self.push(UpdateEntity(self.project, b, a, self.tr("Edit site"))))
+        self.site_editor.rejected.connect(lambda exc: show_error(self, exc))
         self.tour_editor.tour_selected.connect(self.set_tour)
         self.tour_editor.new_tour_requested.connect(self.new_tour)
         self.tour_editor.delete_tour_requested.connect(self.delete_tour)
@@ -488,7 +493,7 @@ class MainWindow(QMainWindow):
             self.welcome.set_recent([p for p in self.settings.recent_projects() if p.exists()])
             self.banner.hide()
         self._show_panels(has)
-        for act in (self.act_close, self.act_export, self.act_fit, self.act_find):
+        for act in (self.act_close, self.act_fit, self.act_find):
             act.setEnabled(has)
         for act in (self.act_add_site, self.act_delete_site, self.act_import_sites, self.act_new_tour,
                     self.act_add_stop, self.act_optimise, self.act_keep_order):
@@ -506,6 +511,7 @@ class MainWindow(QMainWindow):
             if self.project.read_only:
                 title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
+        self.export_menu.update_state()  # enabled only when the current tour has a plan
 
     def _docks(self) -> tuple[QDockWidget, ...]:
         return (self.sites_dock, self.tour_dock, self.timeline_dock, self.itinerary_dock, self.warnings_dock,
@@ -893,6 +899,7 @@ class MainWindow(QMainWindow):
             self.plan = plan
             self.refresh_all()
             self.plan = plan
+            self.export_menu.update_state()  # a read-only project keeps the plan only here
             self.canvas.fit_to_plan()
             self.itinerary_dock.raise_()
             served = sum(len(b.stops) for b in plan.buses)
@@ -972,19 +979,6 @@ class MainWindow(QMainWindow):
             self.tr("Imported: %1 added, %2 updated, %3 rows rejected.").replace("%1", str(report.added))
             .replace("%2", str(report.updated)).replace("%3", str(len(report.rejected_rows))), 8000)
         return True
-
-    def export_tour(self) -> None:
-        if self.project is None or self.tour_id is None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the tour to a folder"), self._project_folder())
-        if not folder:
-            return
-        # In a child process, on a private read-only connection: the window keeps editing meanwhile.
-        # (So ICS sequence numbers are not stored by a UI export; the CLI export stores them.)
-        worker = Worker(run_in_process, jobs.export_job, str(self.project.path), self.tour_id, "all", folder,
-                        title=self.tr("Exporting the tour"))
-        self.start_worker(worker,
-                          lambda _r: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
 
     def regions_dialog(self) -> None:
         from app.ui.dialogs.regions import RegionsDialog

@@ -631,14 +631,6 @@
         <translation>Fermer le projet (chaque modification est déjà enregistrée)</translation>
     </message>
     <message>
-        <source>&amp;Export the tour…</source>
-        <translation>&amp;Exporter le circuit…</translation>
-    </message>
-    <message>
-        <source>Write the tour's documents (PDF, GPX, calendar…) to a folder</source>
-        <translation>Écrire les documents du circuit (PDF, GPX, agenda…) dans un dossier</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -973,14 +965,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Import : %1 ajoutés, %2 mis à jour, %3 lignes refusées.</translation>
     </message>
     <message>
-        <source>Export the tour to a folder</source>
-        <translation>Exporter le circuit dans un dossier</translation>
-    </message>
-    <message>
-        <source>Exporting the tour</source>
-        <translation>Export du circuit</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1129,6 +1113,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>non renseigné</translation>
     </message>
     <message>
+        <source>any time, e.g. 9 h 00–10 h 00; 14 h 00–15 h 30</source>
+        <translation>à toute heure, ex. 9 h 00–10 h 00 ; 14 h 00–15 h 30</translation>
+    </message>
+    <message>
+        <source>When the company hosts visits: a visit starts inside a slot, and each slot hosts one coach. Empty: any time.</source>
+        <translation>Quand l’entreprise reçoit des visites : une visite commence dans un créneau, et chaque créneau reçoit un seul car. Vide : à toute heure.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1183,6 +1175,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Group capacity</source>
         <translation>Accueil max. (pers.)</translation>
+    </message>
+    <message>
+        <source>Visit slots</source>
+        <translation>Créneaux de visite</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -283,7 +283,9 @@ def test_menu_disabled_without_plan_and_enabled_with_one(qtbot, planned, project
 
         project, tour_id = planned
         host.project, host.tour_id, host.plan = project, tour_id, project.plan(tour_id)
-        qtbot.waitUntil(lambda: all(a.isEnabled() for a in actions), timeout=3_000)  # the refresh timer
+        assert not any(a.isEnabled() for a in actions)  # no polling: the host says when it changed
+        menu.aboutToShow.emit()  # opening the menu refreshes it
+        assert all(a.isEnabled() for a in actions)
         assert "Optimise" not in menu.act_export.toolTip()
         dialog = menu.make_export_dialog(pack_mode=True)
         qtbot.addWidget(dialog)
@@ -296,10 +298,17 @@ def test_menu_disabled_without_plan_and_enabled_with_one(qtbot, planned, project
 def test_menu_in_the_main_window(qtbot, window, tmp_path, monkeypatch):
     """The real window: disabled until the tour is planned; the export runs in the window's worker."""
     from app.services.planning import plan_tour
-    from app.ui.export_menu import install_export_menu
 
-    menu = install_export_menu(window, window.menuBar())
-    assert menu in [a.menu() for a in window.menuBar().actions()]
+    from PySide6.QtWidgets import QToolBar
+
+    menu = window.export_menu
+    bar_menus = [a.menu() for a in window.menuBar().actions()]
+    assert bar_menus.count(menu) == 1
+    names = [m.objectName() for m in bar_menus if m is not None]
+    assert names.index("menuExport") == names.index("menuSettings") - 1  # just before Settings
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert menu.act_export in toolbar.actions()  # the toolbar opens the dialog, never exports blindly
+    assert window.findChild(type(menu.act_export), "actExport") is None  # the old force-export is gone
     assert window.plan is None and not menu.act_print_itinerary.isEnabled()
     assert not any(menu.act_export.shortcut() == a.shortcut() for a in window.findChildren(type(menu.act_export))
                    if a is not menu.act_export and not a.shortcut().isEmpty())

@@ -193,7 +193,6 @@ class MapCanvas(QGraphicsView):
             a = np.asarray(pts)
             self._set_projection(LocalProjection.around(a[:, 0].min(), a[:, 1].min(),
                                                         a[:, 0].max(), a[:, 1].max()))
-        stacked: dict[tuple[int, int], int] = {}
         for bi, bus in enumerate(plan.buses):
             colour = style.bus_colour(bi)
             legs_xy = [self._projection.array_to_scene(np.asarray(leg.geometry, np.float64))
@@ -207,10 +206,7 @@ class MapCanvas(QGraphicsView):
                     continue
                 badge = StopBadge(stop.sequence, stop.kind, colour, stop.stop_id, stop.site_id, bi,
                                   self._on_badge_clicked)
-                key = (round(pos.x()), round(pos.y()))
-                n = stacked.get(key, 0)
-                stacked[key] = n + 1
-                badge.offset_px = BADGE_OFFSET_PX + QPointF(BADGE_STACK_PX * n, 0)
+                badge.offset_px = QPointF(BADGE_OFFSET_PX)  # spread at each zoom (_spread_badges)
                 badge.setPos(pos)
                 self._scene.addItem(badge)
                 self._badges.append(badge)
@@ -527,10 +523,29 @@ class MapCanvas(QGraphicsView):
             marker.label.setVisible(show_labels or sid == self._selected_site)
         for r in self._routes:
             r.set_pixel_size(m)
+        self._spread_badges()
         self.scale_bar.set_scale(m)
         if abs(m - self._last_m_per_px) > 1e-12:
             self._last_m_per_px = m
             self.scale_changed.emit(m)
+
+    def _spread_badges(self) -> None:
+        """Keep every stop number readable at this zoom: a badge that would cover one placed before
+        (stops a few dozen metres apart, or the same site twice) moves right by BADGE_STACK_PX until free.
+
+        Greedy in plan order, on screen pixels: O(n^2) for the few dozen badges of a plan."""
+        placed: list[QPointF] = []
+        min_gap = BADGE_STACK_PX - 0.5  # centres closer than a badge's width overlap
+        for badge in self._badges:
+            anchor = QPointF(self.mapFromScene(badge.pos()))
+            offset = QPointF(BADGE_OFFSET_PX)
+            for n in range(12):
+                offset = BADGE_OFFSET_PX + QPointF(BADGE_STACK_PX * n, 0)
+                centre = anchor + offset
+                if all(abs(centre.x() - p.x()) >= min_gap or abs(centre.y() - p.y()) >= min_gap for p in placed):
+                    break
+            badge.set_offset(offset)
+            placed.append(anchor + offset)
 
     def _place_overlays(self) -> None:
         vp = self.viewport().geometry()

@@ -142,6 +142,13 @@ class StopBadge(QGraphicsItem):
         r = BADGE_RADIUS_PX + 7
         return QRectF(-r, -r, 2 * r, 2 * r).translated(self.offset_px)
 
+    def set_offset(self, offset_px: QPointF) -> None:
+        """Move the badge by ``offset_px`` screen pixels from its stop (its bounding box moves too)."""
+        if offset_px != self.offset_px:
+            self.prepareGeometryChange()
+            self.offset_px = QPointF(offset_px)
+            self.update()
+
     def set_highlighted(self, on: bool) -> None:
         self._highlighted = on
         self.setZValue(25 if on else 20)

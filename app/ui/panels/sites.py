@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.model.entities import Site, SiteKind
 from app.ui.labels import label
+from app.ui.slots import SlotsError, parse_slots, slots_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -125,9 +126,14 @@ class _TextEdit(QPlainTextEdit):
 
 
 class SiteEditor(QScrollArea):
-    """All facts of one site; each finished field edit emits ``edited(before, after)``."""
+    """All facts of one site; each finished field edit emits ``edited(before, after)``.
+
+    A field that cannot be read (the visit slots) emits ``rejected(SlotsError)``
+    instead, and shows the site's stored value again: nothing is changed.
+    """
 
     edited = Signal(object, object)
+    rejected = Signal(object)  # a routing.errors.UserError to show
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -159,6 +165,11 @@ class SiteEditor(QScrollArea):
         self.visit_capacity = QSpinBox()
         self.visit_capacity.setRange(0, 1000)
         self.visit_capacity.setSpecialValueText(self.tr("not set"))
+        self.visit_slots = QLineEdit()
+        self.visit_slots.setObjectName("visitSlots")
+        self.visit_slots.setPlaceholderText(self.tr("any time, e.g. 9 h 00–10 h 00; 14 h 00–15 h 30"))
+        self.visit_slots.setToolTip(self.tr("When the company hosts visits: a visit starts inside a slot, and "
+                                            "each slot hosts one coach. Empty: any time."))
         self.notes = _TextEdit()
         self.notes.setMaximumHeight(60)
         self.talking_points = _TextEdit()
@@ -169,7 +180,8 @@ class SiteEditor(QScrollArea):
             (self.tr("Products"), self.products), (self.tr("Jobs"), self.jobs), (self.tr("Salaries"), self.salaries),
             (self.tr("Training"), self.training), (self.tr("Contact"), self.contact_name),
             (self.tr("Phone"), self.contact_phone), (self.tr("E-mail"), self.contact_email),
-            (self.tr("Group capacity"), self.visit_capacity), (self.tr("Notes"), self.notes),
+            (self.tr("Group capacity"), self.visit_capacity), (self.tr("Visit slots"), self.visit_slots),
+            (self.tr("Notes"), self.notes),
             (self.tr("Talking points"), self.talking_points),
         ]
         for text, widget in rows:
@@ -178,7 +190,7 @@ class SiteEditor(QScrollArea):
         self.talking_points.setToolTip(self.tr("What the guide says on the bus about this site"))
         self.setWidget(inner)
         for w in (self.name, self.address, self.sector, self.products, self.jobs, self.salaries, self.training,
-                  self.contact_name, self.contact_phone, self.contact_email):
+                  self.contact_name, self.contact_phone, self.contact_email, self.visit_slots):
             w.editingFinished.connect(self._commit)
         for w in (self.lon, self.lat, self.visit_capacity, self.notes, self.talking_points):
             w.editingFinished.connect(self._commit)
@@ -211,6 +223,8 @@ class SiteEditor(QScrollArea):
                           self.training, self.contact_name, self.contact_phone, self.contact_email):
                 field.setCursorPosition(0)  # show the beginning of long texts, not their end
             self.visit_capacity.setValue(s.visit_capacity or 0)
+            self.visit_slots.setText(slots_text(s.visit_slots))
+            self.visit_slots.setCursorPosition(0)
             self.notes.setPlainText(s.notes)
             self.talking_points.setPlainText(s.talking_points)
         finally:
@@ -220,6 +234,7 @@ class SiteEditor(QScrollArea):
         return self._site.id if self._site else None
 
     def current_values(self) -> Optional[Site]:
+        """The site as the fields show it; raises SlotsError when the slots cannot be read."""
         if self._site is None:
             return None
         after = copy.deepcopy(self._site)
@@ -232,6 +247,7 @@ class SiteEditor(QScrollArea):
                      "contact_email"):
             setattr(after, attr, getattr(self, attr).text().strip())
         after.visit_capacity = self.visit_capacity.value() or None
+        after.visit_slots = parse_slots(self.visit_slots.text())
         after.notes = self.notes.toPlainText()
         after.talking_points = self.talking_points.toPlainText()
         return after
@@ -239,7 +255,16 @@ class SiteEditor(QScrollArea):
     def _commit(self) -> None:
         if self._loading or self._site is None:
             return
-        after = self.current_values()
+        try:
+            after = self.current_values()
+        except SlotsError as exc:
+            self._loading = True  # show the stored slots again, without a second commit
+            try:
+                self.visit_slots.setText(slots_text(self._site.visit_slots))
+            finally:
+                self._loading = False
+            self.rejected.emit(exc)
+            return
         if after is not None and after != self._site:
             before = self._site
             self._site = copy.deepcopy(after)
