@@ -538,9 +538,13 @@ class MainWindow(QMainWindow):
         tables, self._changed_tables = self._changed_tables, set()
         if self.project is None:
             return
-        if tables & {"sites", "tours", "buses", "stops", "plans", "videos", "ambassadors", "ambassador_sites",
+        if tables & {"sites", "tours", "buses", "stops", "videos", "ambassadors", "ambassador_sites",
                      "participant_groups", "precedences"}:
             self.refresh_all()
+        elif "plans" in tables and self.tour_id is not None:
+            plan = self.project.plan(self.tour_id)
+            if plan != self.plan:  # the window usually shows a plan before it is saved
+                self.show_plan(plan)
         self.counts_label.setText(self._counts_text())
 
     def refresh_all(self) -> None:
@@ -564,18 +568,27 @@ class MainWindow(QMainWindow):
         stops = p.stops(tour.id) if tour else []
         self.stops_panel.set_stops(stops, self.sites_by_id, buses)
         self.stops_panel.set_precedences(p.precedences(tour.id) if tour else [])
-        self.plan = p.plan(tour.id) if tour else None
+        self.show_plan(p.plan(tour.id) if tour else None)
+        self.counts_label.setText(self._counts_text())
+        self._show_project_state()
+
+    def show_plan(self, plan: Optional[Plan]) -> None:
+        """Redraw only what shows the plan (map route, itinerary, timeline, warnings, people, videos)."""
+        p = self.project
+        if p is None:
+            return
+        self.plan = plan
+        sites = list(self.sites_by_id.values())
         ambassadors = p.ambassadors()
         names = {a.id: a.name for a in ambassadors}
         videos = p.videos()
-        self.canvas.set_plan(self.plan, self.sites_by_id)
-        self.itinerary.set_plan(self.plan, self.sites_by_id, names)
-        self.timeline.set_plan(self.plan, self.sites_by_id, {v.id: v.duration_s for v in videos})
-        self.warnings.set_plan(self.plan)
-        self.ambassadors_panel.set_data(p, ambassadors, sites, self.plan)
-        self.videos_panel.set_data(p, videos, sites, self.plan)
-        self.counts_label.setText(self._counts_text())
-        self._show_project_state()
+        self.canvas.set_plan(plan, self.sites_by_id)
+        self.itinerary.set_plan(plan, self.sites_by_id, names)
+        self.timeline.set_plan(plan, self.sites_by_id, {v.id: v.duration_s for v in videos})
+        self.warnings.set_plan(plan)
+        self.ambassadors_panel.set_data(p, ambassadors, sites, plan)
+        self.videos_panel.set_data(p, videos, sites, plan)
+        self.export_menu.update_state()
 
     def _counts_text(self) -> str:
         if self.project is None:
@@ -896,10 +909,7 @@ class MainWindow(QMainWindow):
             except UserError as exc:
                 show_error(self, exc)
         if tour_id == self.tour_id:
-            self.plan = plan
-            self.refresh_all()
-            self.plan = plan
-            self.export_menu.update_state()  # a read-only project keeps the plan only here
+            self.show_plan(plan)  # a read-only project keeps the plan only here
             self.canvas.fit_to_plan()
             self.itinerary_dock.raise_()
             served = sum(len(b.stops) for b in plan.buses)
