@@ -65,7 +65,7 @@ def _places(tour: Tour, buses: list, stops: list, sites: dict) -> list[int]:
         for sid in _depots(tour, b):
             if sid is None:
                 raise PlanningError(Message(f"Tour {tour.name}: bus {b.name} has no start or end depot.",
-                                            f"Tournée {tour.name} : le car {b.name} n'a pas de dépôt de départ ou d'arrivée."))
+                                            f"Circuit {tour.name} : le car {b.name} n'a pas de dépôt de départ ou d'arrivée."))
             if sid not in place_sites:
                 place_sites.append(sid)
     for s in stops:
@@ -226,7 +226,7 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     stops = sorted(project.stops(tour_id), key=lambda s: (s.position, s.id))
     if not stops:
         raise PlanningError(Message(f"Tour {tour.name} has no stop to plan.",
-                                    f"La tournée {tour.name} n'a aucun arrêt à planifier."))
+                                    f"Le circuit {tour.name} n'a aucun arrêt à planifier."))
     region_name = project.region_name
     if not region_name:
         raise PlanningError(Message("The project has no road region: import or choose one first.",

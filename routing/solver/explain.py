@@ -59,7 +59,7 @@ def explain_alone(problem: Problem, ev: Evaluator, nd: Node) -> Optional[tuple[s
     name = nd.label
     if not buses:
         return "bus_not_allowed", Message(f"Stop {name} is restricted to buses that are not in this tour.",
-                                          f"L'arrêt {name} est réservé à des cars qui ne sont pas dans cette tournée.")
+                                          f"L'arrêt {name} est réservé à des cars qui ne sont pas dans ce circuit.")
     def cut_off(v: Vehicle) -> bool:
         D = ev.duration(v.id)
         return not math.isfinite(D[v.start_index, nd.index]) or not math.isfinite(D[nd.index, v.end_index])

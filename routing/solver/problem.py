@@ -248,7 +248,7 @@ class Problem:
         if len(set(ids)) != len(ids):
             raise PlanningError(Message("Two stops share the same id.", "Deux arrêts ont le même identifiant."))
         if not self.vehicles:
-            raise PlanningError(Message("The tour has no bus.", "La tournée n'a aucun car."))
+            raise PlanningError(Message("The tour has no bus.", "Le circuit n'a aucun car."))
         for nd in self.nodes:
             if not 0 <= nd.index < n:
                 raise PlanningError(Message(f"Stop {nd.label}: place index {nd.index} is outside the matrix.",
