@@ -61,6 +61,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except UserError as exc:
         print(f"zitour: {exc.text(lang)}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)
+    except BrokenPipeError:  # output piped into a program that stopped reading (head, less)
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("zitour: interrupted" if lang == "en" else "zitour : interrompu", file=sys.stderr)
         return 130

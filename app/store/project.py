@@ -205,15 +205,15 @@ class Project:
                 # -wal/-shm files behind (a read-only connection cannot delete them on close).
                 uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
             if version < CURRENT_VERSION:
+                # An older format is read through an up-to-date copy in memory: the file
+                # itself is never migrated (nor touched) by a read-only open.
+                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                conn.backup(memory)
                 conn.close()
-                raise _err(
-                    ProjectReadOnly,
-                    f"{path} uses an older format (version {version}) and must be updated, which needs write access.",
-                    f"{path} utilise un ancien format (version {version}) qui doit être mis à jour, "
-                    "ce qui demande l'accès en écriture.",
-                )
+                migrate(memory)
+                conn = memory
+            conn.execute("PRAGMA foreign_keys = ON")
             return cls(path, conn, None, read_only=True)
         # Lock first: "in use" is the true reason when another program has it, and the
         # checks below then never read a file that program is writing.

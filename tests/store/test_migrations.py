@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 
 import pytest
@@ -49,11 +50,20 @@ def test_version_1_file_is_migrated_keeping_its_data(tmp_path):
         assert [s.visit_capacity for s in p.sites()] == [12, None]
 
 
-def test_read_only_open_of_an_old_file_asks_for_write_access(tmp_path):
+def test_read_only_open_of_an_old_file_reads_it_migrated_in_memory_and_leaves_it_untouched(tmp_path):
     path = tmp_path / "old.zitour"
     make_v1(path)
-    with pytest.raises(ProjectReadOnly, match="older format"):
-        Project.open(path, read_only=True)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with Project.open(path, read_only=True) as p:
+        assert p.read_only and p.schema_version == CURRENT_VERSION
+        [site] = p.sites()
+        assert site.name == "Pipelife" and site.visit_slots == []
+        with pytest.raises(ProjectReadOnly):
+            p.add(Site("New", 15.6, 48.4))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["old.zitour"]
+    with Project.open(path) as p:  # a writable open still migrates the file itself
+        assert p.schema_version == CURRENT_VERSION
 
 
 def test_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
