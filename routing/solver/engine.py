@@ -71,6 +71,8 @@ class EngineResult:
     runtime_s: float
     iterations: int
     unserved: list[int] = field(default_factory=list)
+    best_time_s: Optional[float] = None  # seconds from the call to the last improvement of the result, if known
+    workers: int = 1  # independent searches run (parallel seeds)
 
 
 Routes = list[tuple[int, list[int]]]
@@ -90,7 +92,9 @@ class Engine(Protocol):
         should_stop: Optional[Callable[[], bool]] = None,
         on_progress: Optional[Callable[[float], None]] = None,
         on_best: Optional[Callable[[Routes, float], None]] = None,
-    ) -> EngineResult: ...
+    ) -> EngineResult:
+        """Engines may accept further keywords (PyVRP: ``workers``, ``restart_iters``)."""
+        ...
 
 
 def default_engine() -> Engine:

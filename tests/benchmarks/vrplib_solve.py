@@ -1,12 +1,13 @@
 """Solve a VRPLIB instance with the app's engine adapter and print one JSON line.
 
-    .venv/bin/python tests/benchmarks/vrplib_solve.py INSTANCE [--time-limit S] [--seed N]
+    .venv/bin/python tests/benchmarks/vrplib_solve.py INSTANCE [--time-limit S] [--seed N] [--workers K]
 
 Reads TSPLIB EUC_2D TSP, CVRP (.vrp) and Solomon VRPTW (.txt) with ``vrplib``.
 Costs: TSPLIB EUC_2D rounds each edge to the nearest integer; Solomon uses the
 DIMACS convention (Euclidean distance truncated to one decimal, used for time
 and cost; objective total distance; scaled by 10 inside the engine).
-Output: {"instance", "cost", "routes", "vehicles", "feasible", "seconds"}.
+Output: {"instance", "cost", "routes", "vehicles", "feasible", "seconds",
+"best_s" (time to the returned solution), "workers", "iterations"}.
 """
 from __future__ import annotations
 
@@ -69,16 +70,23 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-improvement", type=int, default=None,
                     help="stop after this many iterations without improvement")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="parallel seeds (default: the engine's choice, as in the app)")
+    ap.add_argument("--restart-iters", type=int, default=None,
+                    help="iterations without improvement before a fresh restart (0: never)")
     a = ap.parse_args(argv)
     inst, scale, kind = load(a.instance)
     t = time.perf_counter()
     res = default_engine().solve(inst, time_limit_s=a.time_limit, seed=a.seed,
-                                 no_improvement_iters=a.no_improvement)
+                                 no_improvement_iters=a.no_improvement, workers=a.workers,
+                                 restart_iters=a.restart_iters)
     secs = time.perf_counter() - t
     routes = [[inst.clients[c].location for c in cl] for _, cl in res.routes]
     print(json.dumps({"instance": a.instance.name, "kind": kind, "cost": round(res.cost / scale, 2),
                       "routes": routes, "vehicles": len(routes), "feasible": res.feasible,
-                      "seconds": round(secs, 2)}))
+                      "seconds": round(secs, 2),
+                      "best_s": None if res.best_time_s is None else round(res.best_time_s, 2),
+                      "workers": res.workers, "iterations": res.iterations}))
     return 0
 
 
