@@ -86,10 +86,11 @@ case "$what" in
     echo "Set up: .venv is ready. Run: .venv/bin/zitour --help"
     ;;
   demo)
-    data="${XDG_DATA_HOME:-$HOME/.local/share}/zitour"
-    demo="$data/demo/ZI-Tour-Krems.zitour"
+    # The same place the app's "Open the demo" uses (routing.regions.data_dir()).
+    data="${ZITOUR_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/zitour}"
+    demo="$data/demo/demo-krems.zitour"
     if [ ! -f "$demo" ]; then
-      .venv/bin/zitour demo "$demo"
+      .venv/bin/zitour demo "$demo" --plan
     fi
     exec .venv/bin/zitour open "$demo" "$@"
     ;;

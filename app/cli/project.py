@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="write the demo project (real Krems industrial sites, invented facts)")
     demo.add_argument("path", type=Path, help="project file to write (a folder gets demo-krems.zitour)")
     demo.add_argument("--force", action="store_true", help="replace an existing demo or project file")
+    demo.add_argument("--plan", action="store_true",
+                      help="also plan every tour (the app then opens on a drawn route and timetable)")
     demo.set_defaults(func=run_demo)
 
     info = sub.add_parser("info", help="summary of a project: sites, tours, stops, ambassadors, videos")
@@ -28,6 +30,13 @@ def run_demo(args: argparse.Namespace) -> int:
     from app.services.demo import build_demo
 
     path = build_demo(args.path, force=args.force)
+    if args.plan:
+        from app.services.planning import plan_tour
+        from app.store import Project
+
+        with Project.open(path) as project:
+            for tour in project.tours():
+                plan_tour(project, tour.id, time_limit_s=2.0)
     print(path)
     return 0
 

@@ -168,8 +168,10 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
+        else:  # first start: the whole screen (a map wants room), docks sized once it is shown
             self.resize(1400, 900)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            QTimer.singleShot(0, self._size_docks)
         if state is not None:
             self.restoreState(state)
         # The panels' layout with a project open; the welcome page hides them and keeps it here.
@@ -249,8 +251,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.warnings_dock, self.ambassadors_dock)
         self.tabifyDockWidget(self.ambassadors_dock, self.videos_dock)
         self.itinerary_dock.raise_()
-        # The tour dock's stops table needs ~500 px of compact columns before the site names get any:
-        # 700 px leaves them ~180 px (about 25 characters) and the map still 600 px at 1600 px.
+        self._size_docks()
+
+    def _size_docks(self) -> None:
+        """Default dock sizes (a saved layout replaces them).
+
+        The tour dock's stops table needs ~500 px of compact columns before the site
+        names get any: 700 px leaves them ~180 px and the map still 600 px at 1600 px.
+        Called again once the window has its real size: before that Qt clamps the
+        docks to the provisional window width.
+        """
         self.resizeDocks([self.sites_dock, self.tour_dock], [290, 700], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [260], Qt.Orientation.Vertical)
         self.resizeDocks([self.timeline_dock, self.itinerary_dock], [560, 700], Qt.Orientation.Horizontal)

@@ -116,3 +116,17 @@ def test_python_dash_m_app_subprocess(tmp_path):
                           str(DATA / "sites_en_comma.csv")], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=60)
     assert run.returncode == 1 and "nothing imported" in run.stderr
+
+
+def test_demo_with_plan_stores_a_plan_for_every_tour(tmp_path, capsys):
+    path = tmp_path / "planned.zitour"
+    assert main(["demo", str(path), "--plan"]) == 0
+    with Project.open(path, read_only=True) as project:
+        tours = project.tours()
+        assert len(tours) == 2
+        for tour in tours:
+            plan = project.plan(tour.id)
+            assert plan is not None and plan.tour_id == tour.id
+            assert sum(len(b.stops) for b in plan.buses) > 0
+    assert main(["info", str(path)]) == 0
+    assert capsys.readouterr().out.count("plan: yes") == 2

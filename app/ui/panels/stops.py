@@ -297,15 +297,16 @@ class StopsPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        # Fixed, compact columns; the site's name takes what is left (the tooltip shows all of it).
+        # Compact columns and a site name at least 170 px wide (the tooltip shows all of it):
+        # a narrow dock scrolls sideways rather than squeezing the names to nothing.
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_SITE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_WINDOWS, QHeaderView.ResizeMode.ResizeToContents)
-        for col, width in ((COL_NUM, 28), (COL_KIND, 104), (COL_DWELL, 44), (COL_REQUIRED, 46), (COL_PRIORITY, 52),
-                           (COL_LOCK, 60), (COL_BUS, 72)):
+        header.setStretchLastSection(True)
+        for col, width in ((COL_NUM, 28), (COL_SITE, 170), (COL_KIND, 104), (COL_DWELL, 44), (COL_REQUIRED, 46),
+                           (COL_PRIORITY, 52), (COL_LOCK, 60), (COL_BUS, 72)):
             self.view.setColumnWidth(col, width)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setItemDelegateForColumn(COL_KIND, _EnumDelegate(StopKind, self.view))
         self.view.setItemDelegateForColumn(COL_LOCK, _EnumDelegate(LockKind, self.view))
         self.view.setItemDelegateForColumn(COL_BUS, _BusDelegate(self.model, self.view))
