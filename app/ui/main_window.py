@@ -33,7 +33,7 @@ from app.ui.panels.itinerary import ItineraryTable
 from app.ui.panels.sites import SiteEditor, SitesPanel
 from app.ui.panels.stops import StopsPanel
 from app.ui.panels.timeline import TimelineWidget
-from app.ui.panels.tour_editor import TourEditor
+from app.ui.panels.tour_editor import FormScrollArea, TourEditor
 from app.ui.panels.videos import VideosPanel
 from app.ui.panels.warnings import WarningsPanel
 from app.ui.settings import Settings
@@ -221,11 +221,23 @@ class MainWindow(QMainWindow):
         self.optimise_button.setObjectName("optimiseButton")
         self.keep_order_button = QPushButton(self.tr("Keep the order, compute the times"))
         self.keep_order_button.setObjectName("keepOrderButton")
+        # The form over the stops in a splitter: the stops table (what organisers work with most)
+        # takes the height left; the form scrolls when a short window or the handle squeezes it.
+        editor_scroll = FormScrollArea(self.tour_editor)
+        editor_scroll.setObjectName("tourEditorScroll")
+        self.tour_split = QSplitter(Qt.Orientation.Vertical)
+        self.tour_split.setObjectName("tourSplitter")
+        self.tour_split.addWidget(editor_scroll)
+        self.tour_split.addWidget(self.stops_panel)
+        self.tour_split.setStretchFactor(0, 0)
+        self.tour_split.setStretchFactor(1, 1)
+        self.tour_split.setCollapsible(0, False)
+        self.tour_split.setCollapsible(1, False)
+        self.tour_editor.tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, self._fit_tour_form))
         tour_box = QWidget()
         tour_layout = QVBoxLayout(tour_box)
         tour_layout.setContentsMargins(4, 4, 4, 4)
-        tour_layout.addWidget(self.tour_editor)
-        tour_layout.addWidget(self.stops_panel, 1)
+        tour_layout.addWidget(self.tour_split, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.optimise_button)
         buttons.addWidget(self.keep_order_button)
@@ -264,6 +276,17 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.sites_dock, self.tour_dock], [290, 700], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [260], Qt.Orientation.Vertical)
         self.resizeDocks([self.timeline_dock, self.itinerary_dock], [560, 700], Qt.Orientation.Horizontal)
+        self._fit_tour_form()
+
+    def _fit_tour_form(self) -> None:
+        """Give the tour form (its shown tab) the height it asks for, and the stops table the rest;
+        the table keeps its minimum (six rows) and the form scrolls when the dock is shorter."""
+        total = sum(self.tour_split.sizes())
+        if total <= 0:
+            return
+        form_px = self.tour_split.widget(0).sizeHint().height()
+        form_px = max(0, min(form_px, total - self.stops_panel.minimumSizeHint().height()))
+        self.tour_split.setSizes([form_px, total - form_px])
 
     def _action(self, name: str, text: str, slot: Callable, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)

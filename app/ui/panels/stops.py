@@ -1,7 +1,9 @@
 """The stops table of a tour: add from sites, edit kind/dwell/windows/lock/coach, drag to reorder.
 
 Below the table, the tour's order constraints ("A before B"), added from the table's
-context menu ("Must come before…") and removed with a button.
+context menu ("Must come before…") and removed with a button. They sit in a small
+expandable section (about three rows when open, folded while there are none) so the
+table, which organisers work with most, keeps the height.
 """
 from __future__ import annotations
 
@@ -12,8 +14,8 @@ from typing import Any, Optional
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMenu,
-    QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QListWidget, QListWidgetItem, QMenu,
+    QPushButton, QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from app.model.entities import Bus, LockKind, Precedence, Site, Stop, StopKind, TimeWindow
@@ -23,6 +25,9 @@ from app.ui.labels import label
 MIME = "application/x-zitour-stop-ids"
 COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_REQUIRED, COL_PRIORITY, COL_LOCK, COL_BUS = range(9)
 ANY_BUS = -1  # the coach combo's "Any" (None does not survive every QVariant round trip)
+ROW_HEIGHT_PX = 24  # the stops table's row height
+MIN_VISIBLE_ROWS = 6  # the table never gets fewer rows than this: the rest of the dock scrolls or folds
+PRECEDENCE_ROWS = 3  # height of the open order-constraints list, in rows
 
 
 def would_cycle(precedences: list[Precedence], before_id: int, after_id: int) -> bool:
@@ -293,7 +298,7 @@ class StopsPanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragDropOverwriteMode(False)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
@@ -316,11 +321,21 @@ class StopsPanel(QWidget):
         self.precedences: list[Precedence] = []
         self.precedence_list = QListWidget(self)
         self.precedence_list.setObjectName("precedenceList")
-        self.precedence_list.setMaximumHeight(52)
+        # About three rows: a list of "A before B" lines scrolls, it must not eat the table's height.
+        row_px = self.precedence_list.fontMetrics().height() + 2
+        self.precedence_list.setFixedHeight(PRECEDENCE_ROWS * row_px + 2 * self.precedence_list.frameWidth() + 2)
+        self.precedence_list.setFrameShape(QFrame.Shape.StyledPanel)
         self.precedence_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.precedence_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.precedence_list.setToolTip(self.tr("Stops that must be served before others (right-click a stop "
                                                 "in the table: Must come before…)"))
+        self.precedence_toggle = QToolButton(self)
+        self.precedence_toggle.setObjectName("precedenceToggle")
+        self.precedence_toggle.setCheckable(True)
+        self.precedence_toggle.setAutoRaise(True)
+        self.precedence_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.precedence_toggle.setToolTip(self.precedence_list.toolTip())
+        self._precedences_folded_by_user = False
         self.remove_precedence_button = QPushButton(self.tr("Remove the constraint"), self)
         self.remove_precedence_button.setObjectName("removePrecedenceButton")
         self.remove_precedence_button.setToolTip(self.tr("Remove the order constraint chosen in the list"))
@@ -343,10 +358,15 @@ class StopsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         constraints = QHBoxLayout()
-        constraints.addWidget(QLabel(self.tr("Order constraints")), 0, Qt.AlignmentFlag.AlignTop)
-        constraints.addWidget(self.precedence_list, 1)
-        constraints.addWidget(self.remove_precedence_button, 0, Qt.AlignmentFlag.AlignTop)
+        constraints.addWidget(self.precedence_toggle)
+        constraints.addStretch(1)
+        constraints.addWidget(self.remove_precedence_button)
         layout.addLayout(constraints)
+        layout.addWidget(self.precedence_list)
+        # Header + MIN_VISIBLE_ROWS rows + a horizontal scroll bar: the window's splitter cannot squeeze it more.
+        self.view.setMinimumHeight(self.view.horizontalHeader().sizeHint().height() + MIN_VISIBLE_ROWS * ROW_HEIGHT_PX
+                                   + self.view.horizontalScrollBar().sizeHint().height() + 2 * self.view.frameWidth())
+        self.precedence_toggle.toggled.connect(self._precedence_toggled)
         self.remove_precedence_button.clicked.connect(self._remove_precedence)
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)
@@ -385,6 +405,26 @@ class StopsPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, (p.before_stop_id, p.after_stop_id))
                 self.precedence_list.addItem(item)
         self.remove_precedence_button.setEnabled(self.model.editable and self.precedence_list.count() > 0)
+        self._show_precedence_section()
+
+    def _show_precedence_section(self) -> None:
+        """Folded while there is no constraint; open when there are some, unless the user folded it."""
+        count = self.precedence_list.count()
+        self.precedence_toggle.setText(f"{self.tr('Order constraints')} ({count})")
+        opened = count > 0 and not self._precedences_folded_by_user
+        self.precedence_toggle.blockSignals(True)
+        self.precedence_toggle.setChecked(opened)
+        self.precedence_toggle.blockSignals(False)
+        self._fold_precedences(opened)
+
+    def _fold_precedences(self, opened: bool) -> None:
+        self.precedence_toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
+        self.precedence_list.setVisible(opened)
+        self.remove_precedence_button.setVisible(opened)
+
+    def _precedence_toggled(self, opened: bool) -> None:
+        self._precedences_folded_by_user = not opened
+        self._fold_precedences(opened)
 
     def _remove_precedence(self) -> None:
         item = self.precedence_list.currentItem()

@@ -12,11 +12,11 @@ import copy
 import datetime as dt
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
-    QTimeEdit, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+    QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from app.model.entities import Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec
@@ -32,6 +32,47 @@ def capacity_numbers(tour: Optional[Tour], buses: Sequence[Bus], groups: Sequenc
     seats groups, not the tour's head count), else the tour's participants."""
     people = sum(g.size for g in groups) if groups else (tour.participants if tour else 0)
     return people, len(buses), sum(b.seats for b in buses)
+
+
+class FormScrollArea(QScrollArea):
+    """Scrolls a form vertically only: as wide as the form needs, as tall as it asks when there is room.
+
+    Put in a splitter over the stops table it lets a short window squeeze the form (which
+    then scrolls) instead of the table. Its minimum width is the form's own, without room for
+    the scroll bar: the window's minimum width (1400 px fits) stays what it was before the
+    scroll area; only a form both squeezed and at its narrowest loses a scroll bar's width.
+    """
+
+    def __init__(self, widget: QWidget, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        return self.widget().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.widget().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+
+
+class PageSizedTabs(QTabWidget):
+    """Tabs as tall as the page shown (QTabWidget asks for its tallest page: the coaches')."""
+
+    def _fit(self, base: QSize, page_height) -> QSize:
+        pages = [self.widget(i) for i in range(self.count())]
+        current = self.currentWidget()
+        if current is None:
+            return base
+        chrome = base.height() - max(page_height(p) for p in pages)  # tab bar and frame
+        return QSize(base.width(), chrome + page_height(current))
+
+    def sizeHint(self) -> QSize:
+        return self._fit(super().sizeHint(), lambda p: p.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._fit(super().minimumSizeHint(), lambda p: p.minimumSizeHint().height())
 
 
 class TourEditor(QWidget):
@@ -66,11 +107,12 @@ class TourEditor(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
 
-        self.tabs = QTabWidget(self)
+        self.tabs = PageSizedTabs(self)
         self.tabs.setObjectName("tourTabs")
         self.tabs.addTab(self._build_tour_tab(), self.tr("Tour"))
         self.tabs.addTab(self._build_bus_tab(), self.tr("Coaches"))
         self.tabs.addTab(self._build_group_tab(), self.tr("Groups"))
+        self.tabs.currentChanged.connect(lambda _i: self.tabs.updateGeometry())
         self.capacity = QLabel()
         self.capacity.setObjectName("capacityLabel")
         self.capacity.setWordWrap(True)
@@ -109,7 +151,14 @@ class TourEditor(QWidget):
             self.objective.addItem(label(o), o.value)
         self.participants = QSpinBox()
         self.participants.setRange(0, 500)
+        # Six compact rows (depots on one, audience and head count on one): the stops table under
+        # the editor is what organisers work with most and needs the dock's height.
         self.form = QFormLayout(page)
+        self.form.setContentsMargins(6, 4, 6, 4)
+        self.form.setVerticalSpacing(3)
+        for box in (self.start_depot, self.end_depot):  # long site names must not widen the dock
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date)
         date_row.addWidget(self.date_label, 1)
@@ -119,11 +168,17 @@ class TourEditor(QWidget):
         times.addWidget(self.return_)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Date"), date_row)
-        self.form.addRow(self.tr("Start depot"), self.start_depot)
-        self.form.addRow(self.tr("End depot"), self.end_depot)
+        depots = QHBoxLayout()
+        depots.addWidget(self.start_depot, 1)
+        depots.addWidget(QLabel(self.tr("End depot")))
+        depots.addWidget(self.end_depot, 1)
+        people = QHBoxLayout()
+        people.addWidget(self.audience, 1)
+        people.addWidget(QLabel(self.tr("Participants")))
+        people.addWidget(self.participants)
+        self.form.addRow(self.tr("Start depot"), depots)
         self.form.addRow(self.tr("Leave at"), times)
-        self.form.addRow(self.tr("Audience"), self.audience)
-        self.form.addRow(self.tr("Participants"), self.participants)
+        self.form.addRow(self.tr("Audience"), people)
         self.form.addRow(self.tr("Optimise for"), self.objective)
         self.start_depot.setToolTip(self.tr("Where the bus leaves from"))
         self.end_depot.setToolTip(self.tr("Where the bus ends the day (empty: back to the start)"))
