@@ -6,6 +6,7 @@ Pure Python (no locale database needed): "mardi 14 octobre 2025", "9 h 30",
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 _DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -75,3 +76,26 @@ def parse_clock(text: str) -> dt.time:
     hour = int(hours)
     minute = int(minutes or 0)
     return dt.time(hour, minute)
+
+
+# Between two ranges: ";" (or "," or a new line). Between a range's ends: a hyphen or a dash, or "à"/"to".
+_RANGE_SEPARATOR = re.compile(r"[;,\n]")
+_END_SEPARATOR = re.compile(r"\s*(?:[-–—]|\bà\b|\bto\b)\s*")
+
+
+def clock_range(start: dt.time, end: dt.time, lang: Optional[str] = None) -> str:
+    """"9 h 00–10 h 30" / "9:00–10:30"."""
+    return f"{clock(start, lang)}–{clock(end, lang)}"
+
+
+def split_ranges(text: str) -> list[str]:
+    """The non-empty parts of a list of ranges ("9 h–10 h; 14 h–16 h"), stripped."""
+    return [part.strip() for part in _RANGE_SEPARATOR.split(text) if part.strip()]
+
+
+def parse_clock_range(text: str) -> tuple[dt.time, dt.time]:
+    """Read one range "9:00-10:00", "9 h 00–10 h 00", "9 h à 10 h"; ValueError otherwise."""
+    ends = _END_SEPARATOR.split(text.strip())
+    if len(ends) != 2:
+        raise ValueError(text)
+    return parse_clock(ends[0]), parse_clock(ends[1])

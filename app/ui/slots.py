@@ -5,15 +5,10 @@ lets at most one bus use a slot). Qt-free, so it is tested without widgets.
 """
 from __future__ import annotations
 
-import re
-
 from app.model.entities import TimeWindow
 from app.ui import fmt
 from routing.errors import Message, UserError
 
-# Between two slots: ";" (or "," or a new line). Between the ends of a slot: a hyphen or a dash, or "à"/"to".
-_SLOT_SEPARATOR = re.compile(r"[;,\n]")
-_END_SEPARATOR = re.compile(r"\s*(?:[-–—]|\bà\b|\bto\b)\s*")
 EXAMPLE_FR = "9 h 00–10 h 00 ; 14 h 00–15 h 30"
 EXAMPLE_EN = "9:00-10:00; 14:00-15:30"
 
@@ -24,7 +19,7 @@ class SlotsError(UserError):
 
 def slots_text(slots: list[TimeWindow], lang: str | None = None) -> str:
     """The slots in the UI's clock style, "9 h 00–10 h 00; 14 h 00–15 h 30" (empty for none)."""
-    return "; ".join(f"{fmt.clock(w.start, lang)}–{fmt.clock(w.end, lang)}" for w in slots)
+    return "; ".join(fmt.clock_range(w.start, w.end, lang) for w in slots)
 
 
 def parse_slots(text: str) -> list[TimeWindow]:
@@ -34,15 +29,9 @@ def parse_slots(text: str) -> list[TimeWindow]:
     times, a slot that ends before it starts, or two slots that overlap.
     """
     slots: list[TimeWindow] = []
-    for raw in _SLOT_SEPARATOR.split(text):
-        part = raw.strip()
-        if not part:
-            continue
-        ends = _END_SEPARATOR.split(part)
+    for part in fmt.split_ranges(text):
         try:
-            if len(ends) != 2:
-                raise ValueError(part)
-            start, end = fmt.parse_clock(ends[0]), fmt.parse_clock(ends[1])
+            start, end = fmt.parse_clock_range(part)
         except ValueError:
             raise SlotsError(Message(
                 en=f"Visit slot {part!r} cannot be read: write slots like {EXAMPLE_EN}.",

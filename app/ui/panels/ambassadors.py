@@ -22,7 +22,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 def availability_text(items: list[Availability]) -> str:
     parts = []
     for a in items:
-        span = f"{fmt.clock(a.start)}–{fmt.clock(a.end)}"
+        span = fmt.clock_range(a.start, a.end)
         parts.append(f"{a.day.isoformat()} {span}" if a.day else span)
     return "; ".join(parts)
 
@@ -30,18 +30,13 @@ def availability_text(items: list[Availability]) -> str:
 def parse_availability(text: str) -> list[Availability]:
     """"2025-10-14 9 h 00–12 h 00; 14 h–17 h" -> availabilities; ValueError when unreadable."""
     out = []
-    for part in text.split(";"):
-        part = part.strip()
-        if not part:
-            continue
+    for part in fmt.split_ranges(text):
         day = None
         head = part.split(" ", 1)
-        if len(head) == 2 and head[0].count("-") == 2:
+        if len(head) == 2 and head[0].count("-") == 2:  # an ISO date before the range
             day = dt.date.fromisoformat(head[0])
             part = head[1]
-        sep = "–" if "–" in part else "-"
-        a, _, b = part.partition(sep)
-        out.append(Availability(fmt.parse_clock(a), fmt.parse_clock(b), day))
+        out.append(Availability(*fmt.parse_clock_range(part), day))
     return out
 
 

@@ -50,20 +50,12 @@ def would_cycle(precedences: list[Precedence], before_id: int, after_id: int) ->
 
 
 def windows_text(windows: list[TimeWindow]) -> str:
-    return "; ".join(f"{fmt.clock(w.start)}–{fmt.clock(w.end)}" for w in windows)
+    return "; ".join(fmt.clock_range(w.start, w.end) for w in windows)
 
 
 def parse_windows(text: str) -> list[TimeWindow]:
-    """"9 h 00–11 h 30; 14 h–16 h" (en dash or hyphen) -> windows; ValueError when unreadable."""
-    out = []
-    for part in text.replace("—", "–").split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        sep = "–" if "–" in part else "-"
-        start, _, end = part.partition(sep)
-        out.append(TimeWindow(fmt.parse_clock(start), fmt.parse_clock(end)))
-    return out
+    """"9 h 00–11 h 30; 14 h–16 h" -> windows; ValueError when unreadable."""
+    return [TimeWindow(*fmt.parse_clock_range(part)) for part in fmt.split_ranges(text)]
 
 
 class StopsModel(QAbstractTableModel):
