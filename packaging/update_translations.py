@@ -7,6 +7,8 @@
 2. Messages still unfinished get their French from ``packaging/translations_fr.json``
    (source text -> French) when it has them; the rest are listed and left unfinished.
 3. ``pyside6-lrelease`` compiles ``zitour_fr.qm``, loaded at start-up.
+4. The core's message catalogs ``app/i18n/catalogs/*.po`` are compiled to ``.mo``
+   (edit the ``.po`` files: one per language, the code as ``msgid``).
 
 Run: ``.venv/bin/python packaging/update_translations.py`` (exit 1 if anything is left untranslated).
 """
@@ -19,6 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
 TS = REPO / "resources" / "i18n" / "zitour_fr.ts"
 QM = TS.with_suffix(".qm")
 GLOSSARY = REPO / "packaging" / "translations_fr.json"
@@ -66,6 +69,10 @@ def main() -> int:
     lupdate()
     missing = fill()
     lrelease()
+    from app.i18n.catalog_tools import compile_all
+
+    for mo in compile_all():
+        print(f"compiled {mo.relative_to(REPO)}")
     for ctx, source in missing:
         print(f"untranslated: [{ctx}] {source!r}", file=sys.stderr)
     return 1 if missing else 0

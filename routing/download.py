@@ -93,9 +93,9 @@ def download_region(place: str | None = None, bbox: Bbox | None = None, name: st
     name = slugify(name or place or "bbox-" + "_".join(f"{v:.3f}" for v in bbox))
     key = hashlib.sha1(",".join(f"{v:.5f}" for v in bbox).encode()).hexdigest()[:10]
     cached = data_dir() / "downloads" / f"{name}-{key}.osm"
-    check(cancel, "download", "téléchargement")
+    check(cancel)
     if refresh or not cached.exists():
         report(progress, 0.05, "Downloading OpenStreetMap data")
         fetch_osm(bbox, cached, overpass_url)
-    check(cancel, "download", "téléchargement")
+    check(cancel)
     return import_region(cached, name=name, bbox=bbox, progress=progress, cancel=cancel, dest_dir=dest_dir)

@@ -1,47 +1,42 @@
-"""User-facing errors and bilingual messages.
+"""User-facing errors: a message code with parameters (:mod:`routing.messages`), never a traceback.
 
-Every error a user can meet is a :class:`UserError` carrying a :class:`Message`
-in French (shown in the UI) and English (logs, CLI in English). The message names
-what is wrong and where (file, row, stop), so it can be shown as is.
+Every error a user can meet is a :class:`UserError` carrying a
+:class:`~routing.messages.Message` that names what is wrong and where (file,
+row, stop). The application renders it in the user's language; logs get English.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any, Optional
 
+from routing.messages import Message
 
-@dataclass(frozen=True)
-class Message:
-    """A sentence fit to show a user, in English and French."""
-
-    en: str
-    fr: str
-
-    def text(self, lang: str = "fr") -> str:
-        """The message in ``lang`` ("fr" or "en"); English for anything else."""
-        return self.fr if lang.startswith("fr") else self.en
-
-    def __str__(self) -> str:  # logs are in English
-        return self.en
+__all__ = ["Message", "UserError", "Cancelled", "RegionError", "RoutingError", "PlanningError"]
 
 
 class UserError(Exception):
-    """An error a user can meet and understand; never shown as a traceback."""
+    """An error a user can meet and understand; never shown as a traceback.
 
-    def __init__(self, message: Message | str, fr: str | None = None):
-        if isinstance(message, str):
-            message = Message(en=message, fr=fr if fr is not None else message)
+    ``UserError(Message("code", ...))`` or, shorter, ``UserError("code", **params)``.
+    """
+
+    def __init__(self, message: Message | str, /, **params: Any):
+        if not isinstance(message, Message):
+            message = Message(message, **params)
         self.message = message
-        super().__init__(message.en)
+        super().__init__(message.code)
 
-    def text(self, lang: str = "fr") -> str:
+    def text(self, lang: Optional[str] = None) -> str:
         return self.message.text(lang)
+
+    def __str__(self) -> str:  # logs are in English
+        return str(self.message)
 
 
 class Cancelled(UserError):
     """Long work stopped because the user asked for it."""
 
-    def __init__(self, what: str = "work", quoi: str = "travail"):
-        super().__init__(Message(f"Cancelled: {what}.", f"Annulé : {quoi}."))
+    def __init__(self) -> None:
+        super().__init__(Message("cancelled"))
 
 
 class RegionError(UserError):

@@ -169,10 +169,10 @@ def many_to_many(indptr: np.ndarray, indices: np.ndarray, cost: np.ndarray, dur:
         _kernel(indptr, indices, edge_src, cost, dur, dist, sources[sl], targets, out_t[sl], out_d[sl])
 
     workers = workers or min(_usable_cpus(), _MAX_WORKERS)
-    check(cancel, "travel-time matrix", "matrice des temps de trajet")
+    check(cancel)
     if workers <= 1 or len(chunks) == 1:
         for k, sl in enumerate(chunks):
-            check(cancel, "travel-time matrix", "matrice des temps de trajet")
+            check(cancel)
             report(progress, k / len(chunks), "Computing travel times")
             run(sl)
         return out_t, out_d
@@ -182,7 +182,7 @@ def many_to_many(indptr: np.ndarray, indices: np.ndarray, cost: np.ndarray, dur:
             for k, f in enumerate(futures):
                 f.result()
                 report(progress, (k + 1) / len(chunks), "Computing travel times")
-                check(cancel, "travel-time matrix", "matrice des temps de trajet")
+                check(cancel)
         except BaseException:
             for f in futures:
                 f.cancel()                           # tasks not started yet; running ones end within ms

@@ -414,7 +414,7 @@ class CoachNetwork:
         u_dur = np.full((len(uniq), len(uniq)), np.inf)
         u_dist = np.full((len(uniq), len(uniq)), np.inf)
         for c0 in range(0, len(uniq), _SOURCES_PER_CHUNK):
-            check(cancel, "travel-time matrix", "matrice des temps de trajet")
+            check(cancel)
             report(progress, c0 / len(uniq), "Computing travel times")
             rows = uniq[c0:c0 + _SOURCES_PER_CHUNK]
             cost, pred = dijkstra(csr, directed=True, indices=rows, return_predecessors=True, limit=limit)

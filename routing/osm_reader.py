@@ -288,7 +288,7 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
     for obj in fp:
         count += 1
         if count % 20000 == 0:
-            check(cancel, "region import", "import de la région")
+            check(cancel)
             report(progress, 0.7 * min(1.0, count / estimate), "Reading OpenStreetMap data")
         if obj.is_node():
             rep["tagged_nodes"] += 1

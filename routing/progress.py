@@ -28,9 +28,9 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
-    def raise_if_cancelled(self, what: str = "work", quoi: str = "travail") -> None:
+    def raise_if_cancelled(self) -> None:
         if self._event.is_set():
-            raise Cancelled(what, quoi)
+            raise Cancelled()
 
 
 def report(progress: Optional[ProgressCallback], fraction: float, label: str) -> None:
@@ -39,7 +39,7 @@ def report(progress: Optional[ProgressCallback], fraction: float, label: str) ->
         progress(min(1.0, max(0.0, fraction)), label)
 
 
-def check(cancel: Optional[CancelToken], what: str = "work", quoi: str = "travail") -> None:
+def check(cancel: Optional[CancelToken]) -> None:
     """Raise :class:`Cancelled` if ``cancel`` was set."""
     if cancel is not None:
-        cancel.raise_if_cancelled(what, quoi)
+        cancel.raise_if_cancelled()

@@ -88,10 +88,10 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
     source = Path(source)
     name = slugify(name) if name else default_name(source)
     dest = Path(dest_dir) if dest_dir is not None else regions_dir()
-    check(cancel, "region import", "import de la région")
+    check(cancel)
     report(progress, 0.0, f"Reading {source.name}")
     raw = read_osm(source, bbox, progress, cancel)
-    check(cancel, "region import", "import de la région")
+    check(cancel)
     report(progress, 0.75, "Building the road graph")
     arrays = build_graph(raw.roads)
     arrays["way_names"] = encode_strings(raw.roads.names)
@@ -114,7 +114,7 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
                       "lon": f.lon, "lat": f.lat, "tags": f.tags} for f in raw.features],
         "turn_restrictions": "ignored",
     }
-    check(cancel, "region import", "import de la région")
+    check(cancel)
     report(progress, 0.9, "Writing the compiled region")
     path = write_compiled(dest / f"{name}{SUFFIX}", header, arrays)
     report(progress, 1.0, "Region imported")

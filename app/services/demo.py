@@ -128,13 +128,13 @@ def build_demo(
     desc = load_description()
     report(progress, 0.0, "OSM")
     features = {f.ref: f for f in read_osm_features(_maps_dir() / desc["osm_file"])}
-    check(cancel, "demo", "démo")
+    check(cancel)
 
     videos_dir = path.parent / "videos"
     clips = []
     for i, spec in enumerate(desc["videos"]):
         report(progress, 0.2 + 0.5 * i / len(desc["videos"]), spec["title"])
-        check(cancel, "demo", "démo")
+        check(cancel)
         file = videos_dir / spec["file"]
         write_demo_clip(file, spec["duration_s"], spec["colour"])
         clips.append((spec, file, video_duration_s(file)))

@@ -146,15 +146,15 @@ def export_context(ctx: ExportContext, formats: Union[str, Iterable[str]], out_d
     with files.Staging(out) as staging:
         written: dict[str, list[Path]] = {}
         for i, fmt in enumerate(built):
-            check(cancel, "export", "export")
+            check(cancel)
             report(progress, i / steps, registry.DESCRIPTIONS_FR[fmt])
             written[fmt] = _write(fmt, ctx, staging.path)
         if "pack" in fmts:
-            check(cancel, "export", "export")
+            check(cancel)
             report(progress, len(built) / steps, registry.DESCRIPTIONS_FR["pack"])
             members = [p for f in built for p in written[f]]
             written["pack"] = registry.module("pack").write(ctx, staging.path, members)
-        check(cancel, "export", "export")
+        check(cancel)
         report(progress, (steps - 1) / steps, "Enregistrement des fichiers")
         final = [p.name for f in fmts for p in written[f]]
         result = staging.commit(final)

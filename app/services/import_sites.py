@@ -106,7 +106,7 @@ def apply_rows(
     candidates: list[Candidate] = []
     for i, raw in enumerate(rows):
         if i % 200 == 0:
-            check(cancel, "site import", "import des sites")
+            check(cancel)
             report(progress, 0.8 * i / max(1, len(rows)), "validation")
         cand, problems = build_candidate(raw, source, region)
         out.rejected.extend(problems)
@@ -151,7 +151,7 @@ def apply_rows(
     if strict and out.rejected:
         out.applied = False
         return out
-    check(cancel, "site import", "import des sites")
+    check(cancel)
     with project.transaction():
         for action, cand, merged in actions:
             if action == "add":

@@ -27,7 +27,7 @@ def _read_videos(files: list[str], folder: Path, site_id: Optional[int], progres
 
     out = []
     for i, name in enumerate(files):
-        check(cancel, "video import", "import des vidéos")
+        check(cancel)
         report(progress, i / max(1, len(files)), Path(name).name)
         duration = video_duration_s(name)
         out.append(Video(path=relative_video_path(folder, Path(name)), title=Path(name).stem.replace("_", " "),
