@@ -1,4 +1,4 @@
-"""The application's user-facing errors (bilingual messages, never tracebacks)."""
+"""The application's user-facing errors (message codes the catalogs put into words, never tracebacks)."""
 from __future__ import annotations
 
 from routing.errors import Cancelled, Message, PlanningError, RegionError, RoutingError, UserError
@@ -13,7 +13,7 @@ __all__ = [
     "ProjectError",
     "ProjectInUse",
     "ProjectReadOnly",
-    "ImportError_",
+    "SiteImportError",
     "ExportError",
 ]
 
@@ -30,8 +30,8 @@ class ProjectReadOnly(ProjectError):
     """The project file or its folder cannot be written; it may be opened read-only."""
 
 
-class ImportError_(UserError):
-    """Sites could not be imported from a file (the trailing _ avoids Python's ImportError)."""
+class SiteImportError(UserError):
+    """Sites could not be imported from a file (not Python's built-in ImportError)."""
 
 
 class ExportError(UserError):

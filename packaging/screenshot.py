@@ -108,9 +108,9 @@ def main() -> int:
         def shoot_coaches() -> None:
             save(grab(window.tour_dock), "tour_coaches.png")
             window.tour_editor.tabs.setCurrentIndex(0)
-            dialog = window.export_menu.make_export_dialog()
+            dialog = window.c.exporting.make_export_dialog()
             if dialog is None:
-                print("the export menu is disabled: no plan?", file=sys.stderr)
+                print("nothing to export: no plan?", file=sys.stderr)
                 saved.append(False)
                 finish()
                 return
@@ -126,7 +126,7 @@ def main() -> int:
             window.close()
             app.quit()
 
-        window.region_ready.connect(lambda _r: QTimer.singleShot(1500, shoot_main))
+        window.session.region_changed.connect(lambda _r: QTimer.singleShot(1500, shoot_main))
         QTimer.singleShot(60000, app.quit)
         app.exec()
         return 0 if len(saved) == 3 and all(saved) else 1

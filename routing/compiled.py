@@ -85,8 +85,8 @@ def write_compiled(path: Path, header: dict, arrays: dict[str, np.ndarray]) -> P
     return path
 
 
-def _bad(path: Path, en: str, fr: str) -> RegionError:
-    return RegionError(Message(f"{path.name}: {en}", f"{path.name} : {fr}"))
+def _bad(path: Path, problem: Message) -> RegionError:
+    return RegionError("file.problem", file=path.name, problem=problem)
 
 
 def read_header(path: Path) -> dict:
@@ -100,13 +100,10 @@ def read_header(path: Path) -> dict:
 
 def _check_prefix(path: Path, head: bytes) -> tuple[int, int]:
     if len(head) < 16 or head[:8] != MAGIC:
-        raise _bad(path, "not a compiled ZI Tour region.", "pas une région ZI Tour compilée.")
+        raise _bad(path, Message("region.compiled.not_region"))
     version, hlen = struct.unpack("<II", head[8:16])
     if version != FORMAT_VERSION:
-        raise _bad(path, f"compiled with format version {version}, this program reads version "
-                         f"{FORMAT_VERSION}: import the OSM file again.",
-                   f"format de version {version}, ce programme lit la version {FORMAT_VERSION} : "
-                   f"réimportez le fichier OSM.")
+        raise _bad(path, Message("region.compiled.old_version", version=version, expected=FORMAT_VERSION))
     return version, hlen
 
 
@@ -119,9 +116,9 @@ def read_compiled(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
         with open(path, "rb") as f:
             got = f.readinto(buf)
     except OSError as exc:
-        raise _bad(path, f"cannot be read ({exc}).", f"illisible ({exc}).") from None
+        raise _bad(path, Message("file.unreadable", detail=str(exc))) from None
     if got != size:
-        raise _bad(path, "truncated read.", "lecture tronquée.")
+        raise _bad(path, Message("region.compiled.truncated"))
     _, hlen = _check_prefix(path, bytes(buf[:16]))
     try:
         header = json.loads(bytes(buf[16:16 + hlen]).decode("utf-8"))
@@ -141,5 +138,5 @@ def read_compiled(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
             else:
                 arrays[name] = np.frombuffer(buf, dtype=dt, count=count, offset=start).reshape(shape)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise _bad(path, f"damaged compiled region ({exc}).", f"région compilée endommagée ({exc}).") from None
+        raise _bad(path, Message("region.compiled.damaged", detail=str(exc))) from None
     return header, arrays

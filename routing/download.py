@@ -38,12 +38,8 @@ def _query(bbox: Bbox) -> str:
     )
 
 
-def _network_error(what: str, quoi: str, exc: BaseException) -> RegionError:
-    return RegionError(Message(
-        f"Cannot download {what}: no network access or the server did not answer ({type(exc).__name__}: {exc}). "
-        f"Import a local OSM file instead (zitour region import FILE).",
-        f"Impossible de télécharger {quoi} : pas d'accès réseau ou le serveur n'a pas répondu "
-        f"({type(exc).__name__} : {exc}). Importez plutôt un fichier OSM local (zitour region import FICHIER)."))
+def _network_error(what: Message, exc: BaseException) -> RegionError:
+    return RegionError("region.download_failed", what=what, error=type(exc).__name__, detail=str(exc))
 
 
 def geocode_bbox(place: str) -> Bbox:
@@ -53,7 +49,7 @@ def geocode_bbox(place: str) -> Bbox:
         gdf = ox.geocode_to_gdf(place)
         w, s, e, n = (float(v) for v in gdf.total_bounds)
     except Exception as exc:  # network, unknown place, rate limit: all become one clear message
-        raise _network_error(f"the outline of {place!r}", f"le contour de {place!r}", exc) from None
+        raise _network_error(Message("region.download.outline", place=str(place)), exc) from None
     return (w, s, e, n)
 
 
@@ -70,7 +66,7 @@ def fetch_osm(bbox: Bbox, target: Path, overpass_url: str = OVERPASS_URL, timeou
         os.replace(tmp, target)
     except Exception as exc:
         tmp.unlink(missing_ok=True)
-        raise _network_error(f"OpenStreetMap data for {bbox}", f"les données OpenStreetMap de {bbox}", exc) from None
+        raise _network_error(Message("region.download.osm_data", box=str(bbox)), exc) from None
     return target
 
 
@@ -79,17 +75,15 @@ def download_region(place: str | None = None, bbox: Bbox | None = None, name: st
                     dest_dir: Path | None = None, overpass_url: str = OVERPASS_URL, refresh: bool = False) -> Path:
     """Fetch (or reuse the cached) OSM data of a place or box and compile it; returns the region file."""
     if (place is None) == (bbox is None):
-        raise RegionError(Message("Give either a place or a box.", "Indiquez soit un lieu, soit une emprise."))
+        raise RegionError("region.download.place_or_box")
     report(progress, 0.0, "Locating the area")
     if bbox is None:
         bbox = geocode_bbox(place)
     w, s, e, n = bbox
     if (e - w) * (n - s) > MAX_BOX_DEG2:
-        raise RegionError(Message(
-            f"The area {bbox} is too large to download ({(e - w) * (n - s):.2f} square degrees, "
-            f"at most {MAX_BOX_DEG2}): cut a Geofabrik extract with osmium and import it.",
-            f"La zone {bbox} est trop grande pour être téléchargée ({(e - w) * (n - s):.2f} degrés carrés, "
-            f"au plus {MAX_BOX_DEG2}) : découpez un extrait Geofabrik avec osmium et importez-le."))
+        # square degrees in the command line's notation (W,S,E,N), like the box itself
+        raise RegionError("region.download.too_large", box=str(bbox), area=f"{(e - w) * (n - s):.2f}",
+                          limit=str(MAX_BOX_DEG2))
     name = slugify(name or place or "bbox-" + "_".join(f"{v:.3f}" for v in bbox))
     key = hashlib.sha1(",".join(f"{v:.5f}" for v in bbox).encode()).hexdigest()[:10]
     cached = data_dir() / "downloads" / f"{name}-{key}.osm"

@@ -73,6 +73,9 @@ class Message:
     def __setattr__(self, name, value):  # frozen
         raise AttributeError("Message is immutable")
 
+    def __reduce__(self):  # copy, deepcopy (dataclasses.asdict) and pickle rebuild through __init__
+        return (_rebuild, (self.code, self.params))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Message) and other.code == self.code and other.params == self.params
 
@@ -103,6 +106,10 @@ class Message:
         if not isinstance(params, Mapping):
             raise ValueError("message parameters are not a mapping")
         return cls(str(data["code"]), **{str(k): _decode(v) for k, v in params.items()})
+
+
+def _rebuild(code: str, params: Mapping[str, Any]) -> Message:
+    return Message(code, **params)
 
 
 def _encode(value: Any) -> Any:

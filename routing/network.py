@@ -21,7 +21,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
 from routing.costs import way_costs
-from routing.errors import Message, RoutingError
+from routing.errors import RoutingError
+from routing.messages import Distance, Message
 from routing.profile import VehicleProfile
 from routing.progress import CancelToken, ProgressCallback, check, report
 
@@ -175,15 +176,11 @@ class CoachNetwork:
         wc = self.way_costs
         n_hgv = int(wc.hgv_no.sum())
         if n_hgv:
-            out.append(Message(f"{n_hgv} roads are closed to lorries (hgv=no): a coach may use them, "
-                               f"but they are avoided; check them on the ground.",
-                               f"{n_hgv} routes sont interdites aux poids lourds (hgv=no) : un autocar "
-                               f"peut les emprunter mais elles sont évitées ; vérifiez sur place."))
+            out.append(Message("road.hgv_no_roads", count=n_hgv))
         dims = {k: v for k, v in wc.excluded.items() if v and k != "access"}
         if dims:
-            detail = ", ".join(f"{k} {v}" for k, v in dims.items())
-            out.append(Message(f"Roads excluded for {self.profile.name}: {detail}.",
-                               f"Routes exclues pour {self.profile.name} : {detail}."))
+            # OSM tag keys with their counts ("maxheight 3"), the same in every language
+            out.append(Message("road.excluded", profile=self.profile.name, detail=[f"{k} {v}" for k, v in dims.items()]))
         return out
 
     @property
@@ -236,14 +233,13 @@ class CoachNetwork:
     def snap(self, lon: float, lat: float) -> Snap:
         """Attach (lon, lat) to the nearest coach-legal road point of the main network part.
 
-        ``ok`` is False (with a bilingual ``reason``) when that point is more than
+        ``ok`` is False (with a ``reason`` message) when that point is more than
         SNAP_MAX_DISTANCE_M away, or when only an isolated part of the network is near."""
         if self._index_main is None:
             self._index_main = self._segment_index(self.link_main)
         hit = self._nearest(self._index_main, lon, lat)
         if hit is None:
-            raise RoutingError(Message("The region has no road a coach may drive.",
-                                       "La région n'a aucune route praticable en autocar."))
+            raise RoutingError("road.no_coach_road")
         _, p, t = hit
         link = int(self.point_link[p])
         road_lon = float(self.geom[p, 0] + t * (self.geom[p + 1, 0] - self.geom[p, 0]))
@@ -261,19 +257,9 @@ class CoachNetwork:
                 self._index_other = self._segment_index(self.link_other)
             other = self._nearest(self._index_other, lon, lat) if self._index_other is not None else None
             if other is not None and other[0] <= SNAP_MAX_DISTANCE_M:
-                reason = Message(
-                    f"The nearest coach-legal road ({other[0]:.0f} m) belongs to a part of the network "
-                    f"a coach cannot both enter and leave (one-way dead end or cut by restrictions); "
-                    f"the nearest connected road is {dist:.0f} m away.",
-                    f"La route autorisée la plus proche ({other[0]:.0f} m) est sur une partie du réseau "
-                    f"où un autocar ne peut pas à la fois entrer et sortir (impasse à sens unique ou "
-                    f"coupée par des restrictions) ; la route reliée la plus proche est à {dist:.0f} m.")
+                reason = Message("road.snap_isolated", nearest=Distance(other[0]), connected=Distance(dist))
             else:
-                reason = Message(
-                    f"{dist:.0f} m from the nearest coach-legal road (more than {SNAP_MAX_DISTANCE_M:.0f} m): "
-                    f"set a gate position or move the site.",
-                    f"À {dist:.0f} m de la route autorisée aux autocars la plus proche (plus de "
-                    f"{SNAP_MAX_DISTANCE_M:.0f} m) : indiquez l'entrée du site ou déplacez-le.")
+                reason = Message("road.snap_too_far", distance=Distance(dist), limit=Distance(SNAP_MAX_DISTANCE_M))
         return Snap(float(lon), float(lat), road_lon, road_lat, dist, node, ok, reason, link, frac)
 
     # ------------------------------------------------------------------ graph with snap nodes
@@ -346,7 +332,7 @@ class CoachNetwork:
         return dur, dist
 
     # ------------------------------------------------------------------ matrices
-    def _augmented_csr_arrays(self, snaps: Sequence[Snap]):
+    def augmented_csr_arrays(self, snaps: Sequence[Snap]):
         """CSR arrays (indptr, indices, cost, duration_s, distance_m) of the graph with the
         snap nodes of :meth:`_augment`, and the node id per snap.
 
@@ -376,20 +362,23 @@ class CoachNetwork:
         return indptr, indices, cost, dur, dist, vid
 
     def matrix(self, snaps: Sequence[Snap], progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None) -> TravelMatrix:
+               cancel: CancelToken | None = None, engine: str = "auto") -> TravelMatrix:
         """Durations (s) and distances (m) of the fastest coach paths between all snaps.
 
         The path minimises duration x penalties; the matrix reports its real duration
         and length. Entries are ``np.inf`` when no path exists. Uses the compiled
         many-to-many kernel (:mod:`routing.many_to_many`, numba) when it can be loaded,
-        else scipy's Dijkstra (same results, 2-10 times slower on a large region)."""
+        else scipy's Dijkstra (same results, 2-10 times slower on a large region).
+        ``engine``: "auto", or "scipy" to force the fallback (benchmarks and exactness tests)."""
+        if engine not in ("auto", "scipy"):
+            raise ValueError(f"unknown matrix engine {engine!r}")
         k = len(snaps)
         if k == 0:
             return TravelMatrix(np.full((0, 0), np.inf), np.full((0, 0), np.inf))
-        kernel = _many_to_many_kernel()
+        kernel = _many_to_many_kernel() if engine == "auto" else None
         if kernel is None:
             return self._matrix_scipy(snaps, progress, cancel)
-        indptr, indices, cost, dur, dist, vid = self._augmented_csr_arrays(snaps)
+        indptr, indices, cost, dur, dist, vid = self.augmented_csr_arrays(snaps)
         uniq, inv = np.unique(vid, return_inverse=True)
         u_dur, u_dist = kernel(indptr, indices, cost, dur, dist, uniq, uniq, progress, cancel)
         report(progress, 1.0, "Travel times computed")
@@ -467,9 +456,8 @@ class CoachNetwork:
             return LegPath(0.0, 0.0, [(a.road_lon, a.road_lat)])
         cost, pred = dijkstra(csr, directed=True, indices=va, return_predecessors=True)
         if not np.isfinite(cost[vb]):
-            raise RoutingError(Message(
-                f"No coach route from ({a.lon:.5f}, {a.lat:.5f}) to ({b.lon:.5f}, {b.lat:.5f}).",
-                f"Aucun itinéraire autocar de ({a.lon:.5f}, {a.lat:.5f}) à ({b.lon:.5f}, {b.lat:.5f})."))
+            raise RoutingError("road.no_route", origin=f"({a.lon:.5f}, {a.lat:.5f})",
+                               destination=f"({b.lon:.5f}, {b.lat:.5f})")
         path = [vb]
         while path[-1] != va:
             path.append(int(pred[path[-1]]))
@@ -498,10 +486,12 @@ class CoachNetwork:
         ways = self.link_way[np.asarray(used_links)]
         hgv_ways = np.unique(ways[self.way_costs.hgv_no[ways]])
         if len(hgv_ways):
-            names = sorted({self.region.way_names[w] or f"way {self.region.graph['way_osm_id'][w]}"
-                            for w in hgv_ways})
-            txt = ", ".join(names[:5])
-            warnings.append(Message(f"This leg uses roads closed to lorries (hgv=no): {txt}.",
-                                    f"Ce trajet emprunte des routes interdites aux poids lourds (hgv=no) : {txt}."))
+            names = {}
+            for w in hgv_ways:  # a way without a name is named by its OSM id
+                osm_id = int(self.region.graph['way_osm_id'][w])
+                name = self.region.way_names[w]
+                names.setdefault(name or f"way {osm_id}", name or Message("road.osm_way", id=osm_id))
+            roads = [names[k] for k in sorted(names)[:5]]
+            warnings.append(Message("road.leg_uses_hgv_no", roads=roads))
         return LegPath(float(dur.sum()), float(dist.sum()), [(float(x), float(y)) for x, y in coords],
                        tuple(warnings))

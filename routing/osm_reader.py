@@ -88,8 +88,8 @@ class RawExtract:
     report: dict
 
 
-def _error(path: Path, en: str, fr: str) -> RegionError:
-    return RegionError(Message(f"{path.name}: {en}", f"{path.name} : {fr}"))
+def _error(path: Path, problem: Message) -> RegionError:
+    return RegionError("file.problem", file=path.name, problem=problem)
 
 
 def feature_kind(tags) -> str | None:
@@ -156,19 +156,17 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
 
     path = Path(path)
     if not path.exists():
-        raise _error(path, "file not found.", "fichier introuvable.")
+        raise _error(path, Message("file.not_found"))
     if path.is_dir():
-        raise _error(path, "is a folder, not an OSM file.", "est un dossier, pas un fichier OSM.")
+        raise _error(path, Message("region.osm.is_folder"))
     if path.stat().st_size == 0:
-        raise _error(path, "the file is empty.", "le fichier est vide.")
+        raise _error(path, Message("file.empty"))
     if not path.name.lower().endswith(SUFFIXES):
-        raise _error(path, "not an OpenStreetMap file (expected .osm, .osm.gz, .osm.bz2 or .osm.pbf).",
-                     "pas un fichier OpenStreetMap (attendu .osm, .osm.gz, .osm.bz2 ou .osm.pbf).")
+        raise _error(path, Message("region.osm.bad_suffix"))
     if bbox is not None:
         w, s, e, n = bbox
         if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-            raise _error(path, f"invalid box {bbox} (expected W,S,E,N in degrees, W<E, S<N).",
-                         f"emprise invalide {bbox} (attendu O,S,E,N en degrés, O<E, S<N).")
+            raise _error(path, Message("region.osm.bad_box", box=str(bbox)))
 
     # Area assembly (multipolygon relations) needs a file sorted by id, as Geofabrik / osmium
     # extracts are; API and JOSM exports may not be: then read again without it (closed ways only).
@@ -179,16 +177,15 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
         except RuntimeError as exc:  # libosmium: XML syntax, gzip/bz2/pbf corruption...
             if use_areas and "out of order" in str(exc):
                 continue
-            raise _error(path, f"not a readable OpenStreetMap file ({exc}).",
-                         f"fichier OpenStreetMap illisible ({exc}).") from None
+            raise _error(path, Message("region.osm.not_osm", detail=str(exc))) from None
         except (OSError, ValueError) as exc:
-            raise _error(path, f"cannot be read ({exc}).", f"illisible ({exc}).") from None
+            raise _error(path, Message("file.unreadable", detail=str(exc))) from None
     roads, builders, features, rep, header_box, (minlon, minlat, maxlon, maxlat) = state
     road_layer, rail, water, areas, buildings = builders
 
     rep["features"] = len(features)
     if rep["tagged_nodes"] == 0 and rep["ways"] == 0 and rep["relations"] == 0:
-        raise _error(path, "contains no OpenStreetMap data.", "ne contient aucune donnée OpenStreetMap.")
+        raise _error(path, Message("region.osm.no_data"))
     if bbox is not None:
         data_box = header_box
         if data_box is None and math.isfinite(minlon):
@@ -196,12 +193,9 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
         if data_box is not None and rep["road_ways"] == 0:
             w, s, e, n = bbox
             if e < data_box[0] or w > data_box[2] or n < data_box[1] or s > data_box[3]:
-                raise _error(path, f"the box {bbox} lies outside the data ({_fmt_box(data_box)}).",
-                             f"l'emprise {bbox} est hors des données ({_fmt_box(data_box)}).")
+                raise _error(path, Message("region.osm.box_outside", box=str(bbox), data_box=_fmt_box(data_box)))
     if rep["road_ways"] == 0:
-        where = "inside the box" if bbox else "in the file"
-        ou = "dans l'emprise" if bbox else "dans le fichier"
-        raise _error(path, f"no drivable road {where}.", f"aucune route carrossable {ou}.")
+        raise _error(path, Message("region.osm.no_road_in_box") if bbox else Message("region.osm.no_road_in_file"))
     if bbox is not None:
         bounds = tuple(float(x) for x in bbox)
     elif header_box is not None:

@@ -144,9 +144,8 @@ def list_regions() -> list[RegionInfo]:
 
 
 def _unknown(name: str) -> RegionError:
-    known = ", ".join(r.name for r in list_regions()) or "none"
-    return RegionError(Message(f"Unknown region {name!r} (known: {known}).",
-                               f"Région inconnue {name!r} (connues : {known})."))
+    known = [r.name for r in list_regions()]
+    return RegionError("region.unknown", name=str(name), known=known or Message("region.none_known"))
 
 
 def load_region(name_or_path: str | Path, progress: ProgressCallback | None = None,

@@ -24,6 +24,9 @@ LADOUA_OSM = MAPS / "lyon_villeurbanne_ladoua_campus.osm"
 
 import pytest  # noqa: E402
 
+# Messages render through the application's catalogs (routing alone renders codes).
+import app.i18n  # noqa: E402,F401
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _one_qt_application(qapp):

@@ -38,3 +38,16 @@ def test_exports_never_import_qt_widgets():
         if widget_import.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_main_window_keeps_the_layout_only():
+    """Document state, commands and rules live in the session, controllers and services."""
+    lines = (REPO / "app" / "ui" / "main_window.py").read_text(encoding="utf-8").count("\n")
+    assert lines < 300
+
+
+def test_the_interface_never_talks_sql():
+    """The interface reads and writes the project through the store's API, never with SQL of its own."""
+    offenders = [str(p.relative_to(REPO)) for p in (REPO / "app" / "ui").rglob("*.py")
+                 if re.search(r"^\s*(import sqlite3|from sqlite3)|\bSELECT\b|\bWHERE\b", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []

@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from app.exports.context import ExportOptions
     from app.services.export import export_tour
     from app.store.project import Project
+    from routing.messages import Message
 
     try:
         project = Project.open(args.project)
@@ -40,7 +41,5 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     if project.read_only and any(f in ",".join(args.formats) for f in ("ics", "pack", "all")):
-        note = ("note: project open read-only, calendar sequence numbers were not saved" if args.lang == "en"
-                else "note : projet ouvert en lecture seule, les numéros de séquence du calendrier ne sont pas enregistrés")
-        print(note, file=sys.stderr)
+        print(Message("cli.export.read_only_note").text(args.lang), file=sys.stderr)
     return 0

@@ -15,15 +15,24 @@ from typing import Optional, Sequence
 
 from app import __version__
 from routing.errors import UserError
+from routing.messages import Message
 
 # Sub-command modules, imported lazily so `zitour --help` and the GUI start fast.
 COMMAND_MODULES = ("app.cli.project", "app.cli.sites", "app.cli.region", "app.cli.plan", "app.cli.export")
 
 
-def cli_language() -> str:
-    """"fr" unless ZITOUR_LANG or LANG asks for English: the users are French."""
-    lang = os.environ.get("ZITOUR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or "fr"
-    return "en" if lang.lower().startswith("en") else "fr"
+def env_language() -> Optional[str]:
+    """The environment's language as it is set (ZITOUR_LANG, else LC_ALL, else LANG), None when unset."""
+    return os.environ.get("ZITOUR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or None
+
+
+def cli_language(cli_lang: Optional[str] = None) -> str:
+    """The language of the commands that print: ``--lang``, else the environment's, else French (the users
+    are French). Unlike the application (:func:`app.ui.launch.choose_language`), they never read the
+    language saved in the application's settings: scripts get the same words wherever they run."""
+    from app.ui.launch import choose_language  # pure, Qt-free
+
+    return choose_language(cli_lang, None, env_language())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,12 +59,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang = args.lang or cli_language()
+    # --lang as given (None: not given): the application weighs it against its saved language
+    args.cli_lang, args.env_lang = args.lang, env_language()
+    lang = args.lang = cli_language(args.cli_lang)
     if args.command is None:
         from app.ui.launch import run_gui
 
-        return run_gui(project=None, lang=lang)
-    args.lang = lang
+        return run_gui(project=None, lang=args.cli_lang, env_lang=args.env_lang)
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
@@ -65,7 +75,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("zitour: interrupted" if lang == "en" else "zitour : interrompu", file=sys.stderr)
+        print(Message("cli.interrupted").text(lang), file=sys.stderr)
         return 130
 
 

@@ -11,7 +11,11 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli.words import inline_label
+from app.i18n import formats
+from app.model.entities import StopKind
 from routing.errors import UserError
+from routing.messages import Distance, Duration, Message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,23 +51,31 @@ def run_plan(args: argparse.Namespace) -> int:
     else:
         print(format_plan(plan, lang))
     for d in plan.dropped:
-        print(("Dropped: " if lang == "en" else "Non desservi : ") + d.reason.text(lang), file=sys.stderr)
+        print(Message("cli.plan.dropped", reason=d.reason).text(lang), file=sys.stderr)
     return 0 if plan.all_required_served else 3
 
 
 def format_plan(plan, lang: str = "fr") -> str:
-    en = lang == "en"
+    """The plan as ``zitour plan`` prints it: each bus's day, stop by stop, its video cues, then the warnings."""
     out = []
+    kinds = {k.value: inline_label(k, lang) for k in StopKind}
+    width = max(len(k) for k in kinds.values())
     for b in plan.buses:
-        out.append(f"{b.bus_name}: {b.departure:%H:%M} -> {b.return_:%H:%M}, "
-                   f"{b.driving_s / 60:.0f} min {'driving' if en else 'de conduite'}, {b.distance_m / 1000:.1f} km")
+        out.append(Message("cli.plan.bus", bus=b.bus_name, departure=b.departure, back=b.return_,
+                           driving=Duration(b.driving_s), distance=Distance(b.distance_m)).text(lang))
         for s in b.stops:
-            wait = f" ({'wait' if en else 'attente'} {s.wait_s / 60:.0f} min)" if s.wait_s >= 60 else ""
-            who = f" [{s.presenter_id}]" if s.presenter_id is not None else ""
-            out.append(f"  {s.sequence:>2}. {s.arrival:%H:%M}-{s.departure:%H:%M} {s.kind:<8} {s.name}{wait}{who}")
+            wait = " " + Message("cli.plan.wait", wait=Duration(s.wait_s)).text(lang) if s.wait_s >= 60 else ""
+            who = f" [{s.ambassador_id}]" if s.ambassador_id is not None else ""
+            times = formats.clock_range(s.arrival, s.departure, lang)
+            out.append(f"  {s.sequence:>2}. {times} {kinds.get(s.kind, s.kind):<{width}} {s.name}{wait}{who}")
         for c in b.cues:
-            trim = f" (0-{c.trim_end_s:.0f} s)" if c.trim_end_s is not None else ""
-            out.append(f"     video {c.start:%H:%M:%S} +{c.offset_s / 60:.1f} min: {c.title}{trim}")
+            start, offset = formats.clock(c.start, lang, seconds=True), formats.offset(c.offset_s, lang)
+            if c.trim_end_s is not None:
+                msg = Message("cli.plan.cue.trimmed", start=start, offset=offset, title=c.title,
+                              trim_start=formats.offset(c.trim_start_s, lang), trim_end=formats.offset(c.trim_end_s, lang))
+            else:
+                msg = Message("cli.plan.cue", start=start, offset=offset, title=c.title)
+            out.append("     " + msg.text(lang))
     for w in plan.warnings:
         out.append(("! " if w.severity != "info" else "i ") + w.message.text(lang))
     return "\n".join(out)

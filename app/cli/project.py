@@ -5,8 +5,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from app.model.entities import SiteKind, StopKind
+from app.cli.words import inline_label, kind_counts
+from app.i18n import formats
 from app.store.project import Project
+from routing.messages import Message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,53 +46,40 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_open(args: argparse.Namespace) -> int:
     from app.ui.launch import run_gui
 
-    return int(run_gui(project=args.project, lang=args.lang) or 0)
-
-
-_KIND_FR = {SiteKind.COMPANY: "entreprise", SiteKind.TRAINING_CENTRE: "centre de formation",
-            SiteKind.INCLUSION: "SIAE", SiteKind.DEPOT: "dépôt", SiteKind.RESTAURANT: "restaurant",
-            SiteKind.OTHER: "autre"}
-_STOP_FR = {StopKind.VISIT: "visite", StopKind.DRIVE_BY: "passage", StopKind.LUNCH: "déjeuner",
-            StopKind.BREAK: "pause", StopKind.PICKUP: "prise en charge"}
-
-
-def _counts(counter: Counter, labels: dict, en: bool) -> str:
-    parts = [f"{labels[k] if not en else k.value.replace('_', ' ')} {n}"
-             for k, n in sorted(counter.items(), key=lambda kv: list(labels).index(kv[0]))]
-    return ", ".join(parts)
+    # the language asked with --lang (None: not asked) wins over the one saved in the application
+    return int(run_gui(project=args.project, lang=args.cli_lang, env_lang=args.env_lang) or 0)
 
 
 def info_lines(project: Project, lang: str = "fr") -> list[str]:
-    """The lines ``zitour info`` prints."""
-    en = lang == "en"
+    """The lines ``zitour info`` prints, in ``lang``."""
     c = project.counts()
     sites = project.sites()
+    kinds = kind_counts(Counter(s.kind for s in sites), lang)
     lines = [
-        f"{project.path.name} — " + (f"format {project.schema_version}, region {project.region_name or '—'}" if en else
-                                     f"format {project.schema_version}, région {project.region_name or '—'}"),
-        (f"Sites: {c['sites']}" if en else f"Sites : {c['sites']}")
-        + (f" ({_counts(Counter(s.kind for s in sites), _KIND_FR, en)})" if sites else ""),
-        f"Tours: {c['tours']}" if en else f"Circuits : {c['tours']}",
+        Message("cli.info.header", file=project.path.name, version=project.schema_version,
+                region=project.region_name or "—").text(lang),
+        (Message("cli.info.sites.by_kind", count=c["sites"], kinds=kinds) if sites else
+         Message("cli.info.sites", count=c["sites"])).text(lang),
+        Message("cli.info.tours", count=c["tours"]).text(lang),
     ]
     for tour in project.tours():
         stops = project.stops(tour.id)  # type: ignore[arg-type]
         n_bus = len(project.buses(tour.id))  # type: ignore[arg-type]
-        has_plan = project.plan(tour.id) is not None  # type: ignore[arg-type]
-        kinds = _counts(Counter(s.kind for s in stops), _STOP_FR, en)
-        if en:
-            lines.append(f"  {tour.name}: {tour.date.isoformat()}, {tour.audience.value}, {len(stops)} stops"
-                         f"{f' ({kinds})' if stops else ''}, {n_bus} bus(es), plan: {'yes' if has_plan else 'no'}")
+        has_plan = Message("cli.yes" if project.plan(tour.id) is not None else "cli.no")  # type: ignore[arg-type]
+        audience = inline_label(tour.audience, lang)
+        if stops:
+            line = Message("cli.info.tour.by_kind", tour=tour.name, date=tour.date.isoformat(), audience=audience,
+                           stops=len(stops), kinds=kind_counts(Counter(s.kind for s in stops), lang), buses=n_bus,
+                           plan=has_plan)
         else:
-            lines.append(f"  {tour.name} : {tour.date.isoformat()}, {tour.audience.value}, {len(stops)} arrêts"
-                         f"{f' ({kinds})' if stops else ''}, {n_bus} car(s), plan : {'oui' if has_plan else 'non'}")
+            line = Message("cli.info.tour", tour=tour.name, date=tour.date.isoformat(), audience=audience,
+                           stops=0, buses=n_bus, plan=has_plan)
+        lines.append("  " + line.text(lang))
     total_s = sum(v.duration_s for v in project.videos())
-    minutes, seconds = divmod(int(round(total_s)), 60)
     lines += [
-        f"Stops: {c['stops']}, buses: {c['buses']}, plans: {c['plans']}" if en else
-        f"Arrêts : {c['stops']}, cars : {c['buses']}, plans : {c['plans']}",
-        f"Ambassadors: {c['ambassadors']}" if en else f"Ambassadeurs : {c['ambassadors']}",
-        (f"Videos: {c['videos']} ({minutes} min {seconds:02d} s)" if en else
-         f"Vidéos : {c['videos']} ({minutes} min {seconds:02d} s)"),
+        Message("cli.info.totals", stops=c["stops"], buses=c["buses"], plans=c["plans"]).text(lang),
+        Message("cli.info.ambassadors", count=c["ambassadors"]).text(lang),
+        Message("cli.info.videos", count=c["videos"], duration=formats.offset(total_s, lang)).text(lang),
     ]
     return lines
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from routing.errors import Message, UserError
+from routing.errors import UserError
+from routing.messages import Message
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -11,12 +12,9 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     try:
         w, s, e, n = (float(v) for v in text.split(","))
     except ValueError:
-        raise UserError(Message(f"Invalid box {text!r}: expected W,S,E,N in degrees, e.g. 4.97,45.74,5.08,45.81.",
-                                f"Emprise invalide {text!r} : attendu O,S,E,N en degrés, "
-                                f"par ex. 4.97,45.74,5.08,45.81.")) from None
+        raise UserError("cli.bad_box_syntax", box=text) from None
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-        raise UserError(Message(f"Invalid box {text!r}: need W < E and S < N, in degrees.",
-                                f"Emprise invalide {text!r} : il faut O < E et S < N, en degrés."))
+        raise UserError("cli.bad_box_order", box=text)
     return (w, s, e, n)
 
 
@@ -40,22 +38,16 @@ def _summary(path, lang: str) -> str:
     rep = r.report
     net = r.network()
     cut = rep.get("road_ways_cut_missing_nodes", 0) + rep.get("road_ways_dropped_missing_nodes", 0)
-    if lang == "fr":
-        return (f"Région « {r.name} » : {path}\n"
-                f"  {rep.get('road_ways', 0)} voies routières, {rep.get('graph_nodes', 0)} nœuds, "
-                f"{net.main_node_count} dans la partie connexe principale pour {net.profile.name}\n"
-                f"  {cut} voies coupées ou ignorées (nœuds absents), "
-                f"{rep.get('road_ways_cut_at_box', 0)} coupées à l'emprise, "
-                f"{len(r.named_features())} sites nommés, "
-                f"{rep.get('turn_restrictions_ignored', 0)} interdictions de tourner ignorées\n"
-                + "".join(f"  ! {w.fr}\n" for w in net.warnings) + "  © les contributeurs d'OpenStreetMap")
-    return (f"Region '{r.name}': {path}\n"
-            f"  {rep.get('road_ways', 0)} road ways, {rep.get('graph_nodes', 0)} nodes, "
-            f"{net.main_node_count} in the main connected part for {net.profile.name}\n"
-            f"  {cut} ways cut or dropped (missing nodes), {rep.get('road_ways_cut_at_box', 0)} cut at the box, "
-            f"{len(r.named_features())} named sites, "
-            f"{rep.get('turn_restrictions_ignored', 0)} turn restrictions ignored\n"
-            + "".join(f"  ! {w.en}\n" for w in net.warnings) + "  © OpenStreetMap contributors")
+    lines = [
+        Message("cli.region.title", region=r.name, path=str(path)).text(lang),
+        "  " + Message("cli.region.network", ways=rep.get("road_ways", 0), nodes=rep.get("graph_nodes", 0),
+                       main=net.main_node_count, profile=net.profile.name).text(lang),
+        "  " + Message("cli.region.import", cut=cut, cut_at_box=rep.get("road_ways_cut_at_box", 0),
+                       named=len(r.named_features()), turns=rep.get("turn_restrictions_ignored", 0)).text(lang),
+    ]
+    lines += [f"  ! {w.text(lang)}" for w in net.warnings]
+    lines.append("  " + Message("cli.region.attribution").text(lang))
+    return "\n".join(lines)
 
 
 def cmd_import(args) -> int:
@@ -72,14 +64,14 @@ def cmd_import(args) -> int:
 def cmd_list(args) -> int:
     from routing.regions import list_regions, regions_dir
 
-    fr = getattr(args, "lang", "en") == "fr"
+    lang = getattr(args, "lang", "en")
     regions = list_regions()
     if not regions:
-        print(f"Aucune région dans {regions_dir()}" if fr else f"No region in {regions_dir()}")
+        print(Message("cli.region.none", folder=str(regions_dir())).text(lang))
         return 0
     for r in regions:
         if r.path is None:
-            state = "fournie, compilée au premier usage" if fr else "bundled, compiled on first use"
+            state = Message("cli.region.bundled").text(lang)
         else:
             state = ", ".join(f"{v:.4f}" for v in r.bounds)
         print(f"{r.name:<24} {r.source:<40} {state}")

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from app.errors import Message, ProjectError
+from app.errors import ProjectError
 from app.store.project import Project
 from routing.errors import RegionError
+from routing.messages import Message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,9 +45,7 @@ def _load_region(name: Optional[str], lang: str):
     try:
         return load_region(name)
     except RegionError as exc:
-        note = (f"zitour: region not checked: {exc.text('en')}" if lang == "en"
-                else f"zitour : région non vérifiée : {exc.text('fr')}")
-        print(note, file=sys.stderr)
+        print(Message("cli.sites.region_not_checked", reason=exc.message).text(lang), file=sys.stderr)
         return None
 
 
@@ -54,27 +53,19 @@ def run_import(args: argparse.Namespace) -> int:
     from app.services.import_sites import import_sites_file
 
     lang = args.lang
-    en = lang == "en"
     with Project.open(args.project) as project:
         region = _load_region(args.region or project.region_name, lang)
         if args.region and region is None:
-            raise ProjectError(Message(f"region {args.region!r} cannot be loaded.",
-                                       f"la région « {args.region} » ne peut pas être chargée."))
+            raise ProjectError("cli.region_not_loaded", region=args.region)
         report = import_sites_file(project, args.file, strict=args.strict, region=region)
     for r in report.rejected:
         print(f"  {r.text(lang)}", file=sys.stderr)
     n_bad = len(report.rejected_rows)
     if not report.applied:
-        print(f"zitour: {n_bad} rejected row(s) in {report.source}: nothing imported (--strict)." if en else
-              f"zitour : {n_bad} ligne(s) rejetée(s) dans {report.source} : rien n'a été importé (--strict).",
-              file=sys.stderr)
+        print(Message("cli.sites.nothing_imported", rejected=n_bad, source=report.source).text(lang), file=sys.stderr)
         return 1
-    print(f"{report.source}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-          f"{n_bad} rejected." if en else
-          f"{report.source} : {report.added} ajouté(s), {report.updated} mis à jour, {report.unchanged} inchangé(s), "
-          f"{n_bad} rejeté(s).")
+    print(Message("cli.sites.imported", source=report.source, added=report.added, updated=report.updated,
+                  unchanged=report.unchanged, rejected=n_bad).text(lang))
     if n_bad:
-        print(f"zitour: warning: {n_bad} row(s) rejected (listed above), the other rows were imported." if en else
-              f"zitour : attention : {n_bad} ligne(s) rejetée(s) (voir ci-dessus), les autres ont été importées.",
-              file=sys.stderr)
+        print(Message("cli.sites.some_rejected", rejected=n_bad).text(lang), file=sys.stderr)
     return 0

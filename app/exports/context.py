@@ -13,16 +13,10 @@ from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from app.exports.files import slug
-from app.model.entities import Ambassador, Bus, Site, Stop, StopKind, Tour, Video
-from app.model.plan import BusPlan, Cue, Leg, Plan, PlannedStop
+from app.model.entities import Ambassador, Bus, Site, Stop, Tour, Video
+from app.model.plan import BusPlan, Plan
+from app.model.plan_view import StopRow, stop_rows
 
-KIND_FR = {
-    StopKind.VISIT.value: "Visite",
-    StopKind.DRIVE_BY.value: "Passage commenté",
-    StopKind.LUNCH.value: "Déjeuner",
-    StopKind.BREAK.value: "Pause",
-    StopKind.PICKUP.value: "Prise en charge",
-}
 ATTRIBUTION = "© OpenStreetMap contributors"
 
 
@@ -32,48 +26,6 @@ class ExportOptions:
 
     csv_delimiter: str = ";"  # ";" for French spreadsheets, "," for the rest
     online_tiles: bool = True  # offer OSM tiles as an extra layer in the HTML map (off until ticked)
-
-
-@dataclass(frozen=True)
-class StopRow:
-    """One planned stop with the records it refers to resolved."""
-
-    bus: BusPlan
-    bus_index: int
-    planned: PlannedStop
-    site: Optional[Site]
-    stop: Optional[Stop]
-    presenter: Optional[Ambassador]
-    leg_in: Optional[Leg]
-    leg_out: Optional[Leg]
-    cues: tuple[Cue, ...]
-
-    @property
-    def number(self) -> int:
-        return self.planned.sequence
-
-    @property
-    def name(self) -> str:
-        if self.site is not None:
-            return self.site.name
-        return self.planned.name or KIND_FR.get(self.planned.kind, self.planned.kind)
-
-    @property
-    def kind_fr(self) -> str:
-        return KIND_FR.get(self.planned.kind, self.planned.kind)
-
-    @property
-    def lonlat(self) -> Optional[tuple[float, float]]:
-        if self.site is not None:
-            return (self.site.lon, self.site.lat)
-        if self.leg_in is not None and self.leg_in.geometry:
-            return tuple(self.leg_in.geometry[-1])  # type: ignore[return-value]
-        return None
-
-    @property
-    def is_inserted(self) -> bool:
-        """A stop the planner added (a driver's break), not one of the organiser's."""
-        return self.planned.stop_id is None
 
 
 @dataclass
@@ -134,21 +86,7 @@ class ExportContext:
 
     def rows(self, bus: Optional[BusPlan] = None) -> list[StopRow]:
         """Planned stops, bus by bus in plan order, with their records resolved."""
-        out: list[StopRow] = []
-        for b_index, b in enumerate(self.plan.buses):
-            if bus is not None and b is not bus:
-                continue
-            for i, ps in enumerate(b.stops):
-                leg_in = b.legs[i] if i < len(b.legs) else None
-                leg_out = b.legs[i + 1] if i + 1 < len(b.legs) else None
-                cues = tuple(c for c in b.cues if (ps.site_id is not None and c.site_id == ps.site_id)
-                             or (c.site_id is None and c.leg_index == i))
-                out.append(StopRow(
-                    bus=b, bus_index=b_index, planned=ps, site=self.site(ps.site_id),
-                    stop=self.stops.get(ps.stop_id) if ps.stop_id is not None else None,
-                    presenter=self.ambassadors.get(ps.presenter_id) if ps.presenter_id is not None else None,
-                    leg_in=leg_in, leg_out=leg_out, cues=cues))
-        return out
+        return stop_rows(self.plan, self.sites, self.stops, self.ambassadors, bus)
 
     def leg_coords(self, bus: BusPlan, index: int) -> list[tuple[float, float]]:
         """(lon, lat) polyline of leg ``index``: its road geometry, else a straight line."""

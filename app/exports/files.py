@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from app.errors import ExportError, Message
+from app.errors import ExportError
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 STAGING_PREFIX = ".zitour-export-"
@@ -44,8 +44,8 @@ def check_name(name: str) -> str:
         or os.path.isabs(name)
     )
     if bad:
-        raise ExportError(Message(f"Refused export file name {name!r}: it must be a plain file name.",
-                                  f"Nom de fichier d'export refusé « {name} » : ce doit être un simple nom de fichier."))
+        # control characters shown escaped, as Python writes them, so the message stays on one line
+        raise ExportError("export.bad_file_name", name=repr(name)[1:-1])
     return name
 
 
@@ -53,14 +53,13 @@ def prepare_folder(out_dir: Path) -> Path:
     """Create ``out_dir`` if needed and return its resolved path."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise ExportError(Message(f"{out_dir} is a file, not a folder.", f"{out_dir} est un fichier, pas un dossier."))
+        raise ExportError("export.folder_is_file", folder=str(out_dir))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(Message(f"{out_dir} cannot be created: {exc.strerror}.",
-                                  f"{out_dir} ne peut pas être créé : {exc.strerror}.")) from None
+        raise ExportError("export.folder_not_created", folder=str(out_dir), detail=str(exc.strerror)) from None
     if not os.access(out_dir, os.W_OK):
-        raise ExportError(Message(f"{out_dir} cannot be written.", f"{out_dir} n'est pas accessible en écriture."))
+        raise ExportError("export.folder_not_writable", folder=str(out_dir))
     return out_dir.resolve()
 
 
@@ -68,14 +67,10 @@ def check_overwrite(out_dir: Path, names: Iterable[str], force: bool) -> list[Pa
     """The target files that already exist; raise ExportError listing them unless ``force``."""
     existing = [out_dir / n for n in names if (out_dir / n).exists() or (out_dir / n).is_symlink()]
     if existing and not force:
-        listed = ", ".join(p.name for p in existing)
-        raise ExportError(Message(
-            f"These files already exist in {out_dir}: {listed}. Use --force to replace them.",
-            f"Ces fichiers existent déjà dans {out_dir} : {listed}. Utilisez --force pour les remplacer."))
+        raise ExportError("export.files_exist", folder=str(out_dir), files=[p.name for p in existing])
     for path in existing:
         if path.is_dir() and not path.is_symlink():
-            raise ExportError(Message(f"{path} is a folder; it cannot be replaced by an export.",
-                                      f"{path} est un dossier : un export ne peut pas le remplacer."))
+            raise ExportError("export.target_is_folder", path=str(path))
     return existing
 
 

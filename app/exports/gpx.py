@@ -10,6 +10,7 @@ from pathlib import Path
 import gpxpy.gpx as g
 
 from app.exports.context import ExportContext
+from app.i18n import formats
 
 
 def file_names(ctx: ExportContext) -> list[str]:
@@ -39,7 +40,7 @@ def build(ctx: ExportContext) -> g.GPX:
                 continue
             lon, lat = r.site.routing_point if r.site is not None else r.lonlat
             name = f"{prefix}{r.number:02d} {r.name}"
-            desc = f"{r.kind_fr} — {ctx.local(r.planned.arrival):%H:%M}–{ctx.local(r.planned.departure):%H:%M}"
+            desc = f"{r.kind_fr} — {formats.clock_range(ctx.local(r.planned.arrival), ctx.local(r.planned.departure), 'fr')}"
             if r.site is not None and r.site.address:
                 desc += f" — {r.site.address}"
             gpx.waypoints.append(g.GPXWaypoint(lat, lon, name=name, description=desc, time=_utc(r.planned.arrival),

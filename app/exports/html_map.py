@@ -23,7 +23,8 @@ from jinja2 import Template
 
 from app.exports import mapdraw
 from app.exports.context import ATTRIBUTION, ExportContext
-from app.exports.french import tour_title, fr_date, fr_time, label
+from app.exports.french import label, tour_title
+from app.i18n import formats
 
 VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet"
 ROAD_WEIGHT = {"motorway": 5, "trunk": 4.5, "primary": 4, "secondary": 3.5, "tertiary": 3, "service": 1.5}
@@ -91,9 +92,9 @@ def _inline_leaflet() -> str:
 
 def _roads_geojson(ctx: ExportContext, bounds: tuple[float, float, float, float]) -> dict[str, Any]:
     feats: list[dict[str, Any]] = []
-    roads = getattr(ctx.layers, "roads", None)
-    if roads is None:
+    if ctx.layers is None:  # the region is not available: the map has the route only
         return {"type": "FeatureCollection", "features": feats}
+    roads = ctx.layers.roads
     for k, name in enumerate(roads.kinds):
         coords, offs = mapdraw.select(roads, bounds, {k})
         for a, b in zip(offs[:-1], offs[1:]):
@@ -122,7 +123,7 @@ def build(ctx: ExportContext) -> str:
         "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:14px sans-serif}"
         ".zt-num{color:#fff;font:bold 11px sans-serif;text-align:center;line-height:20px}"
         ".leaflet-container{background:#f5f3ee}</style>"), name="zt_style")
-    title = f"<b>{text(tour_title(ctx.tour.name))}</b><br>{text(fr_date(ctx.tour.date))}"
+    title = f"<b>{text(tour_title(ctx.tour.name))}</b><br>{text(formats.long_date(ctx.tour.date, 'fr'))}"
     m.get_root().html.add_child(Element(f'<div class="zt-title">{title}</div>'), name="zt_title")
 
     base = folium.FeatureGroup(name="Routes de la région", overlay=True, show=True)
@@ -149,8 +150,8 @@ def build(ctx: ExportContext) -> str:
                 continue
             lon, lat = r.lonlat
             p = r.planned
-            times = f"{text(label('Arrivée'))} {text(fr_time(ctx.local(p.arrival)))} · " \
-                    f"{text(label('Départ'))} {text(fr_time(ctx.local(p.departure)))}"
+            times = f"{text(label('Arrivée'))} {text(formats.clock(ctx.local(p.arrival), 'fr'))} · " \
+                    f"{text(label('Départ'))} {text(formats.clock(ctx.local(p.departure), 'fr'))}"
             lines = [f"<b>{r.number}. {text(r.name)}</b>", text(r.kind_fr), times]
             if r.site is not None:
                 lines += [text(x) for x in (r.site.address, r.site.products, r.site.jobs) if x]

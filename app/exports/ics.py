@@ -16,7 +16,8 @@ from typing import Any
 import icalendar
 
 from app.exports.context import ExportContext
-from app.exports.french import tour_title, fr_date, fr_time, label
+from app.exports.french import label, tour_title
+from app.i18n import formats
 from app.model.entities import StopKind
 
 
@@ -32,13 +33,13 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
     lines = []
     for r in ctx.rows():
         if not r.is_inserted:
-            lines.append(f"{fr_time(ctx.local(r.planned.arrival))} — {r.name} ({r.kind_fr.lower()})")
+            lines.append(f"{formats.clock(ctx.local(r.planned.arrival), 'fr')} — {r.name} ({r.kind_fr.lower()})")
     out.append({
         "uid": ctx.uid("tour"),
         "summary": tour_title(t.name),
         "start": ctx.local(ctx.departure), "end": ctx.local(ctx.return_),
         "location": (start_site.name + (f", {start_site.address}" if start_site.address else "")) if start_site else "",
-        "description": f"{fr_date(t.date).capitalize()}\n" + "\n".join(lines),
+        "description": f"{formats.long_date(t.date, 'fr').capitalize()}\n" + "\n".join(lines),
         "geo": (start_site.lat, start_site.lon) if start_site else None,
     })
     for r in ctx.rows():
@@ -46,8 +47,8 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
             continue
         s = r.site
         desc = [f"{r.kind_fr} — {tour_title(t.name)} ({r.bus.bus_name}), arrêt n° {r.number}.",
-                f"{label('Arrivée')} {fr_time(ctx.local(r.planned.arrival))}, "
-                f"{label('départ')} {fr_time(ctx.local(r.planned.departure))}."]
+                f"{label('Arrivée')} {formats.clock(ctx.local(r.planned.arrival), 'fr')}, "
+                f"{label('départ')} {formats.clock(ctx.local(r.planned.departure), 'fr')}."]
         if t.participants:
             desc.append(f"{label('Participants')} {t.participants}")
         if r.presenter is not None:

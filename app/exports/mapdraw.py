@@ -13,7 +13,8 @@ from typing import Any, Optional, Sequence
 import numpy as np
 
 from app.exports.context import ATTRIBUTION
-from app.exports.french import NBSP, fr_decimal
+from app.i18n import formats
+from app.i18n.formats import NBSP
 
 AREA_FILL = {"industrial": "#e6d6ee", "commercial": "#f2dcdc", "retail": "#f2dcdc", "residential": "#e6e3de",
              "water": "#aad3df", "park": "#cfe8c0", "forest": "#bcd9a8", "farmland": "#eef0d6", "parking": "#ececec"}
@@ -172,7 +173,7 @@ def draw_frame_notes(canvas: Any, view: Viewport) -> None:
     x0, y0 = view.x + 4, view.y + view.h - 6
     canvas.rect(x0 - 1.5, y0 - 4.5, bar + 16, 7, fill="#ccffffff")
     canvas.rect(x0, y0, bar, 1.2, fill="#333333")
-    label = f"{nice}{NBSP}m" if nice < 1000 else f"{fr_decimal(nice / 1000, 0 if nice % 1000 == 0 else 1)}{NBSP}km"
+    label = f"{nice}{NBSP}m" if nice < 1000 else f"{formats.decimal(nice / 1000, 0 if nice % 1000 == 0 else 1, 'fr')}{NBSP}km"
     canvas.text(x0, y0 - 4.2, bar + 14, 4, label, size_pt=6.5, color="#333333")
     w = canvas.text_width(ATTRIBUTION, 6.5) + 3
     canvas.rect(view.x + view.w - w - 1, view.y + view.h - 5, w + 1, 5, fill="#ccffffff")

@@ -5,7 +5,8 @@ import zipfile
 from pathlib import Path
 
 from app.exports.context import ATTRIBUTION, ExportContext
-from app.exports.french import tour_title, fr_date, fr_time
+from app.exports.french import tour_title
+from app.i18n import formats
 
 SUFFIX_FR = {
     "-itineraire.pdf": "itinéraire à imprimer : carte du parcours et déroulé de la journée",
@@ -27,9 +28,9 @@ def file_names(ctx: ExportContext) -> list[str]:
 
 def readme(ctx: ExportContext, members: list[Path]) -> str:
     t = ctx.tour
-    lines = [f"{tour_title(t.name)} — {fr_date(t.date)}", ""]
+    lines = [f"{tour_title(t.name)} — {formats.long_date(t.date, 'fr')}", ""]
     if ctx.departure is not None and ctx.return_ is not None:
-        lines += [f"Départ à {fr_time(ctx.local(ctx.departure))}, retour vers {fr_time(ctx.local(ctx.return_))}.", ""]
+        lines += [f"Départ à {formats.clock(ctx.local(ctx.departure), 'fr')}, retour vers {formats.clock(ctx.local(ctx.return_), 'fr')}.", ""]
     lines.append("Contenu du dossier :")
     for m in members:
         what = next((d for suffix, d in SUFFIX_FR.items() if m.name.endswith(suffix)), "")
@@ -37,7 +38,7 @@ def readme(ctx: ExportContext, members: list[Path]) -> str:
     lines += ["", "Les listes de lecture désignent les vidéos par un chemin relatif : copiez le dossier des",
               "vidéos à côté de ces fichiers, comme sur l'ordinateur de l'organisateur.", "",
               f"Données cartographiques {ATTRIBUTION} (ODbL).",
-              f"Généré par ZI Tour planner le {fr_date(ctx.local(ctx.generated_at).date(), weekday=False)}."]
+              f"Généré par ZI Tour planner le {formats.long_date(ctx.local(ctx.generated_at).date(), 'fr', weekday=False)}."]
     return "\r\n".join(lines) + "\r\n"  # CRLF: Windows Notepad users
 
 

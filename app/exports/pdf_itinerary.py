@@ -9,7 +9,8 @@ from typing import Any
 
 from app.exports import mapdraw
 from app.exports.context import ExportContext, StopRow
-from app.exports.french import tour_title, fr_date, fr_duration, fr_km, fr_time, label
+from app.exports.french import label, tour_title
+from app.i18n import formats
 
 MARGIN = 10.0
 CONTENT_W = 190.0
@@ -53,7 +54,7 @@ class _Pages:
         self.number += 1
         t = self.ctx.tour
         self.canvas.line(MARGIN, 288, MARGIN + CONTENT_W, 288, color="#bbbbbb", width_mm=0.2)
-        self.canvas.text(MARGIN, 289, 150, 5, f"{tour_title(t.name)} — {fr_date(t.date)}", size_pt=7, color=GREY)
+        self.canvas.text(MARGIN, 289, 150, 5, f"{tour_title(t.name)} — {formats.long_date(t.date, 'fr')}", size_pt=7, color=GREY)
         self.canvas.text(MARGIN + 140, 289, 50, 5, f"page {self.number}", size_pt=7, color=GREY, align="right")
 
     def new(self) -> None:
@@ -72,11 +73,11 @@ class _Pages:
 def _summary(ctx: ExportContext) -> str:
     parts = []
     if ctx.departure is not None:
-        parts.append(f"{label('Départ')} {fr_time(ctx.local(ctx.departure))}")
+        parts.append(f"{label('Départ')} {formats.clock(ctx.local(ctx.departure), 'fr')}")
     if ctx.return_ is not None:
-        parts.append(f"{label('Retour')} {fr_time(ctx.local(ctx.return_))}")
+        parts.append(f"{label('Retour')} {formats.clock(ctx.local(ctx.return_), 'fr')}")
     dist = sum(b.distance_m for b in ctx.plan.buses)
-    parts.append(fr_km(dist))
+    parts.append(formats.distance(dist, "fr"))
     n = sum(1 for r in ctx.rows() if not r.is_inserted)
     parts.append(f"{n} arrêt{'s' if n > 1 else ''}")
     nb = len(ctx.plan.buses)
@@ -90,7 +91,7 @@ def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
     t = ctx.tour
     y = MARGIN
     y += canvas.text(MARGIN, y, CONTENT_W, 16, tour_title(t.name), size_pt=17, bold=True) + 1
-    sub = fr_date(t.date).capitalize() + (f" · région {ctx.region_name}" if ctx.region_name else "")
+    sub = formats.long_date(t.date, 'fr').capitalize() + (f" · région {ctx.region_name}" if ctx.region_name else "")
     y += canvas.text(MARGIN, y, CONTENT_W, 7, sub, size_pt=11, color="#333333") + 1
     y += canvas.text(MARGIN, y, CONTENT_W, 6, _summary(ctx), size_pt=9, color=GREY) + 3
     rows = ctx.rows()
@@ -127,7 +128,7 @@ def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
         canvas.circle(x + 2, yy + 1.9, 1.8, fill=_colour(r.bus_index))
         canvas.text(x - 1, yy + 0.3, 6, 3.5, str(r.number), size_pt=5.5, bold=True, color="#ffffff", align="center")
         bus = f"{r.bus.bus_name} · " if multi else ""
-        text = f"{bus}{fr_time(ctx.local(r.planned.arrival))} — {r.name}"
+        text = f"{bus}{formats.clock(ctx.local(r.planned.arrival), 'fr')} — {r.name}"
         canvas.text(x + 5, yy, col_w - 6, 4.2, text, size_pt=7.5, elide=True)
     page.y = BOTTOM
 
@@ -138,7 +139,7 @@ def _colour(index: int) -> str:
 
 def _bus_table(ctx: ExportContext, canvas: Any, page: _Pages, b_index: int, bus: Any) -> None:
     bus_rec = ctx.buses.get(bus.bus_id) if bus.bus_id is not None else None
-    title = f"{bus.bus_name} — {fr_time(ctx.local(bus.departure))} à {fr_time(ctx.local(bus.return_))}"
+    title = f"{bus.bus_name} — {formats.clock(ctx.local(bus.departure), 'fr')} à {formats.clock(ctx.local(bus.return_), 'fr')}"
     page.y += canvas.text(MARGIN, page.y, CONTENT_W, 9, title, size_pt=13, bold=True, color=_colour(b_index)) + 1
     details = []
     if bus_rec is not None:
@@ -150,17 +151,17 @@ def _bus_table(ctx: ExportContext, canvas: Any, page: _Pages, b_index: int, bus:
                            + (f", {bus_rec.driver_phone}" if bus_rec.driver_phone else ""))
         v = bus_rec.vehicle
         details.append(f"{v.name} (h. {str(v.height_m).replace('.', ',')} m, {str(v.weight_t).replace('.', ',')} t)")
-    details.append(f"{fr_km(bus.distance_m)}, {fr_duration(bus.driving_s)} de route")
+    details.append(f"{formats.distance(bus.distance_m, 'fr')}, {formats.duration(bus.driving_s, 'fr')} de route")
     page.y += canvas.text(MARGIN, page.y, CONTENT_W, 12, " · ".join(details), size_pt=8.5, color="#333333") + 3
     _table_header(canvas, page)
     start = ctx.site(bus.start_site_id)
-    _row(canvas, page, ["", "", fr_time(ctx.local(bus.departure)), "",
+    _row(canvas, page, ["", "", formats.clock(ctx.local(bus.departure), "fr"), "",
                         "Départ — " + (start.name + (f"\n{start.address}" if start.address else "") if start else "dépôt"),
                         ctx.ambassador_names(bus.legs[0].ambassador_ids) if bus.legs else "", ""], shade=True)
     for r in ctx.rows(bus):
         _row(canvas, page, _cells(ctx, r))
     end = ctx.site(bus.end_site_id)
-    _row(canvas, page, ["", fr_time(ctx.local(bus.return_)), "", "",
+    _row(canvas, page, ["", formats.clock(ctx.local(bus.return_), "fr"), "", "",
                         "Retour — " + (end.name if end else "dépôt"), "", ""], shade=True)
     page.y += 4
 
@@ -178,8 +179,8 @@ def _cells(ctx: ExportContext, r: StopRow) -> list[str]:
     contact = ""
     if r.site is not None:
         contact = "\n".join(x for x in (r.site.contact_name, r.site.contact_phone, r.site.contact_email) if x)
-    wait = fr_duration(p.wait_s) if p.wait_s >= 60 else "—"
-    return [str(p.sequence), fr_time(ctx.local(p.arrival)), fr_time(ctx.local(p.departure)), wait, place,
+    wait = formats.duration(p.wait_s, "fr") if p.wait_s >= 60 else "—"
+    return [str(p.sequence), formats.clock(ctx.local(p.arrival), "fr"), formats.clock(ctx.local(p.departure), "fr"), wait, place,
             on_board.strip(), contact]
 
 
@@ -231,9 +232,9 @@ def _contacts_and_warnings(ctx: ExportContext, canvas: Any, page: _Pages) -> Non
             page.need(h)
             page.y += canvas.text(MARGIN, page.y, CONTENT_W, h, line, size_pt=8.5) + 0.8
         page.y += 3
-    items = [f"Arrêt non desservi — {ctx.site_name(d.site_id, f'arrêt {d.stop_id}')} : {d.reason.fr}"
+    items = [f"Arrêt non desservi — {ctx.site_name(d.site_id, f'arrêt {d.stop_id}')} : {d.reason.text('fr')}"
              for d in ctx.plan.dropped]
-    items += [w.message.fr for w in ctx.plan.warnings]
+    items += [w.message.text("fr") for w in ctx.plan.warnings]
     if items:
         page.need(14)
         page.y += canvas.text(MARGIN, page.y, CONTENT_W, 8, "Points d'attention", size_pt=12, bold=True) + 1

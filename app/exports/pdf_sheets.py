@@ -12,7 +12,9 @@ from typing import Any, Optional
 
 from app.exports import mapdraw
 from app.exports.context import ExportContext, StopRow
-from app.exports.french import tour_title, NBSP, fr_clock_offset, fr_date, fr_duration, fr_time, label
+from app.exports.french import label, tour_title
+from app.i18n import formats
+from app.i18n.formats import NBSP
 
 LEFT_X, LEFT_W = 10.0, 118.0
 RIGHT_X, RIGHT_W = 136.0, 64.0
@@ -66,13 +68,13 @@ def _sheet(ctx: ExportContext, canvas: Any, r: StopRow, index: int, total: int) 
     canvas.text(11, 9.5, 20, 12, str(r.number), size_pt=20 if r.number < 100 else 14, bold=True, color=colour,
                 align="center", valign="middle")
     canvas.text(35, 5, 168, 11, r.name, size_pt=16 if len(r.name) < 48 else 12, bold=True, color="#ffffff")
-    times = [r.kind_fr, f"{label('Arrivée')} {fr_time(ctx.local(p.arrival))}",
-             f"{label('Départ')} {fr_time(ctx.local(p.departure))}"]
+    times = [r.kind_fr, f"{label('Arrivée')} {formats.clock(ctx.local(p.arrival), 'fr')}",
+             f"{label('Départ')} {formats.clock(ctx.local(p.departure), 'fr')}"]
     if p.wait_s >= 60:
-        times.append(f"{label('Attente')} {fr_duration(p.wait_s)}")
+        times.append(f"{label('Attente')} {formats.duration(p.wait_s, 'fr')}")
     times.append(r.bus.bus_name)
     canvas.text(35, 17, 168, 6, " · ".join(times), size_pt=10, color="#ffffff")
-    canvas.text(35, 23.5, 168, 5, f"{tour_title(ctx.tour.name)} — {fr_date(ctx.tour.date)}", size_pt=8,
+    canvas.text(35, 23.5, 168, 5, f"{tour_title(ctx.tour.name)} — {formats.long_date(ctx.tour.date, 'fr')}", size_pt=8,
                 color="#e8eef8")
 
     flow = _Flow(canvas, LEFT_X, 36, LEFT_W, BOTTOM, colour)
@@ -110,14 +112,14 @@ def _video_text(ctx: ExportContext, r: StopRow) -> str:
     for c in sorted(r.cues, key=lambda c: c.start):
         v = ctx.videos.get(c.video_id)
         title = c.title or (v.title if v else f"vidéo {c.video_id}")
-        line = f"« {title} » — à lancer à {fr_time(ctx.local(c.start))}"
+        line = f"« {title} » — à lancer à {formats.clock(ctx.local(c.start), 'fr')}"
         if c.trim_end_s is not None or c.trim_start_s:
             end = c.trim_end_s if c.trim_end_s is not None else (v.duration_s if v else None)
-            line += f", extrait de {fr_clock_offset(c.trim_start_s)}"
+            line += f", extrait de {formats.offset(c.trim_start_s, 'fr')}"
             if end is not None:
-                line += f" à {fr_clock_offset(end)}"
+                line += f" à {formats.offset(end, 'fr')}"
         elif v is not None:
-            line += f", en entier ({fr_clock_offset(v.duration_s)})"
+            line += f", en entier ({formats.offset(v.duration_s, 'fr')})"
         if v is not None:
             line += f"\n{label('Fichier')} {v.path}"
         lines.append(line)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from app.i18n import formats
 from app.exports.context import ExportContext
 from app.exports.files import slug
 from app.model.plan import BusPlan
@@ -25,7 +26,7 @@ class Entry:
     duration_s: Optional[float]  # how long it plays, None if unknown
     start_s: float  # trim start in the file
     stop_s: Optional[float]  # trim end in the file, None: to the end
-    cue_time: str  # HH:MM, local
+    cue_time: str  # local clock time, as French readers write it ("9 h 30")
 
 
 def one_line(text: str) -> str:
@@ -67,7 +68,7 @@ def entries(ctx: ExportContext, bus: BusPlan) -> list[Entry]:
         end = stop if stop is not None else v.duration_s
         dur = max(0.0, end - cue.trim_start_s) if end else None
         out.append(Entry(video_path(ctx, v.path), one_line(cue.title or v.title), dur, cue.trim_start_s, stop,
-                         ctx.local(cue.start).strftime("%H:%M")))
+                         formats.clock(ctx.local(cue.start), "fr")))
     return out
 
 

@@ -36,14 +36,20 @@ def _hm_of_day(seconds: float) -> tuple[int, int]:
     return (minutes // 60) % 24, minutes % 60
 
 
-def clock(value: dt.time | dt.datetime | float, lang: str = "fr") -> str:
-    """"9 h 30" (fr) / "9:30" (en); ``value`` a time, a datetime or seconds since midnight."""
+def clock(value: dt.time | dt.datetime | float, lang: str = "fr", seconds: bool = False) -> str:
+    """"9 h 30" (fr) / "9:30" (en); ``value`` a time, a datetime or seconds since midnight.
+
+    ``seconds``: to the second, "9 h 30 min 05 s" (fr) / "9:30:05" (en).
+    """
     if isinstance(value, (dt.time, dt.datetime)):
-        hour, minute = value.hour, value.minute
+        hour, minute, second = value.hour, value.minute, value.second
     else:
         hour, minute = _hm_of_day(float(value))
+        second = int(math.floor(float(value) + 1e-9)) % 60 if math.isfinite(float(value)) and value > 0 else 0
     if _lang(lang) == "en":
-        return f"{hour}:{minute:02d}"
+        return f"{hour}:{minute:02d}:{second:02d}" if seconds else f"{hour}:{minute:02d}"
+    if seconds:
+        return f"{hour}{NBSP}h{NBSP}{minute:02d}{NBSP}min{NBSP}{second:02d}{NBSP}s"
     return f"{hour}{NBSP}h{NBSP}{minute:02d}"
 
 

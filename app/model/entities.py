@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Optional
 
+from routing.messages import Message
+
 
 class SiteKind(str, Enum):
     """What a site is; decides its marker on the map."""
@@ -157,9 +159,13 @@ class Ambassador:
 
 @dataclass
 class VehicleSpec:
-    """A bus's physical and legal limits, mirrored by ``routing.profile.VehicleProfile``."""
+    """A bus's physical and legal limits, mirrored by ``routing.profile.VehicleProfile``.
 
-    name: str = "Autocar 12 m"
+    The defaults are a standard 12 m coach; its default name comes from the catalog
+    ("12 m bus", "Autocar 12 m"). Stored names are kept as they were written.
+    """
+
+    name: str = field(default_factory=lambda: Message("default.vehicle_name").text())  # current language
     height_m: float = 3.70
     weight_t: float = 18.0
     width_m: float = 2.55
@@ -167,11 +173,29 @@ class VehicleSpec:
     speed_factor: float = 0.85
 
 
+# Common vehicles (metres, tonnes, share of the car speed), by catalog code of their name.
+_PRESETS = (
+    ("default.vehicle_name", 3.70, 18.0, 2.55, 12.0, 0.85),
+    ("vehicle.coach_15", 3.90, 24.0, 2.55, 15.0, 0.80),
+    ("vehicle.midibus_9", 3.20, 12.0, 2.40, 9.0, 0.90),
+)
+
+
+def vehicle_presets(lang: Optional[str] = None) -> list[VehicleSpec]:
+    """The usual vehicles of a ZI Tour, named in ``lang``: a 12 m coach (the default), a 15 m coach, a 9 m midibus."""
+    return [VehicleSpec(Message(code).text(lang), h, w, width, length, speed)
+            for code, h, w, width, length, speed in _PRESETS]
+
+
 @dataclass
 class Bus:
-    """One coach of a tour, with its own depots if they differ from the tour's."""
+    """One bus of a tour, with its own depots if they differ from the tour's.
 
-    name: str = "Car 1"
+    Without a name it is the catalog's first bus name ("Bus 1", "Car 1"); the editor
+    numbers the next ones (:func:`app.services.editing.new_bus`).
+    """
+
+    name: str = field(default_factory=lambda: Message("default.bus_name", n=1).text())  # current language
     seats: int = 50
     operator: str = ""
     driver: str = ""

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-from routing.errors import Message
+from routing.messages import Message
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class PlannedStop:
     departure: dt.datetime
     wait_s: float = 0.0  # waiting before the window opens
     slack_s: float = 0.0  # how much later the bus could arrive without breaking a window
-    presenter_id: Optional[int] = None  # ambassador presenting this stop
+    ambassador_id: Optional[int] = None  # ambassador presenting this stop
     name: str = ""  # the site's name at planning time (for exports of old plans)
 
 
@@ -145,8 +145,7 @@ class Plan:
 
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> "Plan":
-        def msg(d: dict) -> Message:
-            return Message(en=d["en"], fr=d["fr"])
+        msg = Message.from_json  # also reads the {"en", "fr"} texts of plans saved before message codes
 
         def when(s: str) -> dt.datetime:
             return dt.datetime.fromisoformat(s)
@@ -154,7 +153,7 @@ class Plan:
         buses = []
         for b in data["buses"]:
             stops = tuple(
-                PlannedStop(**{**s, "arrival": when(s["arrival"]), "departure": when(s["departure"])})
+                PlannedStop(**{**_legacy_stop(s), "arrival": when(s["arrival"]), "departure": when(s["departure"])})
                 for s in b["stops"]
             )
             legs = tuple(
@@ -200,7 +199,19 @@ class Plan:
         )
 
 
+def _legacy_stop(s: dict[str, Any]) -> dict[str, Any]:
+    """A stored planned stop with the keys of older plans renamed (``presenter_id`` -> ``ambassador_id``)."""
+    if "presenter_id" not in s:
+        return s
+    s = dict(s)
+    old = s.pop("presenter_id")
+    s.setdefault("ambassador_id", old)
+    return s
+
+
 def _encode(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.to_json()
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dict):

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import ImportError_
+from app.errors import SiteImportError
 from app.services.site_fields import RawRow, RejectedRow, canonical_field
 from routing.errors import Message
 
@@ -26,8 +26,8 @@ class CsvFormat:
     delimiter: str
 
 
-def _fail(path: Path, en: str, fr: str) -> ImportError_:
-    return ImportError_(Message(f"{path.name}: {en}", f"{path.name} : {fr}"))
+def _fail(path: Path, problem: Message) -> SiteImportError:
+    return SiteImportError("file.problem", file=path.name, problem=problem)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -56,17 +56,17 @@ def guess_delimiter(header_line: str) -> str:
 def read_csv_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], CsvFormat]:
     """The data rows of the CSV file at ``path`` and the rows rejected while reading.
 
-    Raises :class:`ImportError_` naming the file when it cannot be used at all
+    Raises :class:`SiteImportError` naming the file when it cannot be used at all
     (unreadable, empty, no name column, no coordinate columns).
     """
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _fail(path, f"cannot be read ({exc.strerror}).", f"ne peut pas être lu ({exc.strerror}).") from None
+        raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
     text, encoding = decode(data)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
-        raise _fail(path, "the file is empty.", "le fichier est vide.")
+        raise _fail(path, Message("file.empty"))
     delimiter = guess_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] = []
@@ -81,18 +81,9 @@ def read_csv_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], CsvForma
             if canon and canon not in columns:
                 columns[canon] = (i, h)
         if "name" not in columns:
-            raise _fail(
-                path,
-                f"no name column (expected 'nom' or 'name'; columns found: {', '.join(header)}).",
-                f"pas de colonne de nom (attendu « nom » ou « name » ; colonnes trouvées : {', '.join(header)}).",
-            )
+            raise _fail(path, Message("import.csv.no_name_column", columns=header))
         if not ({"lon", "lat"} <= columns.keys() or "coordinates" in columns):
-            raise _fail(
-                path,
-                f"no coordinate columns (expected 'longitude' and 'latitude'; columns found: {', '.join(header)}).",
-                "pas de colonnes de coordonnées (attendu « longitude » et « latitude » ; colonnes trouvées : "
-                f"{', '.join(header)}).",
-            )
+            raise _fail(path, Message("import.csv.no_coordinate_columns", columns=header))
         rows: list[RawRow] = []
         rejected: list[RejectedRow] = []
         n = 0
@@ -116,20 +107,12 @@ def read_csv_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], CsvForma
                 rejected.append(
                     RejectedRow(
                         n, "",
-                        Message(
-                            f"{len(cells)} values but {len(header)} columns (a decimal comma in a comma-separated "
-                            "file? Quote the value or save with ';').",
-                            f"{len(cells)} valeurs pour {len(header)} colonnes (une virgule décimale dans un fichier "
-                            "séparé par des virgules ? Mettez la valeur entre guillemets ou enregistrez avec « ; »).",
-                        ),
+                        Message("import.csv.extra_values", values=len(cells), columns=len(header)),
                         start_line, values.get("name", "").strip(),
                     )
                 )
                 continue
             rows.append(raw)
     except csv.Error as exc:
-        raise _fail(
-            path, f"line {reader.line_num}: not readable as CSV ({exc}).",
-            f"ligne {reader.line_num} : illisible en CSV ({exc}).",
-        ) from None
+        raise _fail(path, Message("import.csv.bad_csv", line=reader.line_num, detail=str(exc))) from None
     return rows, rejected, CsvFormat(encoding, delimiter)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Optional
 
-from app.errors import Message, ProjectError
+from app.errors import ProjectError
 from app.model.entities import (
     Ambassador,
     Audience,
     Availability,
-    Bus,
     LockKind,
     Site,
     SiteKind,
@@ -29,6 +29,7 @@ from app.model.entities import (
     Tour,
     Video,
 )
+from app.services.editing import new_bus
 from app.services.osm_sites import OsmFeature, read_osm_features
 from app.services.videos import relative_video_path, video_duration_s, write_demo_clip
 from app.store.project import Project, check_project_file
@@ -114,17 +115,11 @@ def build_demo(
     path = demo_path(path)
     if path.exists():
         if not force:
-            raise ProjectError(
-                Message(f"{path} already exists (use --force to replace it).",
-                        f"{path} existe déjà (utilisez --force pour le remplacer).")
-            )
+            raise ProjectError("demo.exists", file=str(path))
         try:
             check_project_file(path)
         except ProjectError:
-            raise ProjectError(
-                Message(f"{path} exists and is not a readable ZI Tour project: not replaced.",
-                        f"{path} existe et n'est pas un projet ZI Tour lisible : il n'est pas remplacé.")
-            ) from None
+            raise ProjectError("demo.not_a_project", file=str(path)) from None
     desc = load_description()
     report(progress, 0.0, "OSM")
     features = {f.ref: f for f in read_osm_features(_maps_dir() / desc["osm_file"])}
@@ -143,16 +138,13 @@ def build_demo(
     project = Project.create(path, overwrite=force)
     try:
         with project.transaction():
-            project.set_setting("region", desc["region"])
+            project.set_region_name(desc["region"])
             project.set_setting("demo", "1")
             sites: dict[str, Site] = {}
             for spec in desc["sites"]:
                 feature = features.get(spec["osm"])
                 if feature is None:
-                    raise ProjectError(
-                        Message(f"Demo site {spec['osm']} is missing from {desc['osm_file']}.",
-                                f"Le site de démo {spec['osm']} manque dans {desc['osm_file']}.")
-                    )
+                    raise ProjectError("demo.site_missing", site=str(spec["osm"]), file=str(desc["osm_file"]))
                 sites[spec["key"]] = project.add(_site(spec, feature, desc["demo_note"]))
             for spec, file, duration_s in clips:
                 project.add(
@@ -203,8 +195,9 @@ def _add_tour(project: Project, spec: dict[str, Any], sites: dict[str, Site]) ->
             notes=spec["notes"],
         )
     )
-    for bus in spec["buses"]:
-        project.add(Bus(tour_id=tour.id, **bus))  # default vehicle: the 12 m coach
+    for n, bus in enumerate(spec["buses"]):
+        # as the editor adds one (the catalog's name, the 12 m vehicle), with what the description says
+        project.add(replace(new_bus(tour.id, n), **bus))
     for position, stop in enumerate(spec["stops"], start=1):
         project.add(
             Stop(

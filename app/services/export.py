@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from app.errors import ExportError, Message
+from app.errors import ExportError
 from app.exports import files, registry
 from app.exports.context import ExportContext, ExportOptions
 from app.model.entities import Tour
@@ -45,10 +45,9 @@ def normalise_formats(formats: Union[str, Iterable[str]]) -> list[str]:
                 wanted.add(name)
             else:
                 known = "|".join([*registry.FORMATS, "all"])
-                raise ExportError(Message(f"Unknown export format {name!r} (expected {known}).",
-                                          f"Format d'export inconnu « {name} » (attendu : {known})."))
+                raise ExportError("export.unknown_format", format=name, known=known)
     if not wanted:
-        raise ExportError(Message("No export format chosen.", "Aucun format d'export choisi."))
+        raise ExportError("export.no_format")
     return [f for f in registry.FORMATS if f in wanted]
 
 
@@ -59,8 +58,7 @@ def _tour(project: Any, tour: Union[str, int, Tour]) -> Tour:
         for t in project.tours():
             if t.id == tour:
                 return t
-        raise ExportError(Message(f"No tour with id {tour} in {project.path.name}.",
-                                  f"Aucun circuit d'identifiant {tour} dans {project.path.name}."))
+        raise ExportError("export.no_tour_id", tour=tour, file=project.path.name)
     return project.tour_by_name(tour)
 
 
@@ -89,9 +87,8 @@ def build_context(project: Any, tour: Union[str, int, Tour], options: Optional[E
     t = _tour(project, tour)
     plan = project.plan(t.id)
     if plan is None or not plan.buses:
-        raise ExportError(Message(f"Tour {t.name!r} has no computed plan yet: plan it before exporting.",
-                                  f"Le circuit « {t.name} » n'a pas encore de plan : calculez-le avant d'exporter."))
-    region = project.setting("region") or ""
+        raise ExportError("export.no_plan", tour=t.name)
+    region = project.region_name or ""
     if layers is _LOAD:
         layers = load_layers(region)
     state_raw = project.setting(ICS_STATE_KEY.format(t.id))
@@ -139,8 +136,7 @@ def export_context(ctx: ExportContext, formats: Union[str, Iterable[str]], out_d
         built = list(registry.ALL)  # a pack alone holds everything
     names = [files.check_name(n) for f in fmts for n in registry.module(f).file_names(ctx)]
     if len(set(names)) != len(names):
-        raise ExportError(Message("Two exports would have the same file name.",
-                                  "Deux exports auraient le même nom de fichier."))
+        raise ExportError("export.same_file_name")
     files.check_overwrite(out, names, force)
     steps = len(built) + (1 if "pack" in fmts else 0) + 1
     with files.Staging(out) as staging:
@@ -166,8 +162,7 @@ def _write(fmt: str, ctx: ExportContext, folder: Path) -> list[Path]:
     try:
         return registry.module(fmt).write(ctx, folder)
     except OSError as exc:
-        raise ExportError(Message(f"The {fmt} export could not be written: {exc.strerror or exc}.",
-                                  f"L'export {fmt} n'a pas pu être écrit : {exc.strerror or exc}.")) from None
+        raise ExportError("export.write_failed", format=fmt, detail=str(exc.strerror or exc)) from None
 
 
 def export_tour(project: Any, tour: Union[str, int, Tour], formats: Union[str, Iterable[str]],
@@ -180,9 +175,16 @@ def export_tour(project: Any, tour: Union[str, int, Tour], formats: Union[str, I
     the project (skipped, silently, when the project is read-only)."""
     ctx = build_context(project, tour, options, layers)
     paths = export_context(ctx, formats, out_dir, force, progress, cancel)
+    record_export(project, ctx, formats)
+    return paths
+
+
+def record_export(project: Any, ctx: ExportContext, formats: Union[str, Iterable[str]]) -> None:
+    """After a delivered export: keep the calendar's event sequences in the project (calendar apps
+    update an event only when its SEQUENCE grew). The one place they are saved, for the CLI and
+    the GUI alike; a read-only project keeps none."""
     fmts = normalise_formats(formats)
-    if ("ics" in fmts or "pack" in fmts) and not getattr(project, "read_only", False):
+    if ("ics" in fmts or "pack" in fmts) and not project.read_only:
         from app.exports import ics  # no Qt, cheap
 
         project.set_setting(ICS_STATE_KEY.format(ctx.tour.id), json.dumps(ics.event_state(ctx), sort_keys=True))
-    return paths

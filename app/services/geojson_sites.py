@@ -16,13 +16,13 @@ import pyproj
 import shapely
 import shapely.geometry
 
-from app.errors import ImportError_
+from app.errors import SiteImportError
 from app.services.site_fields import RawRow, RejectedRow, canonical_field
 from routing.errors import Message
 
 
-def _fail(path: Path, en: str, fr: str) -> ImportError_:
-    return ImportError_(Message(f"{path.name}: {en}", f"{path.name} : {fr}"))
+def _fail(path: Path, problem: Message) -> SiteImportError:
+    return SiteImportError("file.problem", file=path.name, problem=problem)
 
 
 def _transformer(path: Path, data: dict[str, Any]) -> tuple[Optional[pyproj.Transformer], str]:
@@ -37,13 +37,11 @@ def _transformer(path: Path, data: dict[str, Any]) -> tuple[Optional[pyproj.Tran
         if isinstance(name, int) or (isinstance(name, str) and name.isdigit()):
             name = f"EPSG:{name}"
     if not isinstance(name, str):
-        raise _fail(path, f"unsupported 'crs' member {json.dumps(crs_member)[:80]}.",
-                    f"membre « crs » non pris en charge {json.dumps(crs_member)[:80]}.")
+        raise _fail(path, Message("import.geojson.bad_crs_member", member=json.dumps(crs_member)[:80]))
     try:
         crs = pyproj.CRS.from_user_input(name)
     except pyproj.exceptions.CRSError:
-        raise _fail(path, f"unknown coordinate reference system {name!r}.",
-                    f"système de coordonnées inconnu « {name} ».") from None
+        raise _fail(path, Message("import.geojson.unknown_crs", crs=name)) from None
     wgs84 = pyproj.CRS.from_epsg(4326)
     if crs.is_geographic and crs.datum == wgs84.datum:
         return None, crs.name  # CRS84 or EPSG:4326: GeoJSON coordinates are already lon, lat
@@ -53,33 +51,31 @@ def _transformer(path: Path, data: dict[str, Any]) -> tuple[Optional[pyproj.Tran
 def read_geojson_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], str]:
     """The features of the GeoJSON file at ``path`` as rows, rows rejected while reading, and the source CRS name.
 
-    Raises :class:`ImportError_` naming the file when it is not usable GeoJSON.
+    Raises :class:`SiteImportError` naming the file when it is not usable GeoJSON.
     """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise _fail(path, f"cannot be read ({exc.strerror}).", f"ne peut pas être lu ({exc.strerror}).") from None
+        raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
     except UnicodeDecodeError:
-        raise _fail(path, "is not UTF-8 text (GeoJSON must be UTF-8).",
-                    "n'est pas du texte UTF-8 (le GeoJSON doit être en UTF-8).") from None
+        raise _fail(path, Message("import.geojson.not_utf8")) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _fail(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-                    f"JSON invalide (ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}).") from None
+        raise _fail(path, Message("import.geojson.bad_json", line=exc.lineno, column=exc.colno,
+                                  detail=exc.msg)) from None
     if isinstance(data, dict) and data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
         features = data["features"]
     elif isinstance(data, dict) and data.get("type") == "Feature":
         features = [data]
     else:
-        raise _fail(path, "not a GeoJSON FeatureCollection or Feature.",
-                    "ce n'est pas une FeatureCollection ou une Feature GeoJSON.")
+        raise _fail(path, Message("import.geojson.not_feature_collection"))
     transformer, crs_name = _transformer(path, data)
     rows: list[RawRow] = []
     rejected: list[RejectedRow] = []
     for n, feature in enumerate(features, start=1):
         if not isinstance(feature, dict):
-            rejected.append(RejectedRow(n, "", Message("not a GeoJSON feature.", "ce n'est pas une entité GeoJSON.")))
+            rejected.append(RejectedRow(n, "", Message("import.geojson.not_feature")))
             continue
         props = feature.get("properties") or {}
         values: dict[str, str] = {}
@@ -96,7 +92,7 @@ def read_geojson_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], str]
         geometry = feature.get("geometry")
         if geometry is None:
             if not ({"lon", "lat"} <= values.keys() or "coordinates" in values):
-                raw.geometry_error = Message("the feature has no geometry.", "l'entité n'a pas de géométrie.")
+                raw.geometry_error = Message("import.geojson.no_geometry")
         else:
             try:
                 geom = shapely.geometry.shape(geometry)
@@ -109,7 +105,6 @@ def read_geojson_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], str]
                 raw.lonlat = (round(float(x), 7), round(float(y), 7))
             except (ValueError, TypeError, KeyError, AttributeError, shapely.errors.ShapelyError):
                 kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
-                raw.geometry_error = Message(f"invalid or empty {kind} geometry.",
-                                             f"géométrie {kind} invalide ou vide.")
+                raw.geometry_error = Message("import.geojson.bad_geometry", kind=str(kind))
         rows.append(raw)
     return rows, rejected, crs_name

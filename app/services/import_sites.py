@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
-from app.errors import ImportError_
+from app.errors import SiteImportError
 from app.model.entities import Site, SiteKind, SiteSource
 from app.services.csv_sites import read_csv_rows
 from app.services.geojson_sites import read_geojson_rows
@@ -130,9 +131,7 @@ def apply_rows(
         if match is not None and id(match) in claimed:
             first = claimed[id(match)]
             out.rejected.append(
-                RejectedRow(cand.row, "", Message(f"same site as row {first} (same name or identifier).",
-                                                  f"même site que la ligne {first} (même nom ou identifiant)."),
-                            name=site.name)
+                RejectedRow(cand.row, "", Message("import.duplicate_row", first=first), name=site.name)
             )
             continue
         if match is None:
@@ -201,12 +200,12 @@ def import_sites_file(
     """Import the sites of a CSV, GeoJSON or OSM file into ``project``.
 
     ``region`` (anything with ``contains(lon, lat)``) rejects rows outside it;
-    without one only the WGS84 ranges are checked. Raises :class:`ImportError_`
+    without one only the WGS84 ranges are checked. Raises :class:`SiteImportError`
     when the file as a whole is unusable; bad rows are returned in the report.
     """
     path = Path(path)
     if not path.is_file():
-        raise ImportError_(Message(f"{path}: no such file.", f"{path} : fichier introuvable."))
+        raise SiteImportError("file.no_such_file", file=str(path))
     kind = _file_kind(path)
     report(progress, 0.0, path.name)
     if kind == "osm":
@@ -216,7 +215,7 @@ def import_sites_file(
         try:
             features = [f for f in read_osm_features(path) if f.kind.startswith(INDUSTRIAL_KINDS)]
         except RegionError as exc:
-            raise ImportError_(exc.message) from None
+            raise SiteImportError(exc.message) from None
         out = import_osm_features(project, features, strict=strict, region=region, progress=progress, cancel=cancel)
     elif kind == "geojson":
         rows, rejected, crs_name = read_geojson_rows(path)
@@ -285,3 +284,16 @@ def import_osm_features(
     out = apply_rows(project, rows, SiteSource.OSM, strict=strict, region=region, progress=progress, cancel=cancel)
     out.source = "OpenStreetMap"
     return out
+
+
+def preview_import(project, run: Callable[[Any], ImportReport]) -> tuple[ImportReport, list[Site]]:
+    """Run ``run(copy)`` on a temporary copy of ``project`` (a dry run: the project is untouched);
+    returns the report and the sites it would add or update, in row order."""
+    with tempfile.TemporaryDirectory(prefix="zitour-preview-") as folder:
+        copy_path = Path(folder) / "preview.zitour"
+        project.backup_to(copy_path)
+        with Project.open(copy_path) as copy:
+            report = run(copy)
+            by_id = {s.id: s for s in copy.sites()}
+            sites = [by_id[i] for i in report.site_ids if i in by_id]
+    return report, sites

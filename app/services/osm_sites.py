@@ -18,7 +18,7 @@ import osmium
 import shapely
 from shapely import wkb
 
-from routing.errors import Message, RegionError
+from routing.errors import RegionError
 
 # (key, value or None for any value) that make a named feature a candidate site.
 SITE_TAGS: tuple[tuple[str, Optional[str]], ...] = (
@@ -121,15 +121,12 @@ def read_osm_features(path: Path | str) -> list[OsmFeature]:
     """
     path = Path(path)
     if not path.is_file():
-        raise RegionError(Message(f"{path}: no such OSM file.", f"{path} : fichier OSM introuvable."))
+        raise RegionError("import.osm.not_found", file=str(path))
     reader = _Reader()
     try:
         reader.apply_file(str(path), locations=True)
     except RuntimeError as exc:
-        raise RegionError(
-            Message(f"{path} cannot be read as OpenStreetMap data ({exc}).",
-                    f"{path} ne peut pas être lu comme données OpenStreetMap ({exc}).")
-        ) from None
+        raise RegionError("import.osm.unreadable", file=str(path), detail=str(exc)) from None
     tree = shapely.STRtree(reader.roads) if reader.roads else None
     out = []
     for osm_type, osm_id, name, kind, geom, tags in reader.found:

@@ -11,7 +11,6 @@ profile, and each bus is scheduled and drawn on its own profile's roads.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 from zoneinfo import ZoneInfo
@@ -20,11 +19,12 @@ import numpy as np
 
 from app.model.entities import Bus, LockKind, Site, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
-from routing.errors import Message, PlanningError
+from app.model.rules import people_on_board
+from app.services.editing import new_bus
+from routing import solver  # solver.Ambassador, solver.Precedence...: never confused with app.model's
+from routing.errors import PlanningError
 from routing.profile import VehicleProfile
 from routing.progress import CancelToken, ProgressCallback, check, report
-from routing.solver import (Ambassador, DriverRules, Lock, Node, NodeKind, Objective, Precedence, Problem,
-                            RoadMatrices, SiteCapacity, Solution, Vehicle, Video, Window, replan_problem, solve)
 
 if TYPE_CHECKING:  # scipy-heavy: loaded with the region, not with this module
     from routing.network import CoachNetwork, Snap
@@ -49,7 +49,7 @@ class Roads:
     profile: VehicleProfile
     net: "CoachNetwork"
     snaps: "list[Snap]"  # one per place
-    matrices: RoadMatrices
+    matrices: solver.RoadMatrices
 
 
 def _depots(tour: Tour, b: Bus) -> tuple[Optional[int], Optional[int]]:
@@ -64,13 +64,12 @@ def _places(tour: Tour, buses: list, stops: list, sites: dict) -> list[int]:
     for b in buses:
         for sid in _depots(tour, b):
             if sid is None:
-                raise PlanningError(Message(f"Tour {tour.name}: bus {b.name} has no start or end depot.",
-                                            f"Circuit {tour.name} : le car {b.name} n'a pas de dépôt de départ ou d'arrivée."))
+                raise PlanningError("planning.bus_without_depot", tour=tour.name, bus=b.name)
             if sid not in place_sites:
                 place_sites.append(sid)
     for s in stops:
         if s.site_id not in sites:
-            raise PlanningError(Message(f"Stop {s.id} refers to a missing site.", f"L'arrêt {s.id} désigne un site absent."))
+            raise PlanningError("planning.stop_site_missing", stop=s.id)
         if s.site_id not in place_sites:
             place_sites.append(s.site_id)
     return place_sites
@@ -103,11 +102,8 @@ def road_matrices(region, tour: Tour, buses: list, sites: dict, place_sites: lis
             for sid in _depots(tour, b):
                 sn = snaps[place_sites.index(sid)]
                 if not sn.ok:
-                    why = sn.reason.en if sn.reason else ""
-                    why_fr = sn.reason.fr if sn.reason else ""
-                    raise PlanningError(Message(
-                        f"Depot {sites[sid].name} cannot be reached by bus {b.name} ({prof.name}). {why}",
-                        f"Le dépôt {sites[sid].name} n'est pas accessible au car {b.name} ({prof.name}). {why_fr}"))
+                    raise PlanningError("planning.depot_unreachable", depot=sites[sid].name, bus=b.name,
+                                        profile=prof.name, reason=sn.reason if sn.reason is not None else "")
         check(cancel)
         tm = net.matrix(snaps, progress=lambda f, l, lo=lo: report(progress, lo + span * f, l), cancel=cancel)
         dur = np.array(tm.duration_s, dtype=float)
@@ -120,70 +116,58 @@ def road_matrices(region, tour: Tour, buses: list, sites: dict, place_sites: lis
                 dur[i, i] = dist[i, i] = 0.0
                 if sn.reason is not None:
                     unreachable[i] = sn.reason
-        out[prof] = Roads(prof, net, snaps, RoadMatrices(dur, dist, unreachable, prof.name))
+        out[prof] = Roads(prof, net, snaps, solver.RoadMatrices(dur, dist, unreachable, prof.name))
         check(cancel)
     return out
 
 
-def _group_sizes(project, tour: Tour, buses: list) -> dict:
-    """People on board of each bus from the start: its groups, else the tour's participants shared out."""
-    groups = project.groups(tour.id)
-    size = {b.id: 0 for b in buses}
-    for g in groups:
-        if g.bus_id in size:
-            size[g.bus_id] += g.size
-    for g in sorted((g for g in groups if g.bus_id not in size), key=lambda g: -g.size):
-        target = max(buses, key=lambda b: b.seats - size[b.id])
-        size[target.id] += g.size
-    if not groups and tour.participants:
-        per = math.ceil(tour.participants / len(buses))
-        size = {b.id: min(per, b.seats) for b in buses}
-    return size
+def _site_capacities(buses: list, stops: list, sites: dict, participants: dict) -> tuple[solver.SiteCapacity, ...]:
+    """One bus at a time where two groups exceed the company's capacity; visit slots where the site has some.
 
-
-def _site_capacities(buses: list, stops: list, sites: dict, size: dict) -> tuple[SiteCapacity, ...]:
-    """One bus at a time where two groups exceed the company's capacity; visit slots where the site has some."""
-    smallest = sorted(size.values())
+    ``participants``: bus id -> people on board from the start.
+    """
+    smallest = sorted(participants.values())
     pair = sum(smallest[:2])
     caps = []
     for sid in sorted({s.site_id for s in stops}):
         site: Site = sites[sid]
         one_at_a_time = (len(buses) > 1 and site.visit_capacity is not None and pair > site.visit_capacity)
-        slots = tuple(Window(w.start_s, w.end_s) for w in site.visit_slots)
+        slots = tuple(solver.Window(w.start_s, w.end_s) for w in site.visit_slots)
         if one_at_a_time or slots:
-            caps.append(SiteCapacity(sid, one_at_a_time, slots))
+            caps.append(solver.SiteCapacity(sid, one_at_a_time, slots))
     return tuple(caps)
 
 
 def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, place_sites: list[int],
-                  roads: dict[VehicleProfile, Roads], keep_order: bool = False) -> Problem:
+                  roads: dict[VehicleProfile, Roads], keep_order: bool = False) -> solver.Problem:
     """The solver's problem for ``tour`` (previous plan, if any, seeds the search)."""
     idx = {sid: i for i, sid in enumerate(place_sites)}
-    size = _group_sizes(project, tour, buses)
+    participants = people_on_board(tour, buses, project.groups(tour.id))
     rules = tour.driver_rules
     vehicles = []
     for b in buses:
         s, e = _depots(tour, b)
-        vehicles.append(Vehicle(b.id, idx[s], idx[e], _secs(tour.earliest_departure), _secs(tour.latest_return),
-                                seats=b.seats, group_size=size[b.id], max_duty_s=rules.max_duty_s, name=b.name,
-                                profile=vehicle_profile(b.vehicle)))
-    lock_map = {LockKind.FIRST: Lock.FIRST, LockKind.LAST: Lock.LAST, LockKind.INDEX: Lock.INDEX}
+        vehicles.append(solver.Vehicle(b.id, idx[s], idx[e], _secs(tour.earliest_departure), _secs(tour.latest_return),
+                                       seats=b.seats, participants=participants[b.id], max_duty_s=rules.max_duty_s,
+                                       name=b.name, profile=vehicle_profile(b.vehicle)))
+    lock_map = {LockKind.FIRST: solver.Lock.FIRST, LockKind.LAST: solver.Lock.LAST, LockKind.INDEX: solver.Lock.INDEX}
     nodes = []
     for s in stops:
         site = sites[s.site_id]
-        nodes.append(Node(
-            s.id, idx[s.site_id], NodeKind(s.kind.value), 0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
-            tuple(Window(w.start_s, w.end_s) for w in s.windows), s.required, s.priority,
+        nodes.append(solver.Node(
+            s.id, idx[s.site_id], solver.NodeKind(s.kind.value),
+            0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
+            tuple(solver.Window(w.start_s, w.end_s) for w in s.windows), s.required, s.priority,
             lock_map.get(s.lock), s.lock_index, frozenset({s.bus_id}) if s.bus_id is not None else None,
             s.site_id, site.name, site.visit_capacity if s.kind == StopKind.VISIT else None))
     ambassadors = []
     for a in project.ambassadors():
-        wins = tuple(Window(_secs(av.start), _secs(av.end)) for av in a.availability
+        wins = tuple(solver.Window(_secs(av.start), _secs(av.end)) for av in a.availability
                      if av.day is None or av.day == tour.date)
         if a.availability and not wins:
             continue  # not available that day
-        ambassadors.append(Ambassador(a.id, frozenset(a.site_ids), wins, a.name))
-    videos = tuple(Video(v.id, v.site_id, float(v.duration_s), v.title) for v in project.videos()
+        ambassadors.append(solver.Ambassador(a.id, frozenset(a.site_ids), wins, a.name))
+    videos = tuple(solver.Video(v.id, v.site_id, float(v.duration_s), v.title) for v in project.videos()
                    if v.site_id is not None)
     keep = None
     if keep_order:
@@ -195,15 +179,15 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
     previous = None
     if old is not None:
         previous = {bp.bus_id: [ps.stop_id for ps in bp.stops if ps.stop_id in known] for bp in old.buses}
-    precs = tuple(Precedence(p.before_stop_id, p.after_stop_id) for p in project.precedences(tour.id)
+    precs = tuple(solver.Precedence(p.before_stop_id, p.after_stop_id) for p in project.precedences(tour.id)
                   if p.before_stop_id in known and p.after_stop_id in known)
     first = roads[vehicles[0].profile].matrices
-    return Problem(
+    return solver.Problem(
         first.duration_s, first.distance_m, tuple(nodes), tuple(vehicles), precs,
-        driver_rules=DriverRules(True, rules.max_driving_s, rules.break_s, rules.split_break_s[0],
-                                 rules.split_break_s[1]),
-        objective=Objective(tour.objective.value), ambassadors=tuple(ambassadors), videos=videos,
-        site_capacities=_site_capacities(buses, stops, sites, size), keep_order=keep, previous=previous,
+        driver_rules=solver.DriverRules(True, rules.max_driving_s, rules.break_s, rules.split_break_s[0],
+                                        rules.split_break_s[1]),
+        objective=solver.Objective(tour.objective.value), ambassadors=tuple(ambassadors), videos=videos,
+        site_capacities=_site_capacities(buses, stops, sites, participants), keep_order=keep, previous=previous,
         profiles={p: r.matrices for p, r in roads.items()}, unreachable=first.unreachable)
 
 
@@ -222,15 +206,13 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     tz = ZoneInfo(tour.timezone)
     midnight = dt.datetime.combine(tour.date, dt.time(0), tzinfo=tz)
     sites = {s.id: s for s in project.sites()}
-    buses = project.buses(tour_id) or [Bus(name="Car 1", tour_id=tour_id, id=None)]
+    buses = project.buses(tour_id) or [new_bus(tour_id, 0)]  # named from the catalog, like a bus added by hand
     stops = sorted(project.stops(tour_id), key=lambda s: (s.position, s.id))
     if not stops:
-        raise PlanningError(Message(f"Tour {tour.name} has no stop to plan.",
-                                    f"Le circuit {tour.name} n'a aucun arrêt à planifier."))
+        raise PlanningError("planning.no_stop", tour=tour.name)
     region_name = project.region_name
     if not region_name:
-        raise PlanningError(Message("The project has no road region: import or choose one first.",
-                                    "Le projet n'a pas de région routière : importez-en ou choisissez-en une."))
+        raise PlanningError("planning.no_region")
     place_sites = _places(tour, buses, stops, sites)
     report(progress, 0.0, "region")
     region = load_region(region_name)
@@ -247,20 +229,20 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
                 if ps.stop_id is not None and ps.departure <= now:
                     done.append(ps.stop_id)
                     positions[bp.bus_id] = idx[ps.site_id]
-        problem = replan_problem(problem, now_s=now_s, positions=positions, done=done, previous=problem.previous)
+        problem = solver.replan_problem(problem, now_s=now_s, positions=positions, done=done, previous=problem.previous)
     report(progress, 0.3, "solve")
-    sol = solve(problem, time_limit_s=time_limit_s, cancel=cancel,
+    sol = solver.solve(problem, time_limit_s=time_limit_s, cancel=cancel,
                 progress=lambda f, l: report(progress, 0.3 + 0.6 * f, l))
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
     plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order)
     if save:
-        project.save_plan(plan)
+        record_plan(project, plan)
     report(progress, 1.0, "done")
     return plan
 
 
-def to_plan(sol: Solution, tour: Tour, buses, stops, sites: dict, place_sites: list, roads_of: dict,
+def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_sites: list, roads_of: dict,
             midnight: dt.datetime, keep_order: bool) -> Plan:
     """The solver's answer as the app's Plan value object.
 
@@ -305,7 +287,7 @@ def to_plan(sol: Solution, tour: Tour, buses, stops, sites: dict, place_sites: l
                 s = bs.stops[k]
                 st = stop_by_id[s.node_id]
                 pstops.append(PlannedStop(seq, st.id, st.site_id, st.kind.value, at(s.arrival_s), at(s.departure_s),
-                                          s.wait_s, s.slack_s, s.presenter, sites[st.site_id].name))
+                                          s.wait_s, s.slack_s, s.ambassador_id, sites[st.site_id].name))
                 seq += 1
         cues = tuple(Cue(c.video_id, c.site, c.leg_index + sum(1 for kk in inserted if kk <= c.leg_index),
                          at(c.start_s), c.offset_s, c.trim_start_s, c.trim_end_s, c.title) for c in bs.cues)
@@ -322,3 +304,8 @@ def to_plan(sol: Solution, tour: Tour, buses, stops, sites: dict, place_sites: l
     stats = {k: (float(v) if isinstance(v, (np.floating,)) else v) for k, v in sol.stats.items()}
     return Plan(tour.id, dt.datetime.now(tz=midnight.tzinfo), tuple(bus_plans), dropped, warnings,
                 float(sol.objective_value), keep_order, stats)
+
+
+def record_plan(project, plan: Plan) -> None:
+    """Store ``plan`` as its tour's plan: the one place a plan is saved (GUI and CLI alike)."""
+    project.save_plan(plan)

@@ -114,17 +114,18 @@ class RejectedRow:
     line: Optional[int] = None
     name: str = ""  # the row's name, when it has one
 
+    @property
+    def message(self) -> Message:
+        """The row, its column and name, and the reason: one line fit for a terminal or a warnings panel."""
+        where = (Message("import.row_line", row=self.row, line=self.line) if self.line else
+                 Message("import.row", row=self.row))
+        return Message("import.rejected_row", where=where,
+                       column=Message("import.in_column", column=self.column) if self.column else "",
+                       name=Message("import.row_name", name=self.name) if self.name else "",
+                       reason=self.reason)
+
     def text(self, lang: str = "fr") -> str:
-        """One line fit for a terminal or a warnings panel."""
-        if lang.startswith("fr"):
-            where = f"ligne {self.row}" + (f" (ligne {self.line} du fichier)" if self.line else "")
-            what = f", colonne « {self.column} »" if self.column else ""
-            name = f" [{self.name}]" if self.name else ""
-            return f"{where}{what}{name} : {self.reason.fr}"
-        where = f"row {self.row}" + (f" (file line {self.line})" if self.line else "")
-        what = f", column '{self.column}'" if self.column else ""
-        name = f" [{self.name}]" if self.name else ""
-        return f"{where}{what}{name}: {self.reason.en}"
+        return self.message.text(lang)
 
 
 @dataclass
@@ -214,12 +215,12 @@ def build_candidate(
     problems: list[RejectedRow] = []
     name = " ".join(raw.values.get("name", "").split())
 
-    def reject(canon: str, en: str, fr: str) -> None:
+    def reject(canon: str, reason: Message) -> None:
         column = raw.columns.get(canon, _label(canon, 0))
-        problems.append(RejectedRow(raw.row, column, Message(en=en, fr=fr), raw.line, name))
+        problems.append(RejectedRow(raw.row, column, reason, raw.line, name))
 
     if not name:
-        reject("name", "missing name.", "nom manquant.")
+        reject("name", Message("import.missing_name"))
 
     def number(canon: str) -> Optional[float]:
         text = raw.values.get(canon, "").strip()
@@ -228,7 +229,7 @@ def build_candidate(
         try:
             return parse_float(text)
         except NumberError:
-            reject(canon, f"unparseable number {text!r}.", f"nombre illisible « {text} ».")
+            reject(canon, Message("import.bad_number", text=text))
             return None
 
     lon = lat = None
@@ -246,19 +247,16 @@ def build_candidate(
             try:
                 lon, lat = parse_coordinates(coords)
             except NumberError:
-                reject("coordinates", f"unreadable coordinates {coords!r} (expected \"latitude, longitude\").",
-                       f"coordonnées illisibles « {coords} » (attendu « latitude, longitude »).")
+                reject("coordinates", Message("import.bad_coordinates", text=coords))
         elif lon is None or lat is None:
-            reject("lon" if lon is None else "lat", "missing coordinates (longitude and latitude are needed).",
-                   "coordonnées manquantes (longitude et latitude sont nécessaires).")
+            reject("lon" if lon is None else "lat", Message("import.missing_coordinates"))
             lon = lat = None
     if lon is not None and lat is not None:
         _check_position(lon, lat, "lon", "lat", region, reject)
 
     gate_lon, gate_lat = number("gate_lon"), number("gate_lat")
     if (gate_lon is None) != (gate_lat is None):
-        reject("gate_lon" if gate_lon is None else "gate_lat", "gate needs both longitude and latitude.",
-               "le portail demande longitude et latitude.")
+        reject("gate_lon" if gate_lon is None else "gate_lat", Message("import.gate_incomplete"))
         gate_lon = gate_lat = None
     elif gate_lon is not None and gate_lat is not None:
         _check_position(gate_lon, gate_lat, "gate_lon", "gate_lat", region, reject)
@@ -269,10 +267,7 @@ def build_candidate(
         try:
             kind = parse_kind(kind_text)
         except NumberError:
-            reject("kind", f"unknown site type {kind_text!r} (expected company, training centre, SIAE, depot, "
-                   "restaurant or other).",
-                   f"type de site inconnu « {kind_text} » (attendu : entreprise, centre de formation, SIAE, dépôt, "
-                   "restaurant ou autre).")
+            reject("kind", Message("import.unknown_kind", text=kind_text))
 
     capacity = None
     cap_text = raw.values.get("visit_capacity", "").strip()
@@ -280,8 +275,7 @@ def build_candidate(
         try:
             capacity = parse_capacity(cap_text)
         except NumberError:
-            reject("visit_capacity", f"unparseable number {cap_text!r} (a number of people is expected).",
-                   f"nombre illisible « {cap_text} » (un nombre de personnes est attendu).")
+            reject("visit_capacity", Message("import.bad_capacity", text=cap_text))
 
     if problems:
         return None, problems
@@ -303,16 +297,14 @@ def build_candidate(
 
 
 def _check_position(lon: float, lat: float, lon_f: str, lat_f: str, region: Optional[RegionLike], reject) -> None:
+    # Coordinates as the program writes them (every digit, decimal point), in every language.
+    x, y = str(lon), str(lat)
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        reject(lon_f if not -180 <= lon <= 180 else lat_f,
-               f"({lon}, {lat}) is not a longitude/latitude in degrees (projected coordinates?).",
-               f"({lon}, {lat}) n'est pas une longitude/latitude en degrés (coordonnées projetées ?).")
+        reject(lon_f if not -180 <= lon <= 180 else lat_f, Message("import.not_degrees", lon=x, lat=y))
         return
     if region is None or region.contains(lon, lat):
         return
     if region.contains(lat, lon):
-        reject(lon_f, f"longitude and latitude seem swapped ({lon}, {lat}).",
-               f"longitude et latitude semblent inversées ({lon}, {lat}).")
+        reject(lon_f, Message("import.swapped", lon=x, lat=y))
     else:
-        reject(lon_f, f"coordinates outside the region ({lon}, {lat}).",
-               f"coordonnées hors de la région ({lon}, {lat}).")
+        reject(lon_f, Message("import.outside_region", lon=x, lat=y))

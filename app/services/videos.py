@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 import av
 import numpy as np
 
-from routing.errors import Message, UserError
+from app.model.entities import Video
+from routing.errors import UserError
+from routing.progress import check, report
 
 
 class VideoFileError(UserError):
@@ -28,13 +30,11 @@ def video_duration_s(path: Path | str) -> float:
     """
     path = Path(path)
     if not path.is_file():
-        raise VideoFileError(Message(f"{path}: video file not found.", f"{path} : fichier vidéo introuvable."))
+        raise VideoFileError("video.not_found", file=str(path))
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
-                raise VideoFileError(
-                    Message(f"{path} contains no video.", f"{path} ne contient pas de vidéo.")
-                )
+                raise VideoFileError("video.no_video_stream", file=str(path))
             stream = container.streams.video[0]
             if container.duration:  # microseconds (AV_TIME_BASE)
                 return container.duration / 1_000_000
@@ -46,15 +46,10 @@ def video_duration_s(path: Path | str) -> float:
                 if frame.time is not None:
                     last = max(last, frame.time)
             if last <= 0:
-                raise VideoFileError(
-                    Message(f"{path}: the video's duration cannot be read.",
-                            f"{path} : la durée de la vidéo ne peut pas être lue.")
-                )
+                raise VideoFileError("video.no_duration", file=str(path))
             return last
     except (av.error.FFmpegError, OSError, UnicodeDecodeError) as exc:
-        raise VideoFileError(
-            Message(f"{path} cannot be read as a video ({exc}).", f"{path} ne peut pas être lu comme une vidéo ({exc}).")
-        ) from None
+        raise VideoFileError("video.unreadable", file=str(path), detail=str(exc)) from None
 
 
 def relative_video_path(project_folder: Path, file: Path) -> str:
@@ -70,6 +65,21 @@ def resolve_video_path(project_folder: Path, stored: str) -> Path:
     """The file a stored video path designates (relative paths start at the project's folder)."""
     p = Path(stored)
     return p if p.is_absolute() else Path(project_folder) / p
+
+
+def read_videos(files: Sequence[str], folder: Path, site_id: Optional[int], progress=None, cancel=None
+                ) -> list[Video]:
+    """Video records for ``files`` (durations read from the files), paths relative to ``folder``.
+
+    Long work (one file opened per video): takes ``progress`` and ``cancel``.
+    """
+    out = []
+    for i, name in enumerate(files):
+        check(cancel)
+        report(progress, i / max(1, len(files)), Path(name).name)
+        out.append(Video(path=relative_video_path(folder, Path(name)), title=Path(name).stem.replace("_", " "),
+                         duration_s=video_duration_s(name), site_id=site_id))
+    return out
 
 
 def write_demo_clip(

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 
 import sqlite_utils
 
-from app.errors import Message, ProjectError, ProjectInUse, ProjectReadOnly
+from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
 from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
 from app.model.plan import Plan
 from app.store import codec
@@ -49,16 +49,8 @@ ROW_TABLES: tuple[str, ...] = ("settings", "sites", "videos", "ambassadors", "am
                                "stops", "participant_groups", "precedences", "plans")
 
 
-def _err(cls: type, en: str, fr: str) -> Exception:
-    return cls(Message(en=en, fr=fr))
-
-
 def _in_use(path: Path) -> Exception:
-    return _err(
-        ProjectInUse,
-        f"{path} is already open in another ZI Tour planner window or program.",
-        f"{path} est déjà ouvert dans une autre fenêtre ou un autre programme ZI Tour planner.",
-    )
+    return ProjectInUse("store.in_use", file=str(path))
 
 
 def _writable(path: Path) -> bool:
@@ -82,20 +74,16 @@ def check_project_file(path: Path) -> int:
     """
     name = str(path)
     if not path.exists():
-        raise _err(ProjectError, f"{name}: no such file.", f"{name} : fichier introuvable.")
+        raise ProjectError("file.no_such_file", file=name)
     if path.is_dir():
-        raise _err(ProjectError, f"{name} is a folder, not a project file.", f"{name} est un dossier, pas un projet.")
+        raise ProjectError("store.is_folder", file=name)
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise _err(ProjectError, f"{name} cannot be read: {exc.strerror}.", f"{name} ne peut pas être lu : {exc.strerror}.")
+        raise ProjectError("store.unreadable", file=name, detail=str(exc.strerror))
     if head != SQLITE_MAGIC:
-        raise _err(
-            ProjectError,
-            f"{name} is not a ZI Tour project (not an SQLite database).",
-            f"{name} n'est pas un projet ZI Tour (ce n'est pas une base SQLite).",
-        )
+        raise ProjectError("store.not_sqlite", file=name)
     # immutable=1: SQLite creates no journal, WAL or lock file and writes nothing. But when a
     # -wal file exists (the project is open elsewhere, or a crash left it) the latest
     # commits, maybe even the schema and application id, live there: read through it.
@@ -108,34 +96,16 @@ def check_project_file(path: Path) -> int:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
-                raise _err(
-                    ProjectError,
-                    f"{name} is an SQLite database but not a ZI Tour project.",
-                    f"{name} est une base SQLite mais pas un projet ZI Tour.",
-                )
+                raise ProjectError("store.foreign_sqlite", file=name)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise _err(
-            ProjectError,
-            f"{name} is corrupted and cannot be opened ({exc}).",
-            f"{name} est endommagé et ne peut pas être ouvert ({exc}).",
-        )
+        raise ProjectError("store.corrupted", file=name, detail=str(exc))
     if check != "ok":
-        raise _err(
-            ProjectError,
-            f"{name} is corrupted and cannot be opened ({check}).",
-            f"{name} est endommagé et ne peut pas être ouvert ({check}).",
-        )
+        raise ProjectError("store.corrupted", file=name, detail=str(check))
     if version > CURRENT_VERSION:
-        raise _err(
-            ProjectError,
-            f"{name} was made by a newer version of ZI Tour planner (format {version}, this one reads up to "
-            f"{CURRENT_VERSION}). Update the application to open it.",
-            f"{name} a été créé par une version plus récente de ZI Tour planner (format {version}, celle-ci lit "
-            f"jusqu'au format {CURRENT_VERSION}). Mettez l'application à jour pour l'ouvrir.",
-        )
+        raise ProjectError("store.newer_format", file=name, version=version, supported=CURRENT_VERSION)
     return version
 
 
@@ -159,7 +129,7 @@ class Project:
         path = Path(path)
         if path.exists():
             if not overwrite:
-                raise _err(ProjectError, f"{path} already exists.", f"{path} existe déjà.")
+                raise ProjectError("store.exists", file=str(path))
             # Never delete a project another program has open (it would keep writing to a ghost file).
             if path.is_file():
                 busy = FileLock(path)
@@ -177,7 +147,7 @@ class Project:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
-            raise _err(ProjectError, f"{path} cannot be created: {exc}.", f"{path} ne peut pas être créé : {exc}.")
+            raise ProjectError("store.cannot_create", file=str(path), detail=str(exc))
         lock = FileLock(path)
         lock.acquire()
         cls._configure(conn)
@@ -229,11 +199,7 @@ class Project:
         try:
             check_project_file(path)
             if not _writable(path) or not _writable(path.parent):
-                raise _err(
-                    ProjectReadOnly,
-                    f"{path} is read-only (the file or its folder cannot be written).",
-                    f"{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié).",
-                )
+                raise ProjectReadOnly("store.read_only_file", file=str(path))
             if lock is None:  # pragma: no cover - the check above reads the file, so it can be locked
                 lock = FileLock(path)
                 lock.acquire()
@@ -243,7 +209,7 @@ class Project:
         except sqlite3.Error as exc:
             if lock is not None:
                 lock.release()
-            raise _err(ProjectError, f"{path} cannot be opened: {exc}.", f"{path} ne peut pas être ouvert : {exc}.")
+            raise ProjectError("store.cannot_open", file=str(path), detail=str(exc))
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -319,11 +285,21 @@ class Project:
 
     def _ensure_writable(self) -> None:
         if self.read_only:
-            raise _err(
-                ProjectReadOnly,
-                f"{self.path} is open read-only: changes are not saved.",
-                f"{self.path} est ouvert en lecture seule : les modifications ne sont pas enregistrées.",
-            )
+            raise ProjectReadOnly("store.opened_read_only", file=str(self.path))
+
+    # -- copies ----------------------------------------------------------------
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of the whole project in one file at ``target`` (SQLite's backup API:
+        edits still in the write-ahead log are included); ``target`` must not be open."""
+        target = Path(target)
+        source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+        return target
 
     # -- settings ------------------------------------------------------------
     def setting(self, key: str, default: Optional[str] = None) -> Optional[str]:
@@ -339,6 +315,10 @@ class Project:
     def region_name(self) -> Optional[str]:
         """The road region (name or compiled file) the project plans on."""
         return self.setting("region")
+
+    def set_region_name(self, name: str) -> None:
+        """Plan this project on the road region ``name`` ("" for none)."""
+        self.set_setting("region", name)
 
     # -- generic entity access ---------------------------------------------------
     def add(self, entity: E) -> E:
@@ -401,12 +381,8 @@ class Project:
     def tour_by_name(self, name: str) -> Tour:
         found = self._list(Tour, "name = ?", [name])
         if not found:
-            names = ", ".join(t.name for t in self.tours()) or "—"
-            raise _err(
-                ProjectError,
-                f"No tour named {name!r} in {self.path.name} (tours: {names}).",
-                f"Aucun circuit nommé « {name} » dans {self.path.name} (circuits : {names}).",
-            )
+            names = [t.name for t in self.tours()] or "—"
+            raise ProjectError("store.no_tour_named", tour=name, file=self.path.name, tours=names)
         return found[0]
 
     def buses(self, tour_id: int) -> list[Bus]:
@@ -511,17 +487,21 @@ class Project:
         info = [r for r in self._conn.execute(f'PRAGMA table_info("{table}")') if r[5]]
         return [r[1] for r in sorted(info, key=lambda r: r[5])]
 
-    def rows(self, table: str, where: Optional[str] = None, args: Optional[list] = None) -> list[dict[str, Any]]:
+    def rows(self, table: str, **equal: Any) -> list[dict[str, Any]]:
         """The raw rows of ``table`` (column name -> stored value), in primary-key order.
 
-        ``where`` is an SQL condition with ``?`` placeholders filled from ``args``
-        (e.g. ``rows("stops", "tour_id = ?", [3])``); ``table`` must be one of
-        :data:`ROW_TABLES` (ValueError otherwise).
+        Keyword arguments keep the rows whose column equals the value
+        (``rows("stops", tour_id=3)``); no SQL comes from the caller. ``table`` must
+        be one of :data:`ROW_TABLES` and each keyword one of its columns (ValueError otherwise).
         """
-        self._columns(table)
+        columns = self._columns(table)
+        unknown = sorted(set(equal) - set(columns))
+        if unknown:
+            raise ValueError(f"{table} has no column {', '.join(unknown)}")
         order = ", ".join(f'"{k}"' for k in self.key_columns(table))
+        where = " AND ".join(f'"{c}" = ?' for c in equal)
         sql = f'SELECT * FROM "{table}"' + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
-        cursor = self._conn.execute(sql, list(args or []))
+        cursor = self._conn.execute(sql, list(equal.values()))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
 

@@ -14,10 +14,9 @@ the online-tiles option.
 """
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from app.errors import ExportError, Message
+from app.errors import ExportError
 from app.exports import registry
 from app.exports.context import ExportContext, ExportOptions
 from app.services import export as export_service
@@ -44,7 +43,6 @@ DEFAULT_FORMATS = ("pdf", "sheets", "csv", "gpx", "ics")
 # Formats drawn with QtGui's PDF writer: their fonts are registered in the GUI thread first.
 PDF_FORMATS = {"pdf", "sheets", "pack"}
 
-Starter = Callable[[Worker, Callable[[Any], None], Callable[[UserError], None]], Any]
 
 
 def _as_bool(value: Any, default: bool) -> bool:
@@ -69,8 +67,8 @@ class ExportDialog(QDialog):
 
     ``layers``: the region's map layers to draw (e.g. ``window.region.layers``);
     None loads them from the project's region, as the CLI does.
-    ``start_worker``: the main window's ``start_worker(worker, on_result, on_error)``
-    (shows the job in the status bar); by default the worker is started here.
+    ``tasks``: the window's task runner (shows the job in the status bar); by default
+    the worker is started here.
     """
 
     exported = Signal(object)  # list[Path] of the delivered files
@@ -80,15 +78,15 @@ class ExportDialog(QDialog):
 
     def __init__(self, project: Any, tour_id: int, parent: Optional[QWidget] = None, *,
                  layers: Any = None, settings: Optional[QSettings] = None,
-                 formats: Optional[Iterable[str]] = None, start_worker: Optional[Starter] = None,
+                 formats: Optional[Iterable[str]] = None, tasks: Any = None,
                  pack_mode: bool = False):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.project = project
         self.tour_id = tour_id
         self.layers = layers
-        self.settings = settings if settings is not None else _default_settings(parent)
-        self._start_worker = start_worker
+        self.settings = settings if settings is not None else QSettings("ZI Tour", "zitour")
+        self._tasks = tasks
         self.worker: Optional[Worker] = None
         self.result_files: list[Path] = []
         self.ctx: Optional[ExportContext] = None
@@ -300,8 +298,8 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Writing the files…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._update_enabled()
-        if self._start_worker is not None:
-            self._start_worker(worker, self._done, self._fail)
+        if self._tasks is not None:
+            self._tasks.start(worker, self._done, self._fail)
         else:
             worker.signals.result.connect(self._done)
             worker.signals.error.connect(self._fail)
@@ -344,14 +342,10 @@ class ExportDialog(QDialog):
     def _store_ics_state(self) -> None:
         """Keep the calendar's event sequences in the project, as the CLI does (calendar apps
         update an event only when its SEQUENCE grew)."""
-        fmts = set(self.formats())
-        if self.ctx is None or not fmts & {"ics", "pack"} or getattr(self.project, "read_only", False):
+        if self.ctx is None:
             return
         try:
-            from app.exports import ics
-
-            self.project.set_setting(export_service.ICS_STATE_KEY.format(self.ctx.tour.id),
-                                     json.dumps(ics.event_state(self.ctx), sort_keys=True))
+            export_service.record_export(self.project, self.ctx, self.formats())
         except UserError as exc:  # the files are written; only the next sequence numbers are lost
             log.warning("ICS sequences not saved: %s", exc)
 
@@ -359,7 +353,7 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status.setText(self.tr("The export failed: nothing was written."))
         if not isinstance(exc, UserError):
-            exc = ExportError(Message(f"The export failed: {exc}", f"L'export a échoué : {exc}"))
+            exc = ExportError("export.failed", detail=str(exc))
         ui_errors.show_error(self, exc)
         self.export_failed.emit(exc)
 
@@ -391,14 +385,3 @@ class ExportDialog(QDialog):
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder())))
-
-
-def _default_settings(parent: Optional[QWidget]) -> QSettings:
-    """The main window's QSettings store when it has one (``window.settings.q``), else the app's."""
-    store = getattr(parent, "settings", None)
-    q = getattr(store, "q", None)
-    if isinstance(q, QSettings):
-        return q
-    if isinstance(store, QSettings):
-        return store
-    return QSettings("ZI Tour", "zitour")

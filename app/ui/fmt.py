@@ -1,7 +1,10 @@
-"""Dates, clock times and durations the way French (or English) users read them.
+"""Dates, clock times and durations in the interface, and reading what the user types.
 
-Pure Python (no locale database needed): "mardi 14 octobre 2025", "9 h 30",
-"1 h 05 min". The language is the UI's, set once by :func:`set_language`.
+The words come from the application's one set of locale formatters
+(:mod:`app.i18n.formats`: "mardi 14 octobre 2025", "9 h 30", "1 h 05"), in the
+language of :mod:`app.i18n` (:func:`set_language` sets it for the messages, the
+exports' previews and the command line alike). French joins numbers to their
+units with non-breaking spaces; the readers below accept any spacing.
 """
 from __future__ import annotations
 
@@ -9,67 +12,47 @@ import datetime as dt
 import re
 from typing import Optional
 
-_DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-              "octobre", "novembre", "décembre")
-_DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
-
-_lang = "fr"
+import app.i18n as i18n
+from app.i18n import formats
 
 
 def set_language(lang: str) -> None:
-    """"fr" or "en"; anything not English is French (the users are French)."""
-    global _lang
-    _lang = "en" if lang.lower().startswith("en") else "fr"
+    """"fr" or "en" (any language with a catalog); anything else is French (the users are French)."""
+    i18n.set_language(lang)
 
 
 def language() -> str:
-    return _lang
+    return i18n.language()
 
 
 def long_date(day: dt.date, lang: Optional[str] = None) -> str:
     """"mardi 14 octobre 2025" / "Tuesday 14 October 2025"; "1er" for the first of a month in French."""
-    lang = lang or _lang
-    if lang == "en":
-        return f"{_DAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{_DAYS_FR[day.weekday()]} {number} {_MONTHS_FR[day.month - 1]} {day.year}"
+    return formats.long_date(day, lang or language())
 
 
 def clock(value: dt.time | dt.datetime, lang: Optional[str] = None) -> str:
     """"9 h 30" / "9:30" (hours without a leading zero, minutes always two digits)."""
-    lang = lang or _lang
-    if lang == "en":
-        return f"{value.hour}:{value.minute:02d}"
-    return f"{value.hour} h {value.minute:02d}"
+    return formats.clock(value, lang or language())
 
 
 def duration(seconds: float, lang: Optional[str] = None) -> str:
-    """A duration rounded to the minute: "45 min", "1 h 05" (fr) / "45 min", "1 h 05 min" (en)."""
-    lang = lang or _lang
-    minutes = int(round(max(0.0, float(seconds)) / 60.0))
-    hours, minutes = divmod(minutes, 60)
-    if hours == 0:
-        return f"{minutes} min"
-    if lang == "en":
-        return f"{hours} h {minutes:02d} min"
-    return f"{hours} h {minutes:02d}"
+    """A duration rounded to the minute: "45 min", "1 h 05", "2 h" (fr) / "45 min", "1 h 05 min", "2 h" (en)."""
+    return formats.duration(seconds, lang or language())
 
 
 def distance(metres: float, lang: Optional[str] = None) -> str:
     """"12,4 km" (fr, decimal comma) / "12.4 km"; metres below 1 km."""
-    lang = lang or _lang
-    if metres < 1000:
-        return f"{int(round(metres))} m"
-    text = f"{metres / 1000.0:.1f}"
-    return f"{text.replace('.', ',') if lang == 'fr' else text} km"
+    return formats.distance(metres, lang or language())
+
+
+def clock_range(start: dt.time, end: dt.time, lang: Optional[str] = None) -> str:
+    """"9 h 00–10 h 30" / "9:00–10:30"."""
+    return formats.clock_range(start, end, lang or language())
 
 
 def parse_clock(text: str) -> dt.time:
     """Read "9 h 30", "9h30", "09:30", "9:30", "9 h" into a time; ValueError otherwise."""
-    cleaned = text.strip().lower().replace(" ", "").replace("h", ":")
+    cleaned = "".join(text.split()).lower().replace("h", ":")  # any spacing, non-breaking spaces included
     if cleaned.endswith(":"):
         cleaned += "00"
     hours, _, minutes = cleaned.partition(":")
@@ -81,11 +64,6 @@ def parse_clock(text: str) -> dt.time:
 # Between two ranges: ";" (or "," or a new line). Between a range's ends: a hyphen or a dash, or "à"/"to".
 _RANGE_SEPARATOR = re.compile(r"[;,\n]")
 _END_SEPARATOR = re.compile(r"\s*(?:[-–—]|\bà\b|\bto\b)\s*")
-
-
-def clock_range(start: dt.time, end: dt.time, lang: Optional[str] = None) -> str:
-    """"9 h 00–10 h 30" / "9:00–10:30"."""
-    return f"{clock(start, lang)}–{clock(end, lang)}"
 
 
 def split_ranges(text: str) -> list[str]:

@@ -1,9 +1,9 @@
-"""Loading the French (or English) translations of the interface.
+"""Loading the translations of the interface's widgets (French by default, English the source).
 
 English is the source language of every ``tr()`` string; French comes from
 ``resources/i18n/zitour_fr.qm`` (compiled from ``zitour_fr.ts`` by
 ``packaging/update_translations.py``) plus Qt's own French strings for standard
-dialogs (OK/Cancel) when Qt ships them.
+dialogs (OK/Cancel) when Qt ships them. The core's words come from ``app/i18n``.
 """
 from __future__ import annotations
 
@@ -28,19 +28,25 @@ def remove_translators(app: QApplication) -> None:
 
 
 def install_translators(app: QApplication, lang: str) -> bool:
-    """Install the translators for ``lang``; returns False if French was asked and not found."""
+    """Install the translators for ``lang``; returns False if its interface catalog was not found.
+
+    English is the source language. Another language uses ``resources/i18n/zitour_<lang>.qm``
+    for the widgets, Qt's own catalog for standard dialogs, and ``app/i18n`` for the core's words.
+    """
     remove_translators(app)
     fmt.set_language(lang)
-    if fmt.language() == "en":
+    code = fmt.language()
+    if code == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return True
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    locale = QLocale(code)
+    QLocale.setDefault(locale)
     qt = QTranslator(app)
-    if qt.load(QLocale(QLocale.Language.French), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
     ours = QTranslator(app)
-    ok = ours.load(str(QM_FR))
+    ok = ours.load(str(I18N_DIR / f"zitour_{code}.qm"))
     if ok:
         app.installTranslator(ours)
         _installed.append(ours)

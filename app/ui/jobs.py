@@ -9,19 +9,31 @@ from pathlib import Path
 from typing import Optional
 
 
-def plan_job(path: str, tour_id: int, keep_order: bool, progress=None, cancel=None):
-    """Plan ``tour_id`` of the project at ``path``; the window saves the plan it gets back.
+def plan_job(path: str, tour_id: int, keep_order: bool, now_iso: Optional[str] = None, progress=None, cancel=None):
+    """Plan ``tour_id`` of the project at ``path`` (from ``now_iso``, an aware ISO time, if given).
 
-    The project is opened read-only (the window holds the write lock), so ``save=False``.
+    The project is opened read-only (the window holds the write lock), so ``save=False``:
+    the planning controller records the plan it gets back.
     """
+    import datetime as dt
+
     from app.services.planning import plan_tour
     from app.store.project import Project
 
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else None
     project = Project.open(Path(path), read_only=True)
     try:
-        return plan_tour(project, tour_id, keep_order=keep_order, progress=progress, cancel=cancel, save=False)
+        return plan_tour(project, tour_id, keep_order=keep_order, now=now, progress=progress, cancel=cancel,
+                         save=False)
     finally:
         project.close()
+
+
+def load_region_job(name: str, progress=None, cancel=None):
+    """The compiled road region ``name`` (in a pool thread: loading is numpy, the GIL is released)."""
+    from routing.regions import load_region
+
+    return load_region(name, progress=progress, cancel=cancel)
 
 
 def import_region_job(source: str, name: Optional[str] = None, progress=None, cancel=None) -> Path:

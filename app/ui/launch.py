@@ -1,5 +1,7 @@
 """Starting the application: ``run_gui(project, lang)`` (called by ``zitour`` and ``zitour open``).
 
+The language: :func:`choose_language` (``--lang``, else the saved choice, else the environment, else French).
+
 The start path imports only Qt, the store and the UI: no osmnx, geopandas or
 solver. The region and the planner load later, in workers or on first use.
 """
@@ -69,15 +71,29 @@ def create_window(project: Optional[Path], lang: Optional[str] = None, open_last
     window = MainWindow(settings, lang)
     target = Path(project) if project is not None else (settings.last_project() if open_last else None)
     if target is not None:
-        window.open_project(target)
+        window.c.files.open_project(target)
     return app, window
 
 
-def run_gui(project: Path | None = None, lang: str = "fr") -> int:
-    """Open the window on ``project`` (None: the last project, else the welcome page); returns the exit code."""
+def choose_language(cli_lang: Optional[str], saved: Optional[str], env_lang: Optional[str]) -> str:
+    """The interface's language, first of: ``--lang`` given on the command line (``cli_lang``),
+    the language chosen in the application (``saved`` in the settings), the environment's
+    (``env_lang``, e.g. ``LANG=en_GB.UTF-8``), French. Pure: the callers read the settings and the
+    environment. A language without a catalog counts as French.
+    """
+    from app.i18n import normalise
+
+    return normalise(cli_lang or saved or env_lang)
+
+
+def run_gui(project: Path | None = None, lang: Optional[str] = None, env_lang: Optional[str] = None) -> int:
+    """Open the window on ``project`` (None: the last project, else the welcome page); returns the exit code.
+
+    ``lang``: the language asked for on the command line (None: not asked), which wins over the one
+    saved in the application; ``env_lang`` (the environment's) counts only when neither is set.
+    """
     from app.ui.settings import Settings
 
-    # The language chosen in the application wins over the environment's.
-    app, window = create_window(project, Settings().language() or lang)
+    app, window = create_window(project, choose_language(lang, Settings().language(), env_lang))
     window.show()
     return app.exec()

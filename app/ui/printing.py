@@ -82,8 +82,8 @@ def paint(ctx: ExportContext, document: str, printer: QPrinter) -> None:
         with PdfCanvas.on_device(printer) as canvas:
             module.render(ctx, canvas)
     except OSError as exc:
-        raise ExportError(Message(f"The printer could not print {document}: {exc}.",
-                                  f"L'imprimante n'a pas pu imprimer le document : {exc}.")) from None
+        what = Message("printing.itinerary") if document == ITINERARY else Message("printing.sheets")
+        raise ExportError("printing.failed", document=what, detail=str(exc)) from None
 
 
 def _paint_or_report(ctx: ExportContext, document: str, printer: QPrinter, parent: Optional[QWidget]) -> bool:

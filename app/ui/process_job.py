@@ -19,7 +19,10 @@ import time
 import traceback
 from typing import Any, Callable, Optional
 
-from routing.errors import Cancelled, Message, UserError
+import app.errors
+import routing.errors
+from routing.errors import Cancelled, UserError
+from routing.messages import Message
 from routing.progress import CancelToken, ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -49,19 +52,29 @@ def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel_event)
     except Cancelled:
         out.put(("cancelled",))
     except UserError as exc:
-        out.put(("error", type(exc).__name__, exc.message.en, exc.message.fr))
+        out.put(("error", type(exc).__name__, exc.message.to_json()))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which logs it
         out.put(("crash", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
     else:
         out.put(("result", value))
 
 
+def user_error_class(name: str) -> type[UserError]:
+    """The project's UserError subclass called ``name`` (app.errors, routing.errors), else UserError."""
+    for module in (app.errors, routing.errors):
+        cls = getattr(module, name, None)
+        if isinstance(cls, type) and issubclass(cls, UserError) and cls is not Cancelled:
+            return cls
+    return UserError
+
+
 def run_in_process(fn: Callable[..., Any], *args: Any, progress: Optional[ProgressCallback] = None,
                    cancel: Optional[CancelToken] = None, **kwargs: Any) -> Any:
     """Call ``fn(*args, progress=..., cancel=..., **kwargs)`` in a fresh child process; return its value.
 
-    Raises what the job raised (a :class:`UserError` with the same bilingual
-    message, or :class:`Cancelled`), or a UserError if the child died.
+    Raises what the job raised (the same :class:`UserError` subclass, when it is one of
+    :mod:`app.errors` or :mod:`routing.errors`, with the same message; or :class:`Cancelled`),
+    or a UserError if the child died.
     """
     ctx = mp.get_context("spawn")  # never fork a process that runs Qt threads
     out = ctx.Queue()
@@ -81,9 +94,7 @@ def run_in_process(fn: Callable[..., Any], *args: Any, progress: Optional[Progre
                 msg = out.get(timeout=POLL_S)
             except queue.Empty:
                 if not child.is_alive() and out.empty():
-                    raise UserError(Message(
-                        f"The background job stopped unexpectedly (exit code {child.exitcode}).",
-                        f"Le calcul en arrière-plan s'est arrêté de façon inattendue (code {child.exitcode})."))
+                    raise UserError("job.died", code=child.exitcode)
                 continue
             kind = msg[0]
             if kind == "progress":
@@ -94,8 +105,9 @@ def run_in_process(fn: Callable[..., Any], *args: Any, progress: Optional[Progre
             elif kind == "cancelled":
                 raise Cancelled()
             elif kind == "error":
-                log.info("job %s failed: %s", getattr(fn, "__name__", fn), msg[2])
-                raise UserError(Message(msg[2], msg[3]))
+                exc = user_error_class(msg[1])(Message.from_json(msg[2]))
+                log.info("job %s failed: %s", getattr(fn, "__name__", fn), exc)
+                raise exc
             elif kind == "crash":
                 log.error("background job crashed:\n%s", msg[2])
                 raise RuntimeError(msg[1])

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from app.model.entities import TimeWindow
 from app.ui import fmt
-from routing.errors import Message, UserError
-
-EXAMPLE_FR = "9 h 00–10 h 00 ; 14 h 00–15 h 30"
-EXAMPLE_EN = "9:00-10:00; 14:00-15:30"
+from routing.errors import UserError
+from routing.messages import Spans
 
 
 class SlotsError(UserError):
@@ -33,22 +31,12 @@ def parse_slots(text: str) -> list[TimeWindow]:
         try:
             start, end = fmt.parse_clock_range(part)
         except ValueError:
-            raise SlotsError(Message(
-                en=f"Visit slot {part!r} cannot be read: write slots like {EXAMPLE_EN}.",
-                fr=f"Créneau de visite « {part} » illisible : écrivez les créneaux comme « {EXAMPLE_FR} »."
-            )) from None
+            raise SlotsError("slots.unreadable", slot=part) from None
         if end < start:
-            raise SlotsError(Message(
-                en=f"Visit slot {part!r} ends before it starts.",
-                fr=f"Le créneau de visite « {part} » finit avant de commencer."))
+            raise SlotsError("slots.reversed", slot=part)
         slots.append(TimeWindow(start, end))
     slots.sort(key=lambda w: (w.start, w.end))
     for a, b in zip(slots, slots[1:]):
         if b.start < a.end:  # one bus per slot: overlapping slots would host two buses at once
-            pair_en = f"{slots_text([a], 'en')} and {slots_text([b], 'en')}"
-            pair_fr = f"{slots_text([a], 'fr')} et {slots_text([b], 'fr')}"
-            raise SlotsError(Message(
-                en=f"Visit slots {pair_en} overlap: each slot hosts one bus, give them separate times.",
-                fr=f"Les créneaux de visite {pair_fr} se chevauchent : chaque créneau reçoit un seul car, "
-                   f"donnez-leur des heures distinctes."))
+            raise SlotsError("slots.overlap", first=Spans([(a.start_s, a.end_s)]), second=Spans([(b.start_s, b.end_s)]))
     return slots

@@ -75,12 +75,7 @@ class Worker(QRunnable):
         except Exception as exc:  # a bug: log the traceback, show a sentence
             log.exception("worker %r failed", self.title)
             self.signals.error.emit(
-                UserError(
-                    Message(
-                        en=f"Unexpected error during {self.title or 'the work'}: {exc}",
-                        fr=f"Erreur inattendue pendant {self.title or 'le travail'} : {exc}",
-                    )
-                )
+                UserError("job.unexpected", task=self.title or Message("job.the_work"), detail=str(exc))
             )
         else:
             self.signals.result.emit(value)

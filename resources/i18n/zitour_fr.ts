@@ -3,7 +3,7 @@
 <context>
     <name>About</name>
     <message>
-        <source>Plan guided coach tours of industrial zones, offline.</source>
+        <source>Plan guided bus tours of industrial zones, offline.</source>
         <translation>Préparer des visites guidées en autocar de zones industrielles, hors ligne.</translation>
     </message>
     <message>
@@ -88,6 +88,121 @@
     <message>
         <source>Delete ambassador</source>
         <translation>Suppression d'un ambassadeur</translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message>
+        <source>Edit site</source>
+        <translation>Modification d'un site</translation>
+    </message>
+    <message>
+        <source>Edit tour</source>
+        <translation>Modification du circuit</translation>
+    </message>
+    <message>
+        <source>Edit bus</source>
+        <translation>Modification du car</translation>
+    </message>
+    <message>
+        <source>Edit stop</source>
+        <translation>Modification d'un arrêt</translation>
+    </message>
+    <message>
+        <source>Edit group</source>
+        <translation>Modification d'un groupe</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>Ajout d'un site</translation>
+    </message>
+    <message>
+        <source>Move site</source>
+        <translation>Déplacement d'un site</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Suppression d'un site</translation>
+    </message>
+    <message>
+        <source>Import sites</source>
+        <translation>Importer des sites</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 rows rejected.</source>
+        <translation>Import : %1 ajoutés, %2 mis à jour, %3 lignes refusées.</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>Nouveau circuit</translation>
+    </message>
+    <message>
+        <source>Delete this tour, its stops and its plan? (Ctrl+Z brings it back)</source>
+        <translation>Supprimer ce circuit, ses arrêts et son planning ? (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <source>Delete tour</source>
+        <translation>Supprimer le circuit</translation>
+    </message>
+    <message>
+        <source>Add stop</source>
+        <translation>Ajout d'un arrêt</translation>
+    </message>
+    <message>
+        <source>Select a site in the list or on the map first.</source>
+        <translation>Choisissez d'abord un site dans la liste ou sur la carte.</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Retirer l'arrêt</translation>
+    </message>
+    <message>
+        <source>Reorder stops</source>
+        <translation>Nouvel ordre des arrêts</translation>
+    </message>
+    <message>
+        <source>Add order constraint</source>
+        <translation>Ajout d'une contrainte d'ordre</translation>
+    </message>
+    <message>
+        <source>Remove order constraint</source>
+        <translation>Retrait d'une contrainte d'ordre</translation>
+    </message>
+    <message>
+        <source>Reading the videos</source>
+        <translation>Lecture des vidéos</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Ajout de vidéos</translation>
+    </message>
+    <message>
+        <source>Change region</source>
+        <translation>Changement de région</translation>
+    </message>
+    <message>
+        <source>Change bus</source>
+        <translation>Changement d'autocar</translation>
+    </message>
+    <message>
+        <source>Add bus</source>
+        <translation>Ajouter un car</translation>
+    </message>
+    <message>
+        <source>A tour keeps at least one bus.</source>
+        <translation>Un circuit garde au moins un car.</translation>
+    </message>
+    <message>
+        <source>Remove bus</source>
+        <translation>Retirer le car</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Ajout d'un groupe</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>Retrait d'un groupe</translation>
     </message>
 </context>
 <context>
@@ -277,66 +392,34 @@
     </message>
 </context>
 <context>
-    <name>ExportMenu</name>
+    <name>FilesController</name>
     <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
+        <source>Opened read-only: your changes cannot be saved.</source>
+        <translation>Ouvert en lecture seule : vos modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
+        <source>Open a project</source>
+        <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <source>Write the tour's documents (PDF, GPX, calendar…) to a folder</source>
-        <translation>Écrire les documents du circuit (PDF, GPX, agenda…) dans un dossier</translation>
+        <source>ZI Tour projects (*.zitour);;All files (*)</source>
+        <translation>Projets ZI Tour (*.zitour);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Print preview of the itinerary…</source>
-        <translation>Aperçu avant impression de la feuille de route…</translation>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
     </message>
     <message>
-        <source>See the itinerary's pages before printing</source>
-        <translation>Voir les pages de la feuille de route avant de l'imprimer</translation>
+        <source>ZI Tour projects (*.zitour)</source>
+        <translation>Projets ZI Tour (*.zitour)</translation>
     </message>
     <message>
-        <source>Print the itinerary…</source>
-        <translation>Imprimer la feuille de route…</translation>
+        <source>Building the demo project</source>
+        <translation>Création du projet de démonstration</translation>
     </message>
     <message>
-        <source>Print the route map and the day, bus by bus</source>
-        <translation>Imprimer la carte du parcours et la journée, car par car</translation>
-    </message>
-    <message>
-        <source>Print preview of the stop sheets…</source>
-        <translation>Aperçu avant impression des fiches d'arrêt…</translation>
-    </message>
-    <message>
-        <source>See the ambassadors' stop sheets before printing</source>
-        <translation>Voir les fiches d'arrêt des ambassadeurs avant de les imprimer</translation>
-    </message>
-    <message>
-        <source>Print the stop sheets…</source>
-        <translation>Imprimer les fiches d'arrêt…</translation>
-    </message>
-    <message>
-        <source>Print one sheet per stop for the ambassadors</source>
-        <translation>Imprimer une fiche par arrêt pour les ambassadeurs</translation>
-    </message>
-    <message>
-        <source>Partner pack…</source>
-        <translation>Dossier partenaires…</translation>
-    </message>
-    <message>
-        <source>A zip of the exports with a README, to send to the partners</source>
-        <translation>Un zip des exports avec un LISEZMOI, à envoyer aux partenaires</translation>
-    </message>
-    <message>
-        <source>Open a project and optimise a tour first</source>
-        <translation>Ouvrez d'abord un projet et optimisez un circuit</translation>
-    </message>
-    <message>
-        <source>Optimise the tour first</source>
-        <translation>Optimisez d'abord le circuit</translation>
+        <source>Loading the region %1</source>
+        <translation>Chargement de la région %1</translation>
     </message>
 </context>
 <context>
@@ -458,121 +541,10 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <source>Training centre</source>
-        <translation>Centre de formation</translation>
-    </message>
-    <message>
-        <source>Inclusion enterprise</source>
-        <translation>Entreprise d'insertion</translation>
-    </message>
-    <message>
-        <source>Depot</source>
-        <translation>Dépôt</translation>
-    </message>
-    <message>
-        <source>Restaurant</source>
-        <translation>Restaurant</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>Visite</translation>
-    </message>
-    <message>
-        <source>Drive-by</source>
-        <translation>Passage commenté</translation>
-    </message>
-    <message>
-        <source>Lunch</source>
-        <translation>Déjeuner</translation>
-    </message>
-    <message>
-        <source>Break</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Pickup</source>
-        <translation>Prise en charge</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Libre</translation>
-    </message>
-    <message>
-        <source>First</source>
-        <translation>En premier</translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation>En dernier</translation>
-    </message>
-    <message>
-        <source>At position</source>
-        <translation>À sa place</translation>
-    </message>
-    <message>
-        <source>Job counsellors</source>
-        <translation>Prescripteurs</translation>
-    </message>
-    <message>
-        <source>School classes</source>
-        <translation>Scolaires</translation>
-    </message>
-    <message>
-        <source>General public</source>
-        <translation>Grand public</translation>
-    </message>
-    <message>
-        <source>Job seekers</source>
-        <translation>Demandeurs d'emploi</translation>
-    </message>
-    <message>
-        <source>Other audience</source>
-        <translation>Autre public</translation>
-    </message>
-    <message>
-        <source>Shortest day</source>
-        <translation>Journée la plus courte</translation>
-    </message>
-    <message>
-        <source>Least driving</source>
-        <translation>Moins de conduite</translation>
-    </message>
-    <message>
-        <source>Shortest distance</source>
-        <translation>Distance la plus courte</translation>
-    </message>
-    <message>
-        <source>Departure</source>
-        <translation>Départ</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Retour</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Sites</source>
         <translation>Sites</translation>
-    </message>
-    <message>
-        <source>Optimise</source>
-        <translation>Optimiser</translation>
-    </message>
-    <message>
-        <source>Keep the order, compute the times</source>
-        <translation>Garder l'ordre, calculer les horaires</translation>
     </message>
     <message>
         <source>Tour</source>
@@ -639,20 +611,12 @@
         <translation>Quitter ZI Tour planner</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <source>Open a project and optimise a tour first</source>
+        <translation>Ouvrez d'abord un projet et optimisez un circuit</translation>
     </message>
     <message>
-        <source>Undo the last edit (Ctrl+Z)</source>
-        <translation>Annuler la dernière modification (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
-        <translation>Rétablir la dernière modification annulée (Ctrl+Maj+Z)</translation>
+        <source>Optimise the tour first</source>
+        <translation>Optimisez d'abord le circuit</translation>
     </message>
     <message>
         <source>&amp;Find a site</source>
@@ -719,6 +683,14 @@
         <translation>Calculer les horaires des arrêts dans l'ordre du tableau (Maj+F5)</translation>
     </message>
     <message>
+        <source>Re-plan from &amp;now</source>
+        <translation>Recalculer à partir de &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Keep the stops already done, plan the rest from the present time</source>
+        <translation>Garder les arrêts déjà faits, planifier la suite à partir de l'heure actuelle</translation>
+    </message>
+    <message>
         <source>Ca&amp;ncel the running work</source>
         <translation>A&amp;nnuler le travail en cours</translation>
     </message>
@@ -735,12 +707,60 @@
         <translation>Zoomer la carte sur le trajet du circuit</translation>
     </message>
     <message>
-        <source>&amp;Regions and coach…</source>
-        <translation>&amp;Régions et autocar…</translation>
+        <source>Road &amp;regions…</source>
+        <translation>&amp;Régions routières…</translation>
     </message>
     <message>
-        <source>Choose the road region, import an extract, pick the coach profile</source>
-        <translation>Choisir la région routière, importer un extrait, choisir le gabarit de l'autocar</translation>
+        <source>Choose the project's road region or import an OSM extract</source>
+        <translation>Choisir la région routière du projet ou importer un extrait OSM</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Write the tour's documents (PDF, GPX, calendar…) to a folder</source>
+        <translation>Écrire les documents du circuit (PDF, GPX, agenda…) dans un dossier</translation>
+    </message>
+    <message>
+        <source>Print preview of the itinerary…</source>
+        <translation>Aperçu avant impression de la feuille de route…</translation>
+    </message>
+    <message>
+        <source>See the itinerary's pages before printing</source>
+        <translation>Voir les pages de la feuille de route avant de l'imprimer</translation>
+    </message>
+    <message>
+        <source>Print the itinerary…</source>
+        <translation>Imprimer la feuille de route…</translation>
+    </message>
+    <message>
+        <source>Print the route map and the day, bus by bus</source>
+        <translation>Imprimer la carte du parcours et la journée, car par car</translation>
+    </message>
+    <message>
+        <source>Print preview of the stop sheets…</source>
+        <translation>Aperçu avant impression des fiches d'arrêt…</translation>
+    </message>
+    <message>
+        <source>See the ambassadors' stop sheets before printing</source>
+        <translation>Voir les fiches d'arrêt des ambassadeurs avant de les imprimer</translation>
+    </message>
+    <message>
+        <source>Print the stop sheets…</source>
+        <translation>Imprimer les fiches d'arrêt…</translation>
+    </message>
+    <message>
+        <source>Print one sheet per stop for the ambassadors</source>
+        <translation>Imprimer une fiche par arrêt pour les ambassadeurs</translation>
+    </message>
+    <message>
+        <source>Partner pack…</source>
+        <translation>Dossier partenaires…</translation>
+    </message>
+    <message>
+        <source>A zip of the exports with a README, to send to the partners</source>
+        <translation>Un zip des exports avec un LISEZMOI, à envoyer aux partenaires</translation>
     </message>
     <message>
         <source>&amp;About ZI Tour planner</source>
@@ -753,6 +773,26 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>Annuler la dernière modification (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
+        <translation>Rétablir la dernière modification annulée (Ctrl+Maj+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
@@ -771,12 +811,12 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Réglages</translation>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
+        <source>&amp;Settings</source>
+        <translation>&amp;Réglages</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -787,30 +827,6 @@
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <source>Edit site</source>
-        <translation>Modification d'un site</translation>
-    </message>
-    <message>
-        <source>Edit tour</source>
-        <translation>Modification du circuit</translation>
-    </message>
-    <message>
-        <source>Edit bus</source>
-        <translation>Modification du car</translation>
-    </message>
-    <message>
-        <source>Edit group</source>
-        <translation>Modification d'un groupe</translation>
-    </message>
-    <message>
-        <source>Edit stop</source>
-        <translation>Modification d'un arrêt</translation>
-    </message>
-    <message>
-        <source>Opened read-only: your changes cannot be saved.</source>
-        <translation>Ouvert en lecture seule : vos modifications ne peuvent pas être enregistrées.</translation>
-    </message>
-    <message>
         <source>(read-only)</source>
         <translation>(lecture seule)</translation>
     </message>
@@ -819,158 +835,10 @@
         <translation>%1 sites · %2 circuits</translation>
     </message>
     <message>
-        <source>New site %1</source>
-        <translation>Nouveau site %1</translation>
-    </message>
-    <message>
-        <source>Add site</source>
-        <translation>Ajout d'un site</translation>
-    </message>
-    <message>
-        <source>Move site</source>
-        <translation>Déplacement d'un site</translation>
-    </message>
-    <message>
-        <source>Delete site</source>
-        <translation>Suppression d'un site</translation>
-    </message>
-    <message>
-        <source>New tour %1</source>
-        <translation>Nouveau circuit %1</translation>
-    </message>
-    <message>
-        <source>Coach 1</source>
-        <translation>Car 1</translation>
-    </message>
-    <message>
-        <source>New tour</source>
-        <translation>Nouveau circuit</translation>
-    </message>
-    <message>
-        <source>Delete this tour, its stops and its plan? (Ctrl+Z brings it back)</source>
-        <translation>Supprimer ce circuit, ses arrêts et son planning ? (Ctrl+Z le rétablit)</translation>
-    </message>
-    <message>
-        <source>Delete tour</source>
-        <translation>Supprimer le circuit</translation>
-    </message>
-    <message>
-        <source>Add stop</source>
-        <translation>Ajout d'un arrêt</translation>
-    </message>
-    <message>
-        <source>Select a site in the list or on the map first.</source>
-        <translation>Choisissez d'abord un site dans la liste ou sur la carte.</translation>
-    </message>
-    <message>
-        <source>Remove stop</source>
-        <translation>Retirer l'arrêt</translation>
-    </message>
-    <message>
-        <source>Reorder stops</source>
-        <translation>Nouvel ordre des arrêts</translation>
-    </message>
-    <message>
-        <source>Coach %1</source>
-        <translation>Car %1</translation>
-    </message>
-    <message>
-        <source>Add coach</source>
-        <translation>Ajout d'un car</translation>
-    </message>
-    <message>
-        <source>A tour keeps at least one coach.</source>
-        <translation>Un circuit garde au moins un car.</translation>
-    </message>
-    <message>
-        <source>Remove coach</source>
-        <translation>Retrait d'un car</translation>
-    </message>
-    <message>
-        <source>Group %1</source>
-        <translation>Groupe %1</translation>
-    </message>
-    <message>
-        <source>Add group</source>
-        <translation>Ajout d'un groupe</translation>
-    </message>
-    <message>
-        <source>Remove group</source>
-        <translation>Retrait d'un groupe</translation>
-    </message>
-    <message>
-        <source>Add order constraint</source>
-        <translation>Ajout d'une contrainte d'ordre</translation>
-    </message>
-    <message>
-        <source>Remove order constraint</source>
-        <translation>Retrait d'une contrainte d'ordre</translation>
-    </message>
-    <message>
         <source>This value cannot be read: %1
 Times are written like 9 h 30 and windows like 9 h 00–11 h 30.</source>
         <translation>Cette valeur est illisible : %1
 Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <source>Loading the region %1</source>
-        <translation>Chargement de la région %1</translation>
-    </message>
-    <message>
-        <source>The tour is already being computed.</source>
-        <translation>Le circuit est déjà en cours de calcul.</translation>
-    </message>
-    <message>
-        <source>Computing the times</source>
-        <translation>Calcul des horaires</translation>
-    </message>
-    <message>
-        <source>Optimising the tour</source>
-        <translation>Optimisation du circuit</translation>
-    </message>
-    <message>
-        <source>Plan ready: %1 stops, %2 warnings.</source>
-        <translation>Planning prêt : %1 arrêts, %2 avertissements.</translation>
-    </message>
-    <message>
-        <source>Open a project</source>
-        <translation>Ouvrir un projet</translation>
-    </message>
-    <message>
-        <source>ZI Tour projects (*.zitour);;All files (*)</source>
-        <translation>Projets ZI Tour (*.zitour);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Nouveau projet</translation>
-    </message>
-    <message>
-        <source>ZI Tour projects (*.zitour)</source>
-        <translation>Projets ZI Tour (*.zitour)</translation>
-    </message>
-    <message>
-        <source>Building the demo project</source>
-        <translation>Création du projet de démonstration</translation>
-    </message>
-    <message>
-        <source>Import sites</source>
-        <translation>Importer des sites</translation>
-    </message>
-    <message>
-        <source>Imported: %1 added, %2 updated, %3 rows rejected.</source>
-        <translation>Import : %1 ajoutés, %2 mis à jour, %3 lignes refusées.</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>The language changes the next time the application starts.</source>
-        <translation>La langue changera au prochain démarrage de l'application.</translation>
     </message>
 </context>
 <context>
@@ -1012,11 +880,37 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
 </context>
 <context>
-    <name>RegionsDialog</name>
+    <name>PlanningController</name>
     <message>
-        <source>Regions and coach</source>
-        <translation>Régions et autocar</translation>
+        <source>The tour is already being computed.</source>
+        <translation>Le circuit est déjà en cours de calcul.</translation>
     </message>
+    <message>
+        <source>Computing the times</source>
+        <translation>Calcul des horaires</translation>
+    </message>
+    <message>
+        <source>Optimising the tour</source>
+        <translation>Optimisation du circuit</translation>
+    </message>
+    <message>
+        <source>Plan ready: %1 stops, %2 warnings.</source>
+        <translation>Planning prêt : %1 arrêts, %2 avertissements.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesController</name>
+    <message>
+        <source>The language changes the next time the application starts.</source>
+        <translation>La langue changera au prochain démarrage de l'application.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsDialog</name>
     <message>
         <source>Use for this project</source>
         <translation>Utiliser pour ce projet</translation>
@@ -1038,42 +932,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Régions routières</translation>
     </message>
     <message>
-        <source>Coach of the current tour</source>
-        <translation>Autocar du circuit affiché</translation>
-    </message>
-    <message>
-        <source>Share of the road's speed a coach drives at</source>
-        <translation>Part de la vitesse de la route à laquelle roule un autocar</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Hauteur</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Poids</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>Largeur</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Longueur</translation>
-    </message>
-    <message>
-        <source>Speed factor</source>
-        <translation>Coefficient de vitesse</translation>
-    </message>
-    <message>
-        <source>Apply to the tour's buses</source>
-        <translation>Appliquer aux cars du circuit</translation>
-    </message>
-    <message>
         <source>bundled</source>
         <translation>fournie</translation>
     </message>
@@ -1084,10 +942,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>compiled on first use</source>
         <translation>compilée à la première utilisation</translation>
-    </message>
-    <message>
-        <source>Change region</source>
-        <translation>Changement de région</translation>
     </message>
     <message>
         <source>Import an OSM extract</source>
@@ -1101,10 +955,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <source>Importing %1</source>
         <translation>Import de %1</translation>
     </message>
-    <message>
-        <source>Change coach</source>
-        <translation>Changement d'autocar</translation>
-    </message>
 </context>
 <context>
     <name>SiteEditor</name>
@@ -1117,7 +967,7 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>à toute heure, ex. 9 h 00–10 h 00 ; 14 h 00–15 h 30</translation>
     </message>
     <message>
-        <source>When the company hosts visits: a visit starts inside a slot, and each slot hosts one coach. Empty: any time.</source>
+        <source>When the company hosts visits: a visit starts inside a slot, and each slot hosts one bus. Empty: any time.</source>
         <translation>Quand l’entreprise reçoit des visites : une visite commence dans un créneau, et chaque créneau reçoit un seul car. Vide : à toute heure.</translation>
     </message>
     <message>
@@ -1271,8 +1121,12 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Priorité</translation>
     </message>
     <message>
-        <source>Coach</source>
+        <source>Bus</source>
         <translation>Car</translation>
+    </message>
+    <message>
+        <source>The bus that must serve this stop (Any: the planner chooses)</source>
+        <translation>Le car qui doit desservir cet arrêt (Indifférent : le calcul choisit)</translation>
     </message>
     <message>
         <source>Any</source>
@@ -1297,10 +1151,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Keep this stop first, last or at its position when optimising</source>
         <translation>Garder cet arrêt en premier, en dernier ou à sa place lors de l'optimisation</translation>
-    </message>
-    <message>
-        <source>The coach that must serve this stop (Any: the planner chooses)</source>
-        <translation>Le car qui doit desservir cet arrêt (Indifférent : le calcul choisit)</translation>
     </message>
 </context>
 <context>
@@ -1354,10 +1204,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Descendre l'arrêt choisi</translation>
     </message>
     <message>
-        <source>Order constraints</source>
-        <translation>Contraintes d'ordre</translation>
-    </message>
-    <message>
         <source>%1 before %2</source>
         <translation>%1 avant %2</translation>
     </message>
@@ -1366,7 +1212,7 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Doit précéder…</translation>
     </message>
     <message>
-        <source>This stop must be served before the stop you choose (on any coach)</source>
+        <source>This stop must be served before the stop you choose (on any bus)</source>
         <translation>Cet arrêt doit être desservi avant l'arrêt choisi (quel que soit le car)</translation>
     </message>
 </context>
@@ -1383,6 +1229,13 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1259,17 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Video</source>
         <translation>Vidéo</translation>
+    </message>
+</context>
+<context>
+    <name>TourDock</name>
+    <message>
+        <source>Optimise</source>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>Keep the order, compute the times</source>
+        <translation>Garder l'ordre, calculer les horaires</translation>
     </message>
 </context>
 <context>
@@ -1435,16 +1299,8 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Circuit</translation>
     </message>
     <message>
-        <source>Coaches</source>
-        <translation>Cars</translation>
-    </message>
-    <message>
         <source>Groups</source>
         <translation>Groupes</translation>
-    </message>
-    <message>
-        <source>People on board (the groups, or the tour's participants when it has no group) against the seats of every coach</source>
-        <translation>Personnes à bord (les groupes, ou les participants du circuit s'il n'a pas de groupe) comparées aux places de tous les cars</translation>
     </message>
     <message>
         <source>return by</source>
@@ -1479,6 +1335,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Participants</translation>
     </message>
     <message>
+        <source>Buses</source>
+        <translation>Cars</translation>
+    </message>
+    <message>
+        <source>People on board (the groups, or the tour's participants when it has no group) against the seats of every bus</source>
+        <translation>Personnes à bord (les groupes, ou les participants du circuit s'il n'a pas de groupe) comparées aux places de tous les cars</translation>
+    </message>
+    <message>
         <source>Optimise for</source>
         <translation>Optimiser pour</translation>
     </message>
@@ -1495,52 +1359,44 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Personnes du circuit, à comparer aux places assises</translation>
     </message>
     <message>
-        <source>The coaches of the tour; choose one to edit it</source>
+        <source>The buses of the tour; choose one to edit it</source>
         <translation>Les cars du circuit ; choisissez-en un pour le modifier</translation>
     </message>
     <message>
-        <source>Add a coach</source>
+        <source>Add a bus</source>
         <translation>Ajouter un car</translation>
     </message>
     <message>
-        <source>Add a coach to the tour (12 m coach values, 50 seats)</source>
+        <source>Add a bus to the tour (12 m bus values, 50 seats)</source>
         <translation>Ajouter un car au circuit (valeurs d'un autocar de 12 m, 50 places)</translation>
     </message>
     <message>
-        <source>Remove the coach</source>
+        <source>Remove the bus</source>
         <translation>Retirer le car</translation>
     </message>
     <message>
-        <source>Remove the chosen coach; its stops and groups go to any coach</source>
+        <source>Remove the chosen bus; its stops and groups go to any bus</source>
         <translation>Retirer le car choisi ; ses arrêts et ses groupes passent à « Indifférent »</translation>
     </message>
     <message>
-        <source>Height of the coach: lower bridges are avoided</source>
+        <source>Height of the bus: lower bridges are avoided</source>
         <translation>Hauteur du car : les ponts plus bas sont évités</translation>
     </message>
     <message>
-        <source>Weight of the loaded coach: weaker roads are avoided</source>
+        <source>Weight of the loaded bus: weaker roads are avoided</source>
         <translation>Poids du car chargé : les routes moins résistantes sont évitées</translation>
     </message>
     <message>
-        <source>Width of the coach: narrower roads are avoided</source>
+        <source>Width of the bus: narrower roads are avoided</source>
         <translation>Largeur du car : les routes plus étroites sont évitées</translation>
     </message>
     <message>
-        <source>Length of the coach: shorter limits are avoided</source>
+        <source>Length of the bus: shorter limits are avoided</source>
         <translation>Longueur du car : les routes limitées à moins sont évitées</translation>
     </message>
     <message>
-        <source>Share of the car speed the coach drives at (0.85: 15 % slower)</source>
+        <source>Share of the car speed the bus drives at (0.85: 15 % slower)</source>
         <translation>Part de la vitesse d'une voiture à laquelle roule le car (0,85 : 15 % plus lent)</translation>
-    </message>
-    <message>
-        <source>12 m coach values</source>
-        <translation>Valeurs autocar 12 m</translation>
-    </message>
-    <message>
-        <source>Put back the height, weight, width, length and speed of a standard 12 m coach</source>
-        <translation>Remettre la hauteur, le poids, la largeur, la longueur et la vitesse d'un autocar standard de 12 m</translation>
     </message>
     <message>
         <source>operator</source>
@@ -1591,16 +1447,40 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Personnes</translation>
     </message>
     <message>
-        <source>Coach</source>
+        <source>Bus</source>
         <translation>Car</translation>
     </message>
     <message>
-        <source>Who travels: a class, a job centre's team… Double-click to edit; a group may be put on a given coach</source>
+        <source>Who travels: a class, a job centre's team… Double-click to edit; a group may be put on a given bus</source>
         <translation>Qui voyage : une classe, l'équipe d'une agence… Double-cliquez pour modifier ; un groupe peut être placé dans un car donné</translation>
+    </message>
+    <message>
+        <source>%1 participants for 1 bus, %3 seats</source>
+        <translation>%1 participants pour 1 car, %3 places</translation>
+    </message>
+    <message>
+        <source>%1 participants for %2 buses, %3 seats</source>
+        <translation>%1 participants pour %2 cars, %3 places</translation>
     </message>
     <message>
         <source>Add a group</source>
         <translation>Ajouter un groupe</translation>
+    </message>
+    <message>
+        <source>Fill the height, weight, width, length and speed of a usual vehicle</source>
+        <translation>Remplir la hauteur, le poids, la largeur, la longueur et la vitesse d'un véhicule courant</translation>
+    </message>
+    <message>
+        <source>Model…</source>
+        <translation>Modèle…</translation>
+    </message>
+    <message>
+        <source>For every bus</source>
+        <translation>Pour tous les cars</translation>
+    </message>
+    <message>
+        <source>Give every bus of the tour this vehicle</source>
+        <translation>Donner ce véhicule à tous les cars du circuit</translation>
     </message>
     <message>
         <source>Remove the group</source>
@@ -1619,20 +1499,12 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>%1 — %2 places</translation>
     </message>
     <message>
-        <source>Any</source>
-        <translation>Indifférent</translation>
-    </message>
-    <message>
-        <source>The coach this group travels on (Any: the planner chooses)</source>
+        <source>The bus this group travels on (Any: the planner chooses)</source>
         <translation>Le car de ce groupe (Indifférent : le calcul choisit)</translation>
     </message>
     <message>
-        <source>%1 participants for 1 coach, %3 seats</source>
-        <translation>%1 participants pour 1 car, %3 places</translation>
-    </message>
-    <message>
-        <source>%1 participants for %2 coaches, %3 seats</source>
-        <translation>%1 participants pour %2 cars, %3 places</translation>
+        <source>Any</source>
+        <translation>Indifférent</translation>
     </message>
     <message>
         <source>%1: %2 people for %3 seats</source>
@@ -1709,20 +1581,12 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>fichier manquant</translation>
     </message>
     <message>
-        <source>too long for its drive:</source>
-        <translation>trop longue pour son trajet :</translation>
-    </message>
-    <message>
         <source>Add videos</source>
         <translation>Ajout de vidéos</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mov *.mkv *.avi *.webm);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Reading the videos</source>
-        <translation>Lecture des vidéos</translation>
     </message>
     <message>
         <source>Remove video</source>
@@ -1751,7 +1615,7 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Bienvenue dans ZI Tour planner</translation>
     </message>
     <message>
-        <source>Plan guided coach tours of industrial zones: place the sites on the map, build a tour, optimise it and read the day.</source>
+        <source>Plan guided bus tours of industrial zones: place the sites on the map, build a tour, optimise it and read the day.</source>
         <translation>Préparez des visites guidées en autocar de zones industrielles : placez les sites sur la carte, composez un circuit, optimisez-le et lisez la journée.</translation>
     </message>
     <message>

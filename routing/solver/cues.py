@@ -8,10 +8,9 @@ drive-by without videos of its own).
 """
 from __future__ import annotations
 
-from routing.errors import Message
+from routing.messages import Clock, Duration, Message
 from routing.solver.problem import PRESENTED_KINDS, NodeKind, Problem
 from routing.solver.solution import Issue, VideoCue
-from routing.solver.texts import clock_en, clock_fr, mmss
 
 
 def plan_cues(problem: Problem, bus_id, order: list, arrivals: list, leg_departures: list,
@@ -53,15 +52,10 @@ def plan_cues(problem: Problem, bus_id, order: list, arrivals: list, leg_departu
             prev_has = bool(by_site.get(prev.site)) and prev.kind in PRESENTED_KINDS
             if prev.kind == NodeKind.DRIVE_BY and not prev_has and leg_departures[k - 1] <= end - total:
                 earlier = end - total
-        en = (f"The videos of stop {nd.label} last {mmss(total)} but the leg to it takes {mmss(room)}: "
-              f"trimmed to {mmss(room)}")
-        fr = (f"Les vidéos de l'arrêt {nd.label} durent {mmss(total)} mais le trajet qui y mène dure {mmss(room)} : "
-              f"coupées à {mmss(room)}")
         if earlier is not None:
-            en += f"; or start them on the previous leg at {clock_en(earlier)}."
-            fr += f" ; ou les lancer sur le trajet précédent à {clock_fr(earlier)}."
+            why = Message("solver.videos_too_long.or_earlier", stop=nd.label, videos=Duration(total),
+                          leg=Duration(room), earlier=Clock(earlier))
         else:
-            en += "."
-            fr += "."
-        issues.append(Issue("video_too_long", Message(en, fr), nid, bus_id))
+            why = Message("solver.videos_too_long", stop=nd.label, videos=Duration(total), leg=Duration(room))
+        issues.append(Issue("video_too_long", why, nid, bus_id))
     return cues, issues

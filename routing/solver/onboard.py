@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Hashable, Optional
 
-from routing.errors import Message
+from routing.messages import Clock, Message
 from routing.solver.problem import PRESENTED_KINDS, STOPPING_KINDS, Ambassador, Problem
-from routing.solver.texts import clock_en, clock_fr, span_en
 
 
 @dataclass
@@ -29,7 +28,7 @@ class BusTimes:
 
 @dataclass
 class Assignment:
-    presenter: dict  # node id -> ambassador id
+    ambassador_id: dict  # node id -> id of the ambassador presenting it
     on_board: dict  # bus id -> list (per leg) of tuples of ambassador ids
     boardings: dict  # bus id -> list of (ambassador id, first leg, last leg)
     uncovered: list  # (bus id, node id, Message)
@@ -71,7 +70,7 @@ def assign(problem: Problem, buses: list[BusTimes]) -> Assignment:
                 a = cur[0]
                 if can(a, k, board_time(cur[1])):
                     cur[2] = k
-                    out.presenter[nd.id] = a.id
+                    out.ambassador_id[nd.id] = a.id
                     continue
             best, best_len = None, -1
             for a in problem.ambassadors:
@@ -93,7 +92,7 @@ def assign(problem: Problem, buses: list[BusTimes]) -> Assignment:
                 continue
             cur = [best, k, k]
             runs.append(cur)
-            out.presenter[nd.id] = best.id
+            out.ambassador_id[nd.id] = best.id
         legs: list = [set() for _ in range(n + 1)]
         boardings = []
         for a, k0, k1 in runs:
@@ -118,14 +117,9 @@ def _why(problem: Problem, nd, bt: BusTimes, k: int, from_s: float, busy: dict) 
     able = [a for a in problem.ambassadors if nd.site in a.sites]
     s, e = from_s, bt.departures[k]
     if not able:
-        return Message(f"Stop {nd.label} has no presenter: no ambassador can present this site.",
-                       f"L'arrêt {nd.label} n'a pas de présentateur : aucun ambassadeur ne peut présenter ce site.")
-    names = ", ".join(a.name or str(a.id) for a in able)
+        return Message("solver.no_presenter.nobody", stop=nd.label)
+    names = [a.name or str(a.id) for a in able]
     if all(not a.available(s, e) for a in able):
-        return Message(
-            f"Stop {nd.label} has no presenter: {names} can present it but no one is available {span_en(s, e)}.",
-            f"L'arrêt {nd.label} n'a pas de présentateur : {names} peut le présenter mais personne n'est disponible "
-            f"de {clock_fr(s)} à {clock_fr(e)}.")
-    return Message(
-        f"Stop {nd.label} has no presenter: {names} can present it but is on another bus at {clock_en(s)}.",
-        f"L'arrêt {nd.label} n'a pas de présentateur : {names} peut le présenter mais est dans un autre car à {clock_fr(s)}.")
+        return Message("solver.no_presenter.unavailable", stop=nd.label, ambassadors=names, start=Clock(s),
+                       end=Clock(e))
+    return Message("solver.no_presenter.busy", stop=nd.label, ambassadors=names, start=Clock(s))

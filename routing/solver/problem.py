@@ -58,10 +58,7 @@ class Window:
 
     def __post_init__(self) -> None:
         if self.end_s < self.start_s:
-            raise PlanningError(Message(
-                f"Time window ends before it starts ({self.start_s}–{self.end_s} s).",
-                f"Fenêtre horaire qui finit avant de commencer ({self.start_s}–{self.end_s} s).",
-            ))
+            raise PlanningError("problem.window_reversed", start=float(self.start_s), end=float(self.end_s))
 
 
 @dataclass(frozen=True)
@@ -99,8 +96,8 @@ class Vehicle:
     """A bus: leaves ``start_index`` no earlier than ``earliest_departure_s``,
     is back at ``end_index`` no later than ``latest_return_s``.
 
-    ``group_size`` people are on board from the start (participants), ``seats``
-    caps people on board. ``max_duty_s`` caps return - departure.
+    ``participants`` people are on board from the start, ``seats`` caps people
+    on board (pickups add to them). ``max_duty_s`` caps return - departure.
     ``latest_departure_s`` None: may leave as late as useful.
     """
 
@@ -110,7 +107,7 @@ class Vehicle:
     earliest_departure_s: float
     latest_return_s: float
     seats: int = 50
-    group_size: int = 0
+    participants: int = 0
     max_duty_s: Optional[float] = None
     latest_departure_s: Optional[float] = None
     name: str = ""
@@ -131,6 +128,42 @@ class Precedence:
 
     before: NodeId
     after: NodeId
+
+
+_END = object()
+
+
+def precedence_cycle(precedences: Sequence[Precedence]) -> list:
+    """The node ids of one cycle of the order constraints, in order (``[]`` when there is none).
+
+    "A before B, B before C, C before A" gives ``[A, B, C]``; "A before A" gives ``[A]``.
+    No order can keep a cycle, so a problem with one is refused. (The editor refuses
+    such a constraint up front; this guards every other way a problem is built.)
+    """
+    after: dict = {}
+    for p in precedences:
+        after.setdefault(p.before, []).append(p.after)
+    done: set = set()
+    for root in after:
+        if root in done:
+            continue
+        path, on_path = [root], {root}
+        todo = [iter(after.get(root, ()))]
+        while todo:
+            nxt = next(todo[-1], _END)
+            if nxt is _END:  # every constraint after path[-1] explored: no cycle through it
+                node = path.pop()
+                on_path.discard(node)
+                done.add(node)
+                todo.pop()
+                continue
+            if nxt in on_path:
+                return path[path.index(nxt):]
+            if nxt not in done:
+                path.append(nxt)
+                on_path.add(nxt)
+                todo.append(iter(after.get(nxt, ())))
+    return []
 
 
 @dataclass(frozen=True)
@@ -242,33 +275,31 @@ class Problem:
         for rm in self.profiles.values():
             shapes += [np.shape(rm.duration_s), np.shape(rm.distance_m)]
         if any(sh != (n, n) for sh in shapes):
-            raise PlanningError(Message("Travel matrices must be square and of equal size.",
-                                        "Les matrices de trajet doivent être carrées et de même taille."))
+            raise PlanningError("problem.matrix_shape")
         ids = [nd.id for nd in self.nodes]
         if len(set(ids)) != len(ids):
-            raise PlanningError(Message("Two stops share the same id.", "Deux arrêts ont le même identifiant."))
+            raise PlanningError("problem.duplicate_stop_id")
         if not self.vehicles:
-            raise PlanningError(Message("The tour has no bus.", "Le circuit n'a aucun car."))
+            raise PlanningError("problem.no_bus")
         for nd in self.nodes:
             if not 0 <= nd.index < n:
-                raise PlanningError(Message(f"Stop {nd.label}: place index {nd.index} is outside the matrix.",
-                                            f"Arrêt {nd.label} : indice de lieu {nd.index} hors de la matrice."))
+                raise PlanningError("problem.stop_index_outside", stop=nd.label, index=nd.index)
             if nd.lock == Lock.INDEX and (nd.lock_index is None or nd.lock_index < 1):
-                raise PlanningError(Message(f"Stop {nd.label}: a fixed position needs a position >= 1.",
-                                            f"Arrêt {nd.label} : une position fixe doit être >= 1."))
+                raise PlanningError("problem.lock_index_invalid", stop=nd.label)
         for v in self.vehicles:
             if v.profile is not None and v.profile not in self.profiles:
-                raise PlanningError(Message(f"Bus {v.label}: no travel matrices for its vehicle profile.",
-                                            f"Car {v.label} : aucune matrice de trajet pour son gabarit."))
+                raise PlanningError("problem.no_profile_matrices", bus=v.label)
             for i in (v.start_index, v.end_index):
                 if not 0 <= i < n:
-                    raise PlanningError(Message(f"Bus {v.label}: depot index {i} is outside the matrix.",
-                                                f"Car {v.label} : indice de dépôt {i} hors de la matrice."))
+                    raise PlanningError("problem.depot_index_outside", bus=v.label, index=i)
         known = set(ids)
         for p in self.precedences:
             if p.before not in known or p.after not in known:
-                raise PlanningError(Message("A precedence names an unknown stop.",
-                                            "Une contrainte d'ordre cite un arrêt inconnu."))
+                raise PlanningError("problem.precedence_unknown_stop")
+        cycle = precedence_cycle(self.precedences)
+        if cycle:
+            nm = self._node_map()
+            raise PlanningError("solver.precedence_cycle", stops=[nm[x].label for x in cycle])
 
     def matrices(self, vehicle: Vehicle) -> RoadMatrices:
         """The road matrices ``vehicle`` drives on."""

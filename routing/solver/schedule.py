@@ -161,7 +161,7 @@ class Evaluator:
         viol = 0.0
         driving = 0.0
         dist = 0.0
-        onboard = v.group_size
+        onboard = v.participants
         n = len(order)
         ev = RouteEval(v.id, tuple(order), t0, t0, 0.0, 0.0, pins=pins or None)
         issues = ev.issues

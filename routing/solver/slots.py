@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Hashable, Optional, Sequence
 
-from routing.errors import Message
+from routing.messages import Message, Spans
 from routing.solver.problem import Node, NodeKind, Problem, SiteCapacity, Window
-from routing.solver.texts import span_en, span_fr
 
 Piece = tuple[int, float, float]  # (slot index in SiteCapacity.slots, start_s, end_s)
 
@@ -54,10 +53,14 @@ def slot_at(slots: Sequence[Window], start_s: float) -> Optional[int]:
     return None
 
 
-def slot_list(slots: Sequence[Window]) -> tuple[str, str]:
-    en = ", ".join(span_en(w.start_s, w.end_s) for w in sorted(slots, key=lambda w: w.start_s))
-    fr = ", ".join(span_fr(w.start_s, w.end_s) for w in sorted(slots, key=lambda w: w.start_s))
-    return en, fr
+def slot_spans(slots: Sequence[Window]) -> Spans:
+    """The slots earliest first, as a message parameter."""
+    return Spans((w.start_s, w.end_s) for w in sorted(slots, key=lambda w: w.start_s))
+
+
+def window_spans(windows: Sequence[Window]) -> Spans:
+    """Windows in their order, as a message parameter."""
+    return Spans((w.start_s, w.end_s) for w in windows)
 
 
 def restrict_to_slots(problem: Problem) -> tuple[Problem, dict]:
@@ -79,12 +82,8 @@ def restrict_to_slots(problem: Problem) -> tuple[Problem, dict]:
         sc = caps[nd.site]
         ps = pieces([(w.start_s, w.end_s) for w in nd.windows], sc.slots)
         if not ps:
-            s_en, s_fr = slot_list(sc.slots)
-            o_en = ", ".join(span_en(w.start_s, w.end_s) for w in nd.windows)
-            o_fr = ", ".join(span_fr(w.start_s, w.end_s) for w in nd.windows)
             impossible[nd.id] = ("no_visit_slot", Message(
-                f"No visit slot of {nd.label} ({s_en}) falls in the windows of the stop ({o_en}).",
-                f"Aucun créneau de visite de {nd.label} ({s_fr}) ne tombe dans les fenêtres de l'arrêt ({o_fr})."))
+                "solver.no_visit_slot", stop=nd.label, slots=slot_spans(sc.slots), windows=window_spans(nd.windows)))
             nodes.append(nd)
             continue
         wins = tuple(Window(a, b) for _, a, b in ps)

@@ -25,7 +25,7 @@ class ScheduledStop:
     slack_s: float  # how much later the bus could arrive here without breaking any later window / the return
     late_s: float = 0.0  # > 0 only in keep-order mode (or when nothing better exists): start after the window end
     window: Optional[tuple[float, float]] = None  # the window used (start_s, end_s)
-    presenter: Optional[Hashable] = None  # ambassador presenting this stop
+    ambassador_id: Optional[Hashable] = None  # ambassador presenting this stop
     name: str = ""
 
 

@@ -17,7 +17,7 @@ from typing import Callable, Hashable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
-from routing.errors import Message
+from routing.messages import Clock, Duration, Message
 from routing.progress import CancelToken, ProgressCallback, check, report
 from routing.solver import cues as cues_mod
 from routing.solver import explain, onboard
@@ -28,7 +28,6 @@ from routing.solver.repair import State, improve, removals
 from routing.solver.schedule import Evaluator
 from routing.solver.solution import (BusSchedule, DriverBreak, DroppedNode, Issue, ScheduledLeg, ScheduledStop,
                                      Solution)
-from routing.solver.texts import clock_en, clock_fr, dur_en, dur_fr
 
 _ALONE_OK = {"lock", "precedence"}  # issues a one-stop route may show that say nothing about the stop itself
 
@@ -68,9 +67,7 @@ def solve(problem: Problem, *, time_limit_s: float = 10.0, engine: Optional[Engi
             ok = set()
         if not ok:
             if not free_buses:
-                dropped[nd.id] = ("not_in_order", Message(
-                    f"Stop {nd.label} is not in the imposed order of any bus.",
-                    f"L'arrêt {nd.label} ne figure dans l'ordre imposé d'aucun car."))
+                dropped[nd.id] = ("not_in_order", Message("solver.not_in_order", stop=nd.label))
             else:
                 why = explain.explain_alone(problem, ev, nd)
                 dropped[nd.id] = why or explain.explain_in_context(problem, ev, nd, {})
@@ -223,7 +220,7 @@ def build_instance(problem: Problem, candidates: Mapping, buses: Sequence[Hashab
             tw_early=int(math.ceil(v.earliest_departure_s)), tw_late=int(math.floor(v.latest_return_s)),
             start_late=None if v.latest_departure_s is None else int(v.latest_departure_s),
             shift_duration=None if v.max_duty_s is None else int(v.max_duty_s),
-            capacity=[int(v.seats)], initial_load=[int(v.group_size)], profile=profile_keys.index(v.profile)))
+            capacity=[int(v.seats)], initial_load=[int(v.participants)], profile=profile_keys.index(v.profile)))
     inst = EngineInstance(mats[0][0], mats[0][1], clients, vehicles, unit_distance_cost=udist,
                           unit_duration_cost=udur, profiles=mats[1:])
     return inst, node_ids, list(buses)
@@ -251,19 +248,16 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
         total += r.cost
         onb = asg.on_board.get(v.id, [()] * (len(r.order) + 1))
         stops = []
-        prev_label = "the depot"
-        prev_label_fr = "le dépôt"
+        previous: str | Message = Message("solver.the_depot")
         for k, nid in enumerate(r.order):
             nd = nodes[nid]
             stops.append(ScheduledStop(
                 nid, nd.index, nd.kind.value, r.arrivals[k], r.starts[k], r.departures[k], r.waits[k],
-                r.slacks[k], r.lates[k], r.windows[k], asg.presenter.get(nid), nd.name))
+                r.slacks[k], r.lates[k], r.windows[k], asg.ambassador_id.get(nid), nd.name))
             if r.lates[k] > 0:
                 feasible = False
-                m = explain.explain_late(ev, nd, r.arrivals[k], prev_label)
-                m = Message(m.en, m.fr.replace(f"depuis {prev_label}", f"depuis {prev_label_fr}"))
-                warnings.append(Issue("late", m, nid, v.id))
-            prev_label = prev_label_fr = nd.label
+                warnings.append(Issue("late", explain.explain_late(ev, nd, r.arrivals[k], previous), nid, v.id))
+            previous = nd.label
         legs = []
         order_idx = [nodes[n].index for n in r.order] + [v.end_index]
         frm = v.start_index
@@ -276,25 +270,21 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
         for b in brks:
             if b.inserted:
                 warnings.append(Issue("driver_break", Message(
-                    f"Driver break of {dur_en(b.duration_s)} inserted at {clock_en(b.start_s)} (driving time limit).",
-                    f"Pause du conducteur de {dur_fr(b.duration_s)} insérée à {clock_fr(b.start_s)} (temps de conduite maximal)."),
+                    "solver.driver_break", duration=Duration(b.duration_s), start=Clock(b.start_s)),
                     None, v.id, "info"))
         for code, nid, amt in r.issues:
             if code in ("return_late", "duty"):
                 feasible = False
-                warnings.append(Issue(code, Message(
-                    f"Bus {v.label} is back at {clock_en(r.return_s)}, after the latest return "
-                    f"{clock_en(v.latest_return_s)}" + (" or beyond the maximum duty." if code == "duty" else "."),
-                    f"Le car {v.label} rentre à {clock_fr(r.return_s)}, après le retour au plus tard "
-                    f"{clock_fr(v.latest_return_s)}" + (" ou au-delà de l'amplitude maximale." if code == "duty" else ".")),
-                    None, v.id))
+                back, latest = Clock(r.return_s), Clock(v.latest_return_s)
+                warnings.append(Issue(code, Message("solver.back_late_or_duty", bus=v.label, back=back, latest=latest)
+                                      if code == "duty" else
+                                      Message("solver.back_late", bus=v.label, back=back, latest=latest),
+                                      None, v.id))
             elif code not in ("late",):
                 feasible = False
                 nd = nodes.get(nid)
                 lab = nd.label if nd else v.label
-                warnings.append(Issue(code, Message(f"Stop {lab} breaks a rule ({code}) in the imposed order.",
-                                                    f"L'arrêt {lab} enfreint une règle ({code}) dans l'ordre imposé."),
-                                      nid, v.id))
+                warnings.append(Issue(code, Message("solver.rule_broken_in_order", stop=lab, rule=code), nid, v.id))
         cl, ci = cues_mod.plan_cues(problem, v.id, list(r.order), r.arrivals, r.leg_departures, r.departure_s)
         warnings.extend(ci)
         buses.append(BusSchedule(v.id, r.departure_s, r.return_s, tuple(stops), tuple(legs), brks, tuple(cl),
@@ -302,8 +292,7 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
     cv, cissues = ev.cross_violations(evals)
     for code, nid, _ in cissues:
         feasible = False
-        warnings.append(Issue(code, Message(f"Stop {nodes[nid].label} breaks a rule between buses ({code}).",
-                                            f"L'arrêt {nodes[nid].label} enfreint une règle entre cars ({code})."), nid))
+        warnings.append(Issue(code, Message("solver.rule_broken_between_buses", stop=nodes[nid].label, rule=code), nid))
     drops = tuple(DroppedNode(n, c, m, nodes[n].required) for n, (c, m) in dropped.items())
     return Solution(tuple(buses), drops, tuple(warnings), total, feasible, dict(stats))
 

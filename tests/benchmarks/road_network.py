@@ -96,11 +96,11 @@ def phase_load(zreg: Path) -> dict:
         res[f"matrix_{label}_finite"] = bool(numpy.isfinite(m.duration_s).all())
 
         def one_thread():
-            ip, ix, c, du, di, vid = net._augmented_csr_arrays(snaps)
+            ip, ix, c, du, di, vid = net.augmented_csr_arrays(snaps)
             u = numpy.unique(vid)
             return many_to_many(ip, ix, c, du, di, u, u, workers=1)
         res[f"matrix_{label}_1thread_s"], _ = best_of(one_thread)
-        res[f"scipy_{label}_s"], ref = best_of(lambda: net._matrix_scipy(snaps), runs=3)
+        res[f"scipy_{label}_s"], ref = best_of(lambda: net.matrix(snaps, engine="scipy"), runs=3)
         res[f"maxdiff_{label}_s"] = float(numpy.nanmax(numpy.abs(
             numpy.where(numpy.isfinite(m.duration_s), m.duration_s - ref.duration_s, 0.0))))
         if label == "spread":

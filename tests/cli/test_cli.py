@@ -33,10 +33,15 @@ def test_info_summarises_the_demo(demo, capsys):
     assert main(["info", str(demo)]) == 0
     out = capsys.readouterr().out
     assert "region krems" in out and "Sites: 12 (company 10, depot 1, restaurant 1)" in out
-    assert "2026-03-24, prescripteurs, 9 stops (visit 3, drive by 5, lunch 1), 1 bus(es), plan: no" in out
+    # kinds and audiences are the catalog's labels (app.i18n.label), lower-cased inside the sentence
+    assert "2026-03-24, job counsellors, 9 stops (visit 3, drive-by 5, lunch 1), 1 bus(es), plan: no" in out
     assert "Ambassadors: 3" in out and "Videos: 6 (9 min 00 s)" in out
     assert main(["--lang", "fr", "info", str(demo)]) == 0
-    assert "Circuits : 2" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Circuits : 2" in out and "Sites : 12 (entreprise 10, dépôt 1, restaurant 1)" in out
+    assert ("2026-03-24, prescripteurs, 9 arrêts (visite 3, passage commenté 5, déjeuner 1), 1 car(s), plan : non"
+            in out)
+    assert "Vidéos : 6 (9\u00a0min\u00a000\u00a0s)" in out  # app.i18n.formats: French non-breaking spaces
 
 
 def test_info_works_while_the_project_is_open_elsewhere(demo, capsys):
@@ -94,13 +99,80 @@ def test_sites_import_checks_the_project_region(demo, tmp_path, capsys):
 
 
 def test_open_hands_the_project_to_the_gui(monkeypatch, tmp_path):
+    """The GUI gets --lang only when it was given (and the environment's language apart): it weighs them
+    against the language saved in the application (see test_the_gui_language_...)."""
+    from app.ui.launch import choose_language
+
     calls = []
     fake = types.ModuleType("app.ui.launch")
-    fake.run_gui = lambda project=None, lang="fr": calls.append((project, lang)) or 0
+    fake.run_gui = lambda project=None, lang=None, env_lang=None: calls.append((project, lang, env_lang)) or 0
+    fake.choose_language = choose_language
     monkeypatch.setitem(sys.modules, "app.ui.launch", fake)
     assert main(["open", str(tmp_path / "x.zitour")]) == 0
     assert main(["--lang", "fr", "open"]) == 0
-    assert calls == [(tmp_path / "x.zitour", "en"), (None, "fr")]
+    assert main([]) == 0
+    assert calls == [(tmp_path / "x.zitour", None, "en"), (None, "fr", "en"), (None, None, "en")]
+
+
+def test_choose_language_command_line_then_saved_then_environment_then_french():
+    from app.ui.launch import choose_language
+
+    assert choose_language("en", "fr", "fr_FR.UTF-8") == "en"  # --lang wins over the saved setting
+    assert choose_language("fr", "en", "en_GB.UTF-8") == "fr"
+    assert choose_language(None, "fr", "en_GB.UTF-8") == "fr"  # the choice made in the application
+    assert choose_language(None, "en", None) == "en"
+    assert choose_language(None, None, "en_GB.UTF-8") == "en"  # else the environment's
+    assert choose_language(None, None, "fr_FR.UTF-8") == "fr"
+    assert choose_language(None, None, "C.UTF-8") == "fr"  # else French
+    assert choose_language(None, None, None) == "fr"
+
+
+def test_the_gui_language_is_the_command_line_s_over_the_saved_one(monkeypatch, tmp_path):
+    """run_gui itself (window faked): --lang beats the saved French; without it, the saved language."""
+    from PySide6.QtCore import QSettings
+
+    import app.ui.launch as launch
+    import app.ui.settings as settings_mod
+
+    Settings = settings_mod.Settings
+    ini = str(tmp_path / "settings.ini")
+    Settings(QSettings(ini, QSettings.Format.IniFormat)).set_language("fr")
+    monkeypatch.setattr(settings_mod, "Settings", lambda settings=None: Settings(QSettings(ini, QSettings.Format.IniFormat)))
+    opened = []
+
+    class Fake:
+        def show(self):
+            pass
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(launch, "create_window", lambda project, lang: opened.append(lang) or (Fake(), Fake()))
+    assert launch.run_gui(None, lang="en", env_lang="fr_FR.UTF-8") == 0
+    assert launch.run_gui(None, env_lang="en_GB.UTF-8") == 0
+    QSettings(ini, QSettings.Format.IniFormat).remove("language")
+    assert launch.run_gui(None, env_lang="en_GB.UTF-8") == 0
+    assert launch.run_gui(None) == 0
+    assert opened == ["en", "fr", "en", "fr"]
+
+
+def test_lang_en_prints_english_even_with_a_saved_french_setting(demo, tmp_path):
+    """A real ``zitour --lang en info`` whose settings (XDG config folder) say French, in a French environment."""
+    config = tmp_path / "config"
+    env = {k: v for k, v in os.environ.items() if k not in ("ZITOUR_LANG", "LC_ALL", "LANG")}
+    env.update(XDG_CONFIG_HOME=str(config), LANG="fr_FR.UTF-8", ZITOUR_DATA_DIR=str(tmp_path / "data"))
+    save = ("from app.ui.settings import Settings; s = Settings(); s.set_language('fr'); s.sync(); "
+            "print(Settings().language(), s.q.fileName())")
+    run = subprocess.run([sys.executable, "-c", save], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    saved, where = run.stdout.split(maxsplit=1)
+    assert saved == "fr" and where.strip().startswith(str(config))  # the application would open in French
+    run = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "info", str(demo)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "Tours: 2" in run.stdout and "Ambassadors: 3" in run.stdout and "Circuits" not in run.stdout
+    run = subprocess.run([sys.executable, "-m", "app", "info", str(demo)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert "Circuits : 2" in run.stdout  # without --lang: the environment's French
 
 
 def test_python_dash_m_app_subprocess(tmp_path):

@@ -187,7 +187,7 @@ def hand_plan(tour, depot, sites, stops, buses, ambs, videos, roads) -> Plan:
             start = max(arrive, opens)
             leave = start + dt.timedelta(seconds=stop.dwell_s)
             planned.append(PlannedStop(seq, stop.id, site.id, stop.kind.value, arrive, leave, wait, 3600.0,
-                                       presenter_id=ambs[seq % 2].id, name=site.name))
+                                       ambassador_id=ambs[seq % 2].id, name=site.name))
             t, here = leave, site
         geom, dist = roads.path((here.lon, here.lat), (depot.lon, depot.lat))
         dur = dist / (40 / 3.6) + 60

@@ -219,8 +219,12 @@ def test_xspf_in_namespace_ordered_with_vlc_options(exported):
     assert (out / Path(locations[0].replace("%20", " "))).resolve().parent == project.folder / "videos"
     options = [[o.text for o in t.findall(".//vlc:option", ns)] for t in tracks]
     assert options[1] == ["start-time=12", "stop-time=70.5"] and options[0] == []
+    from app.ui.fmt import parse_clock
+
     annotations = [t.findtext("x:annotation", namespaces=ns) for t in tracks]
-    assert annotations == sorted(annotations)  # by cue time
+    assert all(a.startswith("à lancer à ") for a in annotations)
+    times = [parse_clock(a.removeprefix("à lancer à ")) for a in annotations]
+    assert times == sorted(times)  # by cue time, written as French readers do ("9 h 30")
     assert any(HOSTILE_SCRIPT in t.findtext("x:title", namespaces=ns) for t in tracks)
 
 

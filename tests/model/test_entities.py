@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
-from app.model import Availability, Site, TimeWindow, Tour
+from app import i18n
+from app.model import Availability, Bus, Site, TimeWindow, Tour, VehicleSpec
+from app.services.editing import new_bus
 
 
 def test_time_window_rejects_reversed_interval_and_gives_seconds():
@@ -26,3 +28,22 @@ def test_tour_returns_to_start_unless_an_end_depot_is_set():
     assert Tour("T", dt.date(2026, 3, 24), start_site_id=1).return_site_id == 1
     assert Tour("T", dt.date(2026, 3, 24), start_site_id=1, end_site_id=2).return_site_id == 2
     assert Tour("T", dt.date(2026, 3, 24)).timezone == "Europe/Paris"
+
+
+@pytest.fixture
+def language():
+    before = i18n.language()
+    yield i18n.set_language
+    i18n.set_language(before)
+
+
+def test_default_bus_and_vehicle_names_are_in_the_current_language(language):
+    language("en")
+    assert Bus().name == "Bus 1" and VehicleSpec().name == "12 m bus"
+    assert new_bus(7, 1).name == "Bus 2" and new_bus(7, 1).vehicle.name == "12 m bus"
+    language("fr")
+    assert Bus().name == "Car 1" and VehicleSpec().name == "Autocar 12 m"
+    assert new_bus(7, 2).name == "Car 3"
+    # a name given (or stored) is kept whatever the language
+    language("en")
+    assert Bus("Car 1").name == "Car 1" and VehicleSpec("Autocar 12 m").name == "Autocar 12 m"

@@ -5,7 +5,7 @@ import dataclasses
 import json
 
 from app.model import DroppedStop, Plan
-from routing.errors import Message
+from routing.messages import Message
 from tests.model.test_plan import sample_plan
 
 
@@ -14,8 +14,8 @@ def _with_drops(*drops: DroppedStop) -> Plan:
 
 
 def test_only_required_drops_count():
-    optional = DroppedStop(12, 6, Message("left out", "non retenu"), required=False)
-    required = DroppedStop(11, 5, Message("closed", "fermé"))
+    optional = DroppedStop(12, 6, Message("solver.optional_left_out", stop="B"), required=False)
+    required = DroppedStop(11, 5, Message("solver.lock", stop="A"))
     assert _with_drops().all_required_served
     assert _with_drops(optional).all_required_served
     assert not _with_drops(optional, required).all_required_served
@@ -24,8 +24,8 @@ def test_only_required_drops_count():
 
 
 def test_plans_saved_without_the_field_read_back():
-    data = _with_drops(DroppedStop(12, 6, Message("a", "b"), required=False),
-                       DroppedStop(11, 5, Message("c", "d"))).to_json_dict()
+    data = _with_drops(DroppedStop(12, 6, Message("solver.optional_left_out", stop="B"), required=False),
+                       DroppedStop(11, 5, Message("solver.lock", stop="A"))).to_json_dict()
     for d in data["dropped"]:
         del d["required"]
     # the first release kept required-ness in the solver stats (stop id -> bool) ...

@@ -25,9 +25,9 @@ def _assert_import_fails(tmp_path, source, *words, bbox=None):
     with pytest.raises(RegionError) as err:
         import_region(source, dest_dir=dest, bbox=bbox)
     msg = err.value.message
-    assert source.name in msg.en and source.name in msg.fr
+    assert source.name in msg.text("en") and source.name in msg.text("fr")
     for w in words:
-        assert w in msg.en.lower()
+        assert w in msg.text("en").lower()
     assert not dest.exists() or list(dest.iterdir()) == []   # nothing half-written
     return msg
 

@@ -19,7 +19,6 @@ from routing.progress import CancelToken
 
 from .conftest import DATA
 
-pytest.importorskip("numba")
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +103,7 @@ def test_ring_matrix_equals_reference_dijkstra(ring):
     assert snaps[0].link == snaps[1].link and 0 < snaps[0].fraction < snaps[1].fraction < 1
     ref_dur, ref_dist = reference_matrix(net, snaps)
     _assert_same(net.matrix(snaps), ref_dur, ref_dist)
-    _assert_same(net._matrix_scipy(snaps), ref_dur, ref_dist)
+    _assert_same(net.matrix(snaps, engine="scipy"), ref_dur, ref_dist)
 
 
 def test_ring_one_way_partial_link(ring):
@@ -138,7 +137,7 @@ def test_krems_matrix_equals_reference_dijkstra(krems):
     assert np.isfinite(ref_dur).sum() > 0.8 * ref_dur.size
     m = net.matrix(snaps)
     _assert_same(m, ref_dur, ref_dist)
-    _assert_same(net._matrix_scipy(snaps), ref_dur, ref_dist)
+    _assert_same(net.matrix(snaps, engine="scipy"), ref_dur, ref_dist)
     # a clustered subset: the kernel stops each search early; still the same numbers
     near = np.argsort(haversine_m(snaps[0].road_lon, snaps[0].road_lat,
                                   np.array([x.road_lon for x in snaps]), np.array([x.road_lat for x in snaps])))[:6]
@@ -152,7 +151,7 @@ def test_kernel_threads_progress_cancel_and_fallback(krems, monkeypatch):
     rng = np.random.default_rng(5)
     w, s, e, n = krems.bounds
     snaps = [net.snap(*p) for p in zip(rng.uniform(w, e, 20), rng.uniform(s, n, 20))]
-    indptr, indices, cost, dur, dist, vid = net._augmented_csr_arrays(snaps)
+    indptr, indices, cost, dur, dist, vid = net.augmented_csr_arrays(snaps)
     src = np.unique(vid)
     one = many_to_many(indptr, indices, cost, dur, dist, src, src, workers=1)
     two = many_to_many(indptr, indices, cost, dur, dist, src, src, workers=2)

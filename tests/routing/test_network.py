@@ -29,13 +29,13 @@ def test_low_bridge_forces_detour_over_private_bus_road(detour):
 def test_far_site_flagged(detour):
     s = detour.network().snap(5.03, 45.12)
     assert not s.ok and s.distance_m > SNAP_MAX_DISTANCE_M
-    assert "m from the nearest coach-legal road" in s.reason.en and "route autorisée" in s.reason.fr
+    assert "m from the nearest coach-legal road" in s.reason.text("en") and "route autorisée" in s.reason.text("fr")
 
 
 def test_site_near_isolated_part_flagged(detour):
     s = detour.network().snap(5.0125, 45.0985)     # 40 m from way 207, an island
     assert not s.ok
-    assert "cannot both enter and leave" in s.reason.en
+    assert "cannot both enter and leave" in s.reason.text("en")
 
 
 def test_site_near_road_ok_and_on_edge_point(detour):

@@ -73,7 +73,7 @@ def test_penalties_and_hgv_warning(rules):
     assert ways[118][3] > 1.0                             # residential
     assert ways[107][3] > 1.0                             # service
     assert ways[102][3] == 1.0
-    assert any("hgv=no" in w.en for w in rules.network().warnings)
+    assert any("hgv=no" in w.text("en") for w in rules.network().warnings)
 
 
 def test_profile_changes_legality_at_load(rules):

@@ -99,4 +99,28 @@ def test_video_errors_name_the_file(tmp_path):
     junk.write_bytes(b"not a video at all" * 10)
     with pytest.raises(VideoFileError, match="junk.mp4") as info:
         video_duration_s(junk)
-    assert "junk.mp4" in info.value.message.fr
+    assert "junk.mp4" in info.value.message.text("fr")
+
+
+def test_demo_buses_are_named_like_the_editor_names_them(tmp_path):
+    """A bus the description names keeps its name; one it does not gets the catalog's (default.bus_name)."""
+    from app import i18n
+    from app.model import Site
+    from app.services.demo import _add_tour
+
+    spec = {"name": "T", "date": "2026-03-24", "timezone": "Europe/Vienna", "audience": "scolaires",
+            "start": "depot", "end": "depot", "earliest_departure": "08:30", "latest_return": "16:30",
+            "participants": 40, "notes": "", "buses": [{"name": "Car 1", "seats": 30}, {"seats": 20}], "stops": []}
+    before = i18n.language()
+    try:
+        with Project.create(tmp_path / "t.zitour") as p:
+            depot = p.add(Site("Dépôt", 15.6, 48.4, kind=SiteKind.DEPOT))
+            i18n.set_language("en")
+            tour = _add_tour(p, spec, {"depot": depot})
+            buses = p.buses(tour.id)
+            assert [(b.name, b.seats) for b in buses] == [("Car 1", 30), ("Bus 2", 20)]
+            assert buses[1].vehicle == VehicleSpec() and buses[1].vehicle.name == "12 m bus"
+            i18n.set_language("fr")
+            assert p.buses(_add_tour(p, {**spec, "name": "T2"}, {"depot": depot}).id)[1].name == "Car 2"
+    finally:
+        i18n.set_language(before)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import ImportError_
+from app.errors import SiteImportError
 from app.model import SiteKind, SiteSource
 from app.services.import_sites import import_sites_file
 from app.store import Project
@@ -33,16 +33,16 @@ def test_cp1252_semicolon_french_decimal_commas(project, krems):
     assert sites["Lycée Pro Démo"].kind == SiteKind.TRAINING_CENTRE
     rejected = {r.row: r for r in report.rejected}
     assert sorted(rejected) == [6, 7] == report.rejected_rows
-    assert rejected[6].column == "Longitude" and "manquantes" in rejected[6].reason.fr
+    assert rejected[6].column == "Longitude" and "manquantes" in rejected[6].reason.text("fr")
     assert rejected[6].line == 7 and rejected[6].name == "Sans Coordonnées"
-    assert rejected[7].column == "Latitude" and "48,41,2" in rejected[7].reason.en
+    assert rejected[7].column == "Latitude" and "48,41,2" in rejected[7].reason.text("en")
     assert "ligne 7" in rejected[7].text("fr") and "row 7" in rejected[7].text("en")
 
 
 def test_english_comma_file_reports_each_bad_row(project, krems):
     report = import_sites_file(project, DATA / "sites_en_comma.csv", region=krems)
     assert report.added == 2 and report.applied
-    reasons = {r.row: (r.column, r.reason.en) for r in report.rejected}
+    reasons = {r.row: (r.column, r.reason.text("en")) for r in report.rejected}
     assert reasons[3] == ("name", "missing name.")
     assert reasons[4][0] == "lon" and "unparseable number '15.63x'" in reasons[4][1]
     assert "outside the region" in reasons[5][1]
@@ -98,7 +98,7 @@ def test_comma_file_with_unquoted_decimal_commas_is_explained(project, tmp_path)
     report = import_sites_file(project, path)
     assert report.added == 1
     [bad] = report.rejected
-    assert bad.row == 1 and "decimal comma" in bad.reason.en
+    assert bad.row == 1 and "decimal comma" in bad.reason.text("en")
 
 
 @pytest.mark.parametrize(
@@ -112,14 +112,14 @@ def test_comma_file_with_unquoted_decimal_commas_is_explained(project, tmp_path)
 def test_unusable_files_raise_one_clear_error(project, tmp_path, content, reason):
     path = tmp_path / "x.csv"
     path.write_bytes(content)
-    with pytest.raises(ImportError_, match=reason) as info:
+    with pytest.raises(SiteImportError, match=reason) as info:
         import_sites_file(project, path)
-    assert "x.csv" in info.value.message.fr
+    assert "x.csv" in info.value.message.text("fr")
     assert project.sites() == []
 
 
 def test_missing_file(project, tmp_path):
-    with pytest.raises(ImportError_, match="no such file"):
+    with pytest.raises(SiteImportError, match="no such file"):
         import_sites_file(project, tmp_path / "none.csv")
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 import shapely.geometry
 
-from app.errors import ImportError_
+from app.errors import SiteImportError
 from app.model import SiteKind, SiteSource
 from app.services.import_sites import import_sites_file
 
@@ -49,13 +49,13 @@ def test_lambert93_la_doua(project, lyon, krems):
     # the same file checked against Krems: every row is outside the region
     other = import_sites_file(project, DATA / "sites_lyon_lambert93.geojson", region=krems, strict=True)
     assert not other.applied and other.rejected_rows == [1, 2]
-    assert all("outside the region" in r.reason.en for r in other.rejected)
+    assert all("outside the region" in r.reason.text("en") for r in other.rejected)
 
 
 def test_bad_features_are_reported(project, krems):
     report = import_sites_file(project, DATA / "sites_wgs84_bad.geojson", region=krems)
     assert report.added == 2  # Pipelife and the line (a point on it)
-    reasons = {r.row: (r.column, r.reason.en) for r in report.rejected}
+    reasons = {r.row: (r.column, r.reason.text("en")) for r in report.rejected}
     assert reasons[2] == ("name", "missing name.")
     assert reasons[3] == ("geometry", "the feature has no geometry.")
     assert "not a longitude/latitude" in reasons[4][1]
@@ -78,7 +78,7 @@ def test_bad_features_are_reported(project, krems):
 def test_unusable_geojson(project, tmp_path, text, reason):
     path = tmp_path / "bad.geojson"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ImportError_, match=reason):
+    with pytest.raises(SiteImportError, match=reason):
         import_sites_file(project, path)
 
 

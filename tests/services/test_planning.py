@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli.main import main as cli_main
 from app.services.demo import build_demo
 from app.services.planning import plan_tour
 from app.store.project import Project
@@ -26,7 +25,7 @@ def test_plan_tour_stores_a_plan_with_reasons_and_geometry(demo):
     assert stored is not None and stored.to_json_dict() == plan.to_json_dict()
     served = [s.stop_id for b in plan.buses for s in b.stops if s.stop_id is not None]
     assert set(served) | {d.stop_id for d in plan.dropped} == set(stops)
-    assert all(d.reason.fr and d.reason.en for d in plan.dropped)
+    assert all(d.reason.text("fr") and d.reason.text("en") for d in plan.dropped)
     for b in plan.buses:
         assert len(b.legs) == len(b.stops) + 1
         assert any(len(g.geometry) >= 2 for g in b.legs)
@@ -38,14 +37,3 @@ def test_plan_tour_stores_a_plan_with_reasons_and_geometry(demo):
             if st is not None and st.windows:
                 t = s.arrival.time()
                 assert any(w.start <= max(t, w.start) <= w.end for w in st.windows)
-
-
-def test_cli_plan_exit_codes(demo, capsys):
-    code = cli_main(["--lang", "fr", "plan", str(demo), "--tour", TOUR, "--time-limit", "1", "--keep-order"])
-    out = capsys.readouterr()
-    assert code in (0, 3)
-    assert "Car 1" in out.out
-    if code == 3:
-        assert "Non desservi" in out.err
-    assert cli_main(["plan", str(demo), "--tour", "no such tour"]) == 2
-    assert "no such tour" in capsys.readouterr().err

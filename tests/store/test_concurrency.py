@@ -24,9 +24,9 @@ SECOND = textwrap.dedent(
     try:
         Project.open(sys.argv[1])
     except ProjectInUse as exc:
-        print("IN USE:", exc.message.en); sys.exit(3)
+        print("IN USE:", exc.message.text("en")); sys.exit(3)
     except ProjectError as exc:
-        print("OTHER:", exc.message.en); sys.exit(4)
+        print("OTHER:", exc.message.text("en")); sys.exit(4)
     with Project.open(sys.argv[1], read_only=True) as p:
         print("OPENED", len(p.sites()))
     sys.exit(0)

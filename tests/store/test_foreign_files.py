@@ -88,8 +88,8 @@ def test_foreign_file_is_refused_and_untouched(tmp_path, case, read_only):
     before = sha256(path)
     with pytest.raises(ProjectError) as info:
         Project.open(path, read_only=read_only)
-    assert expected in info.value.message.en
-    assert str(path) in info.value.message.en and str(path) in info.value.message.fr
+    assert expected in info.value.message.text("en")
+    assert str(path) in info.value.message.text("en") and str(path) in info.value.message.text("fr")
     assert sha256(path) == before
     assert sorted(x.name for x in tmp_path.iterdir()) == ["f.zitour"]
 

@@ -32,11 +32,14 @@ def test_rows_reads_raw_rows_in_key_order_and_filters(filled):
     stops = project.rows("stops")
     assert [r["id"] for r in stops] == sorted([t["s1"].id, t["s2"].id])
     assert set(stops[0]) >= {"id", "tour_id", "site_id", "bus_id", "windows", "position"}
-    only = project.rows("stops", "id = ?", [t["s2"].id])
+    only = project.rows("stops", id=t["s2"].id)
     assert len(only) == 1 and only[0]["kind"] == "drive_by"
     assert project.rows("precedences") == [{"before_stop_id": t["s1"].id, "after_stop_id": t["s2"].id}]
     assert project.key_columns("precedences") == ["before_stop_id", "after_stop_id"]
     assert project.key_columns("plans") == ["tour_id"]
+    assert [r["id"] for r in project.rows("stops", tour_id=t["s1"].tour_id, kind="drive_by")] == [t["s2"].id]
+    with pytest.raises(ValueError, match="no column"):
+        project.rows("stops", **{"id = 1 OR 1": 1})  # a filter is a column name, never SQL
 
 
 @pytest.mark.parametrize("name", ["sqlite_master", 'stops" ; DROP TABLE sites; --', "Stops", ""])
@@ -53,7 +56,7 @@ def test_unknown_table_names_are_refused_before_any_sql(filled, name):
 
 def test_unknown_column_names_are_refused(filled):
     project, t = filled
-    row = project.rows("sites", "id = ?", [t["site"].id])[0]
+    row = project.rows("sites", id=t["site"].id)[0]
     row['name" = 1; --'] = "x"
     with pytest.raises(ValueError):
         project.restore_rows("sites", [row])
@@ -80,7 +83,7 @@ def test_restore_after_delete_brings_the_children_back_with_their_ids(filled, pr
 def test_restore_updates_in_place_without_cascading(filled, project_path):
     """An upsert over an existing parent keeps its children (INSERT OR REPLACE would delete them)."""
     project, t = filled
-    tour_row = project.rows("tours", "id = ?", [t["tour"].id])[0]
+    tour_row = project.rows("tours", id=t["tour"].id)[0]
     tour_row["notes"] = "changed"
     children = _file_rows(project_path, "stops")
     project.restore_rows("tours", [tour_row])
@@ -91,7 +94,7 @@ def test_restore_updates_in_place_without_cascading(filled, project_path):
 
 def test_delete_rows_by_key_cascades_and_undoes(filled, project_path):
     project, t = filled
-    stop_rows = project.rows("stops", "id = ?", [t["s1"].id])
+    stop_rows = project.rows("stops", id=t["s1"].id)
     prec_rows = project.rows("precedences")
     project.delete_rows("stops", stop_rows)  # whole rows carry their key
     assert [s.id for s in project.stops(t["tour"].id)] == [t["s2"].id]
@@ -124,9 +127,9 @@ def test_a_failed_restore_rolls_back_and_tells_nobody(filled):
     project, t = filled
     heard = []
     project.subscribe(lambda table, row_id: heard.append(table))
-    bad = project.rows("stops", "id = ?", [t["s1"].id])[0]
+    bad = project.rows("stops", id=t["s1"].id)[0]
     bad = dict(bad, id=999, tour_id=424242)  # no such tour: the foreign key refuses it
-    good = dict(project.rows("stops", "id = ?", [t["s2"].id])[0], notes="edited")
+    good = dict(project.rows("stops", id=t["s2"].id)[0], notes="edited")
     with pytest.raises(sqlite3.IntegrityError):
         project.restore_rows("stops", [good, bad])
     assert project.get(Stop, t["s2"].id).notes == ""

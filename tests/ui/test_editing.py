@@ -34,8 +34,6 @@ def test_right_click_add_site_here_on_the_map(window, project_path):
     from PySide6.QtGui import QAction
 
     canvas = window.canvas
-    if not hasattr(canvas, "build_context_menu"):
-        pytest.skip("map canvas without a context menu")
     pos = canvas.viewport().rect().center() + QPoint(40, -25)
     lon, lat = canvas.lonlat_at(pos)
     menu = canvas.build_context_menu(pos)
@@ -66,38 +64,33 @@ def test_dragging_a_marker_moves_the_site_in_the_file(window, project_path, qtbo
     canvas = window.canvas
     sites = list(_sites_in_file(project_path).values())
     site = sites[0]
-    if hasattr(canvas, "view_pos_of"):
-        for site in sites:  # a marker that no other marker covers
-            canvas.select_site(site.id)  # centres it in view
-            qtbot.wait(10)
-            start = canvas.view_pos_of(site.lon, site.lat)
-            if len([i for i in canvas.items(start) if type(i).__name__ == "SiteMarker"]) == 1:
-                break
-        end = start + QPoint(30, 20)
-        target = canvas.lonlat_at(end)
-        viewport = canvas.viewport()
-        got = []
-        canvas.site_moved.connect(lambda *a: got.append(a))
-        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-        for i in range(1, 6):
-            QTest.mouseMove(viewport, start + (end - start) * i / 5)
-        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-        assert got and got[-1][0] == site.id
-        moved = _sites_in_file(project_path)[site.id]
-        # A drop is exact to the pixel (the marker keeps where it was grabbed, to the sub-pixel).
-        one_px = canvas.lonlat_at(end + QPoint(1, 1))
-        tol_lon, tol_lat = abs(one_px[0] - target[0]) + 1e-7, abs(one_px[1] - target[1]) + 1e-7
-        assert abs(moved.lon - target[0]) < tol_lon and abs(moved.lat - target[1]) < tol_lat
-        assert (moved.lon, moved.lat) != (site.lon, site.lat)
-    else:  # the stand-in canvas: its signal
-        canvas.site_moved.emit(site.id, site.lon + 0.001, site.lat - 0.002)
-        moved = _sites_in_file(project_path)[site.id]
-        assert moved.lon == site.lon + 0.001 and moved.lat == site.lat - 0.002
+    for site in sites:  # a marker that no other marker covers
+        canvas.select_site(site.id)  # centres it in view
+        qtbot.wait(10)
+        start = canvas.view_pos_of(site.lon, site.lat)
+        if len([i for i in canvas.items(start) if type(i).__name__ == "SiteMarker"]) == 1:
+            break
+    end = start + QPoint(30, 20)
+    target = canvas.lonlat_at(end)
+    viewport = canvas.viewport()
+    got = []
+    canvas.site_moved.connect(lambda *a: got.append(a))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * i / 5)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert got and got[-1][0] == site.id
+    moved = _sites_in_file(project_path)[site.id]
+    # A drop is exact to the pixel (the marker keeps where it was grabbed, to the sub-pixel).
+    one_px = canvas.lonlat_at(end + QPoint(1, 1))
+    tol_lon, tol_lat = abs(one_px[0] - target[0]) + 1e-7, abs(one_px[1] - target[1]) + 1e-7
+    assert abs(moved.lon - target[0]) < tol_lon and abs(moved.lat - target[1]) < tol_lat
+    assert (moved.lon, moved.lat) != (site.lon, site.lat)
 
 
 def test_site_editor_edit_is_saved(window, project_path, qtbot):
     site = next(iter(_sites_in_file(project_path).values()))
-    window.select_site(site.id)
+    window.session.select(site_id=site.id)
     window.site_editor.sector.setText("Chimie fine")
     window.site_editor.sector.editingFinished.emit()
     assert _sites_in_file(project_path)[site.id].sector == "Chimie fine"
@@ -106,17 +99,17 @@ def test_site_editor_edit_is_saved(window, project_path, qtbot):
 def test_create_a_tour_and_add_stops(window, project_path):
     with Project.open(project_path, read_only=True) as p:
         tours_before = {t.id for t in p.tours()}
-    window.act_new_tour.trigger()
+    window.actions["actNewTour"].trigger()
     with Project.open(project_path, read_only=True) as p:
         new_tours = [t for t in p.tours() if t.id not in tours_before]
         assert len(new_tours) == 1
         tour = new_tours[0]
         assert len(p.buses(tour.id)) == 1
-    assert window.tour_id == tour.id
-    sites = [s for s in window.sites_by_id.values()][:3]
+    assert window.session.tour_id == tour.id
+    sites = [s for s in window.session.sites_by_id.values()][:3]
     for s in sites:
-        window.sites_panel.select_site(s.id)
-        window.act_add_stop.trigger()
+        window.sites_panel.list.setCurrentItem(_list_item(window.sites_panel, s.id))  # as a click does
+        window.actions["actAddStop"].trigger()
     assert window.stops_panel.model.rowCount() == 3
     with Project.open(project_path, read_only=True) as p:
         assert [s.site_id for s in p.stops(tour.id)] == [s.id for s in sites]
@@ -131,7 +124,7 @@ def test_drag_reorder_of_the_stops_table(window, project_path):
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     expected = ids[1:3] + ids[:1] + ids[3:]
     with Project.open(project_path, read_only=True) as p:
-        assert [s.id for s in p.stops(window.tour_id)] == expected
+        assert [s.id for s in p.stops(window.session.tour_id)] == expected
     assert [s.id for s in model.stops] == expected
 
 
@@ -141,7 +134,7 @@ def test_editing_a_stop_cell(window, project_path):
     assert model.setData(model.index(0, 3), 20, Qt.ItemDataRole.EditRole)  # dwell, minutes
     assert model.setData(model.index(0, 4), "9 h 15–10 h 45", Qt.ItemDataRole.EditRole)
     with Project.open(project_path, read_only=True) as p:
-        saved = next(s for s in p.stops(window.tour_id) if s.id == stop.id)
+        saved = next(s for s in p.stops(window.session.tour_id) if s.id == stop.id)
     assert saved.dwell_s == 20 * 60
     assert [(w.start.hour, w.start.minute, w.end.hour, w.end.minute) for w in saved.windows] == [(9, 15, 10, 45)]
 
@@ -153,43 +146,42 @@ def test_undo_and_redo_restore_the_file_state(window, project_path):
     site_id = window.sites_panel.current_site_id()
     window.canvas.site_moved.emit(site_id, 15.62, 48.41)
     victim = window.stops_panel.model.stops[0].site_id  # a site with a stop: the delete cascades
-    window.delete_site(victim)
+    window.c.editing.delete_site(victim)
     ids = [s.id for s in window.stops_panel.model.stops]
-    window.reorder_stops(list(reversed(ids)))
+    window.c.editing.reorder_stops(list(reversed(ids)))
     end = dump(project_path)
     assert end != start
-    assert window.undo_stack.count() == 4
+    assert window.c.editing.undo_stack.count() == 4
     for _ in range(4):
-        window.act_undo.trigger()
+        window.actions["actUndo"].trigger()
     assert dump(project_path) == start
     for _ in range(4):
-        window.act_redo.trigger()
+        window.actions["actRedo"].trigger()
     assert dump(project_path) == end
     # the window shows the file, not a stale copy
     assert [s.id for s in window.stops_panel.model.stops] == [
-        s.id for s in Project.open(project_path, read_only=True).stops(window.tour_id)]
+        s.id for s in Project.open(project_path, read_only=True).stops(window.session.tour_id)]
 
 
 def test_undo_shortcuts(window):
-    assert window.act_undo.shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in window.act_redo.shortcuts()]
+    assert window.actions["actUndo"].shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.actions["actRedo"].shortcuts()]
 
 
 def test_close_and_reopen_shows_the_same_state(window, project_path, qtbot, tmp_path, errors):
     window.canvas.add_site_requested.emit(15.605, 48.395)
-    window.act_new_tour.trigger()
-    window.sites_panel.select_site(window.sites_panel.current_site_id())
-    window.act_add_stop.trigger()
-    tour_id = window.tour_id
+    window.actions["actNewTour"].trigger()
+    window.actions["actAddStop"].trigger()
+    tour_id = window.session.tour_id
     shown_sites = [window.sites_panel.list.item(i).text() for i in range(window.sites_panel.list.count())]
     state = dump(project_path)
     window.close()
-    assert window.project is None
+    assert window.session.project is None
     again = make_window(qtbot, tmp_path / "again")
-    assert again.open_project(project_path)
+    assert again.c.files.open_project(project_path)
     assert dump(project_path) == state
     assert [again.sites_panel.list.item(i).text() for i in range(again.sites_panel.list.count())] == shown_sites
-    again.set_tour(tour_id)
+    again.session.set_tour(tour_id)
     assert again.stops_panel.model.rowCount() == 1
     again.close()
 
@@ -198,12 +190,12 @@ def test_a_project_open_elsewhere_opens_read_only_with_a_banner(qtbot, tmp_path,
     holder = Project.open(project_path)  # "another program"
     try:
         win = make_window(qtbot, tmp_path)
-        assert win.open_project(project_path)
-        assert win.project.read_only
+        assert win.c.files.open_project(project_path)
+        assert win.session.project.read_only
         assert win.banner.isVisibleTo(win) or not win.banner.isHidden()
         assert "lecture seule" in win.banner.text()
-        assert not win.act_add_site.isEnabled()
-        assert not win.act_optimise.isEnabled()
+        assert not win.actions["actAddSite"].isEnabled()
+        assert not win.actions["actOptimise"].isEnabled()
         before = dump(project_path)
         win.canvas.add_site_requested.emit(15.6, 48.4)  # refused, nothing written
         assert dump(project_path) == before
@@ -225,14 +217,14 @@ def test_no_argument_opens_the_last_project_else_the_welcome_page(qtbot, tmp_pat
     first = MainWindow(settings, "fr")
     qtbot.addWidget(first)
     assert first.stack.currentWidget() is first.welcome  # nothing opened yet
-    assert first.open_project(project_path)
+    assert first.c.files.open_project(project_path)
     first.close()
     # what run_gui(None) does: the last project
     again = MainWindow(settings, "fr")
     qtbot.addWidget(again)
     last = settings.last_project()
     assert last == project_path.resolve()
-    assert again.open_project(last)
+    assert again.c.files.open_project(last)
     assert again.stack.currentWidget() is again.map_page
     again.close()
 
@@ -241,8 +233,15 @@ def test_open_the_demo_from_the_welcome_page_builds_it_in_the_background(qtbot, 
     win = make_window(qtbot, tmp_path)
     win.show()
     assert win.stack.currentWidget() is win.welcome
-    with qtbot.waitSignal(win.region_ready, timeout=120_000):
+    with qtbot.waitSignal(win.session.region_changed, timeout=120_000):
         win.welcome.demo_button.click()
-    assert win.project is not None and win.project.path.name == "demo-krems.zitour"
+    assert win.session.project is not None and win.session.project.path.name == "demo-krems.zitour"
     assert win.sites_panel.list.count() > 0 and win.stack.currentWidget() is win.map_page
     win.close()
+
+
+def _list_item(panel, site_id):
+    from PySide6.QtCore import Qt
+
+    return next(panel.list.item(i) for i in range(panel.list.count())
+                if panel.list.item(i).data(Qt.ItemDataRole.UserRole) == site_id)

@@ -5,21 +5,17 @@ counted by printing to a PDF file and opening it with QtPdf.
 """
 from __future__ import annotations
 
-import ast
 import csv
-import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-UI = Path(__file__).resolve().parents[2] / "app" / "ui"
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -244,80 +240,37 @@ def test_print_dialog_declined_prints_nothing(qtbot, planned, tmp_path, monkeypa
 
 
 # ---------------------------------------------------------------------------- menu
-def test_menu_disabled_without_plan_and_enabled_with_one(qtbot, planned, project_path):
+def test_export_actions_follow_the_plan_and_keep_their_shortcuts(qtbot, window, tmp_path, monkeypatch):
+    """The real window: the Export menu's actions are disabled (saying why) until the tour is planned,
+    own their shortcuts alone, and the export runs in the window's task runner."""
     from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QMainWindow
-
-    from app.store.project import Project
-    from app.ui.export_menu import install_export_menu
-
-    class Host(QMainWindow):
-        project = None
-        tour_id = None
-        plan = None
-
-    host = Host()
-    qtbot.addWidget(host)
-    older = QAction("old export", host)
-    older.setShortcut(QKeySequence("Ctrl+E"))
-    host.addAction(older)
-    menu = install_export_menu(host, host.menuBar())
-    assert menu.title() == "Export" and host.menuBar().actions()[-1].menu() is menu
-    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Export…", "Print preview of the itinerary…", "Print the itinerary…",
-                     "Print preview of the stop sheets…", "Print the stop sheets…", "Partner pack…"]
-    assert menu.act_export.shortcut() == QKeySequence("Ctrl+E") and older.shortcut().isEmpty()
-    assert menu.act_print_itinerary.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
-
-    actions = menu.plan_actions()
-    assert not any(a.isEnabled() for a in actions)  # no project
-
-    unplanned = Project.open(project_path)  # the demo as built: no plan yet
-    try:
-        host.project, host.tour_id = unplanned, unplanned.tours()[0].id
-        assert unplanned.plan(host.tour_id) is None
-        menu.update_state()
-        assert not any(a.isEnabled() for a in actions)
-        assert {a.toolTip() for a in actions} == {"Optimise the tour first"}
-        assert menu.make_export_dialog() is None
-
-        project, tour_id = planned
-        host.project, host.tour_id, host.plan = project, tour_id, project.plan(tour_id)
-        assert not any(a.isEnabled() for a in actions)  # no polling: the host says when it changed
-        menu.aboutToShow.emit()  # opening the menu refreshes it
-        assert all(a.isEnabled() for a in actions)
-        assert "Optimise" not in menu.act_export.toolTip()
-        dialog = menu.make_export_dialog(pack_mode=True)
-        qtbot.addWidget(dialog)
-        assert dialog.formats() == ["pack"]
-    finally:
-        host.project = None
-        unplanned.close()
-
-
-def test_menu_in_the_main_window(qtbot, window, tmp_path, monkeypatch):
-    """The real window: disabled until the tour is planned; the export runs in the window's worker."""
-    from app.services.planning import plan_tour
-
     from PySide6.QtWidgets import QToolBar
 
-    menu = window.export_menu
-    bar_menus = [a.menu() for a in window.menuBar().actions()]
-    assert bar_menus.count(menu) == 1
-    names = [m.objectName() for m in bar_menus if m is not None]
-    assert names.index("menuExport") == names.index("menuSettings") - 1  # just before Settings
-    toolbar = window.findChild(QToolBar, "mainToolbar")
-    assert menu.act_export in toolbar.actions()  # the toolbar opens the dialog, never exports blindly
-    assert window.findChild(type(menu.act_export), "actExport") is None  # the old force-export is gone
-    assert window.plan is None and not menu.act_print_itinerary.isEnabled()
-    assert not any(menu.act_export.shortcut() == a.shortcut() for a in window.findChildren(type(menu.act_export))
-                   if a is not menu.act_export and not a.shortcut().isEmpty())
+    from app.services.planning import plan_tour
 
-    plan_tour(window.project, window.tour_id, time_limit_s=1)  # saved: the window redraws from the project
-    qtbot.waitUntil(lambda: menu.act_print_itinerary.isEnabled(), timeout=5_000)
+    menu = window.menus["menuExport"]
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert len(texts) == 6 and texts[0] == "Exporter…" and all(t.endswith("…") for t in texts)
+    names = [a.menu().objectName() for a in window.menuBar().actions() if a.menu() is not None]
+    assert names.index("menuExport") == names.index("menuSettings") - 1  # just before Settings
+    export, print_itinerary = window.actions["actExportDialog"], window.actions["actPrintItinerary"]
+    assert export.shortcut() == QKeySequence("Ctrl+E")
+    assert print_itinerary.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert export in toolbar.actions()  # the toolbar opens the dialog, never exports blindly
+    claimed = [k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()]
+    assert len(claimed) == len(set(claimed))  # no shortcut is ambiguous
+    plan_actions = [a for a in menu.actions() if not a.isSeparator()]
+    assert window.session.plan is None and not any(a.isEnabled() for a in plan_actions)
+    assert {a.toolTip() for a in plan_actions} == {"Optimisez d'abord le circuit"}
+    assert window.c.exporting.make_export_dialog() is None
+
+    plan_tour(window.session.project, window.session.tour_id, time_limit_s=1)  # saved: the session follows
+    qtbot.waitUntil(lambda: print_itinerary.isEnabled(), timeout=5_000)
+    assert all(a.isEnabled() for a in plan_actions) and "Optimisez" not in export.toolTip()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("nothing to replace"))
-    dialog = menu.make_export_dialog()
+    dialog = window.c.exporting.make_export_dialog()
     qtbot.addWidget(dialog)
     dialog.settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     dialog.set_formats(["ics"])
@@ -332,42 +285,9 @@ def test_menu_in_the_main_window(qtbot, window, tmp_path, monkeypatch):
     events = [c for c in cal.walk("VEVENT")]
     assert events and all(e.get("UID") and e.get("DTSTAMP") for e in events)
     # the calendar's sequences are kept in the project, as the CLI does
-    assert window.project.setting(f"export.ics.tour.{window.tour_id}")
+    assert window.session.project.setting(f"export.ics.tour.{window.session.tour_id}")
+    pack = window.c.exporting.make_export_dialog(pack_mode=True)
+    qtbot.addWidget(pack)
+    assert pack.formats() == ["pack"]
 
 
-# ---------------------------------------------------------------------------- strings
-def _tr_strings() -> dict[str, set[str]]:
-    """Every literal passed to tr()/_tr()/translate() in the three modules, by translation context."""
-    found: dict[str, set[str]] = {}
-    for name in ("export_dialog.py", "export_menu.py", "printing.py"):
-        tree = ast.parse((UI / name).read_text(encoding="utf-8"))
-        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] + [tree]:
-            context = cls.name if isinstance(cls, ast.ClassDef) else "Printing"
-            for node in ast.walk(cls):
-                if not isinstance(node, ast.Call):
-                    continue
-                f = node.func
-                fname = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-                args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-                if fname == "tr" and isinstance(cls, ast.ClassDef) and args:
-                    found.setdefault(context, set()).add(args[0])
-                elif fname == "_tr" and not isinstance(cls, ast.ClassDef) and args:
-                    found.setdefault("Printing", set()).add(args[0])
-                elif fname == "translate" and len(args) == 2:
-                    found.setdefault(args[0], set()).add(args[1])
-    return found
-
-
-def test_every_string_has_a_french_translation():
-    french = json.loads((UI / "export_strings_fr.json").read_text(encoding="utf-8"))
-    strings = _tr_strings()
-    assert {"ExportDialog", "ExportMenu", "Printing"} <= set(strings)
-    for context, sources in strings.items():
-        missing = sources - set(french.get(context, {}))
-        assert not missing, (context, missing)
-        for src in sources:
-            fr = french[context][src]
-            assert fr and fr != src or src in ("Options", "Formats", "Export"), (context, src)
-            assert src.count("%1") == fr.count("%1") and src.count("%2") == fr.count("%2"), src
-    assert french["ExportDialog"]["Replace?"] == "Remplacer ?"
-    assert french["ExportMenu"]["Export"] == "Exporter"

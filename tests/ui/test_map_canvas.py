@@ -11,7 +11,6 @@ import math
 
 import pytest
 
-pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QContextMenuEvent, QWheelEvent  # noqa: E402
@@ -267,7 +266,9 @@ def test_select_site_centres_and_read_only_puts_markers_back(canvas, qtbot):
     assert haversine_m(centre, (target.lon, target.lat)) < 2 * canvas.m_per_px() + 1
     assert canvas.markers()[target.id].is_highlighted()
     assert not canvas.select_site(12345)
-    canvas.set_editable(False)
+    from app.ui.map.tools import BrowseTool
+
+    canvas.set_tool(BrowseTool())
     moved: list = []
     canvas.site_moved.connect(lambda *a: moved.append(a))
     vp = canvas.viewport()

@@ -6,7 +6,6 @@ import math
 import numpy as np
 import pytest
 
-pytest.importorskip("pytestqt")
 
 
 def haversine_m(lon1, lat1, lon2, lat2) -> float:

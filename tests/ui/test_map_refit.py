@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-pytest.importorskip("pytestqt")
 
 
 @pytest.fixture(scope="module")

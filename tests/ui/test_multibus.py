@@ -18,14 +18,14 @@ from tests.ui.conftest import dump
 def _undoable(window, path, edit) -> dict:
     """Run ``edit``; it must change the file as one undo step that undo and redo replay exactly."""
     before = dump(path)
-    count = window.undo_stack.count()
+    count = window.c.editing.undo_stack.count()
     edit()
     after = dump(path)
     assert after != before, "the edit was not saved to the project file"
-    assert window.undo_stack.count() == count + 1
-    window.act_undo.trigger()
+    assert window.c.editing.undo_stack.count() == count + 1
+    window.actions["actUndo"].trigger()
     assert dump(path) == before
-    window.act_redo.trigger()
+    window.actions["actRedo"].trigger()
     assert dump(path) == after
     return after
 
@@ -46,13 +46,13 @@ def _stops_by_kind(window):
 
 
 def test_two_coaches_a_group_a_pinned_stop_and_a_precedence_are_planned(window, project_path, qtbot):
-    editor, panel, tour_id = window.tour_editor, window.stops_panel, window.tour_id
+    editor, panel, tour_id = window.tour_editor, window.stops_panel, window.session.tour_id
     with _file(project_path) as p:
         (bus1,) = p.buses(tour_id)
         assert p.groups(tour_id) == [] and p.precedences(tour_id) == []
     assert not editor.remove_bus_button.isEnabled()  # a tour keeps at least one coach
 
-    # 1. a second coach, from the Coaches tab's button
+    # 1. a second bus, from the Buses tab's button
     shown = []
     _undoable(window, project_path, lambda: (editor.add_bus_button.click(), shown.append(editor.current_bus_id())))
     with _file(project_path) as p:
@@ -137,18 +137,18 @@ def test_two_coaches_a_group_a_pinned_stop_and_a_precedence_are_planned(window, 
     with _file(project_path) as p:
         assert len(p.buses(tour_id)) == 1 and p.groups(tour_id)[0].bus_id is None
         assert next(s for s in p.stops(tour_id) if s.id == pinned.id).bus_id is None
-    window.act_undo.trigger()
+    window.actions["actUndo"].trigger()
     assert dump(project_path) == state
     # and the constraint's Remove button, undone too
     panel.precedence_list.setCurrentRow(0)
     panel.remove_precedence_button.click()
     assert panel.precedence_list.count() == 0
-    window.act_undo.trigger()
+    window.actions["actUndo"].trigger()
     assert dump(project_path) == state and panel.precedence_list.count() == 1
 
     # 6. optimise with the real planner in its worker
-    with qtbot.waitSignal(window.plan_ready, timeout=120_000) as blocker:
-        assert window.optimise(keep_order=False) is not None
+    with qtbot.waitSignal(window.c.planning.plan_ready, timeout=120_000) as blocker:
+        assert window.c.planning.optimise(keep_order=False) is not None
     plan = blocker.args[0]
     assert {b.bus_id for b in plan.buses} == {bus1.id, bus2.id}
     where = {ps.stop_id: (bp.bus_id, ps) for bp in plan.buses for ps in bp.stops if ps.stop_id is not None}
@@ -166,7 +166,7 @@ def test_two_coaches_a_group_a_pinned_stop_and_a_precedence_are_planned(window, 
 
 def test_would_cycle_follows_chains():
     from app.model.entities import Precedence
-    from app.ui.panels.stops import would_cycle
+    from app.model.rules import would_cycle
 
     chain = [Precedence(1, 2), Precedence(2, 3)]
     assert would_cycle(chain, 3, 1) and would_cycle(chain, 2, 1) and would_cycle(chain, 4, 4)
@@ -179,7 +179,7 @@ def test_group_bus_over_its_seats_is_flagged(window, project_path):
     box = editor.groups_table.cellWidget(0, GROUP_COL_BUS)
     box.setCurrentIndex(1)  # the only coach
     box.activated.emit(1)
-    seats = window.project.buses(window.tour_id)[0].seats
+    seats = window.session.project.buses(window.session.tour_id)[0].seats
     editor.groups_table.item(0, GROUP_COL_SIZE).setData(Qt.ItemDataRole.EditRole, seats + 5)
     text = editor.capacity.text()
     assert f"{seats + 5} participants pour 1 car, {seats} places" in text

@@ -47,19 +47,19 @@ def test_a_reversed_or_overlapping_slot_is_refused():
         parse_slots("15:00-14:00")
     with pytest.raises(SlotsError) as info:
         parse_slots("9:00-10:00; 9:30-11:00")
-    assert "se chevauchent" in info.value.text("fr") and "9 h 30–11 h 00" in info.value.text("fr")
+    assert "se chevauchent" in info.value.text("fr") and "9\u00a0h\u00a030–11\u00a0h\u00a000" in info.value.text("fr")
 
 
 def test_slots_text_reads_back():
     slots = [TimeWindow(_t(9), _t(10)), TimeWindow(_t(14), _t(15, 30))]
-    assert slots_text(slots, "fr") == "9 h 00–10 h 00; 14 h 00–15 h 30"
+    assert slots_text(slots, "fr") == "9\u00a0h\u00a000–10\u00a0h\u00a000; 14\u00a0h\u00a000–15\u00a0h\u00a030"
     assert parse_slots(slots_text(slots, "fr")) == slots == parse_slots(slots_text(slots, "en"))
 
 
 # ---------------------------------------------------------------------------- the editor in the window
 def _company(window) -> int:
-    site = next(s for s in window.sites_by_id.values() if s.kind is SiteKind.COMPANY)
-    window.select_site(site.id)
+    site = next(s for s in window.session.sites_by_id.values() if s.kind is SiteKind.COMPANY)
+    window.session.select(site_id=site.id)
     assert window.site_editor.site_id() == site.id
     return site.id
 
@@ -79,19 +79,19 @@ def test_slots_and_capacity_are_saved_and_undoable(window, project_path, qtbot):
     _type(qtbot, editor.visit_slots, "14:00-15:30; 9:00-10:00")
     saved = _site_in_file(project_path, site_id)
     assert saved.visit_slots == [TimeWindow(_t(9), _t(10)), TimeWindow(_t(14), _t(15, 30))]
-    assert editor.visit_slots.text() == "9 h 00–10 h 00; 14 h 00–15 h 30"  # shown back in French style
+    assert editor.visit_slots.text() == "9\u00a0h\u00a000–10\u00a0h\u00a000; 14\u00a0h\u00a000–15\u00a0h\u00a030"  # shown back in French style
 
     editor.visit_capacity.setValue(23)
     editor.visit_capacity.editingFinished.emit()
     assert _site_in_file(project_path, site_id).visit_capacity == 23
-    assert window.undo_stack.count() == 2
+    assert window.c.editing.undo_stack.count() == 2
 
-    window.undo_stack.undo()
+    window.c.editing.undo_stack.undo()
     assert _site_in_file(project_path, site_id).visit_capacity == original.visit_capacity
-    window.undo_stack.undo()
+    window.c.editing.undo_stack.undo()
     assert _site_in_file(project_path, site_id).visit_slots == original.visit_slots
     assert editor.visit_slots.text() == slots_text(original.visit_slots)
-    window.undo_stack.redo()
+    window.c.editing.undo_stack.redo()
     assert len(_site_in_file(project_path, site_id).visit_slots) == 2
 
 
@@ -100,13 +100,13 @@ def test_a_malformed_slot_shows_a_message_and_changes_nothing(window, project_pa
     editor = window.site_editor
     _type(qtbot, editor.visit_slots, "9:00-10:00")
     before_file = dump(project_path)
-    before_steps = window.undo_stack.count()
+    before_steps = window.c.editing.undo_stack.count()
 
     _type(qtbot, editor.visit_slots, "9:00-10:00; 14h-1530x")
     assert len(errors) == 1 and isinstance(errors[0], SlotsError)
     assert "« 14h-1530x »" in errors[0].text("fr")
     errors.clear()  # expected: the window fixture checks no other dialog was shown
     assert dump(project_path) == before_file
-    assert window.undo_stack.count() == before_steps
-    assert editor.visit_slots.text() == "9 h 00–10 h 00"  # the stored value again
+    assert window.c.editing.undo_stack.count() == before_steps
+    assert editor.visit_slots.text() == "9\u00a0h\u00a000–10\u00a0h\u00a000"  # the stored value again
     assert _site_in_file(project_path, site_id).visit_slots == [TimeWindow(_t(9), _t(10))]

@@ -23,7 +23,7 @@ def done(_region):
     out["modules"] = [m for m in ("osmnx", "geopandas") if m in sys.modules]
     out["sites"] = window.sites_panel.list.count()
     window.close(); app.quit()
-window.region_ready.connect(done)
+window.session.region_changed.connect(done)
 QTimer.singleShot(30000, app.quit)
 app.exec()
 print(json.dumps(out))

@@ -10,7 +10,7 @@ def _at_1400_by_900(window, qtbot) -> None:
     window.showNormal()
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: window.height() == 900 and window.width() == 1400, timeout=5000)
-    window._size_docks()  # what the first start does once the window has its size
+    window.size_docks()  # what the first start does once the window has its size
     for _ in range(5):
         QApplication.processEvents()
 

@@ -81,9 +81,9 @@ def _texts(window) -> list[tuple[str, str]]:
 def test_every_visible_string_is_french(qtbot, tmp_path, project_path, errors):
     english = _english_sources()
     window = make_window(qtbot, tmp_path, "fr")
-    window.open_project(project_path)
-    data = {s.name for s in window.sites_by_id.values()}
-    for t in window.project.tours():
+    window.c.files.open_project(project_path)
+    data = {s.name for s in window.session.sites_by_id.values()}
+    for t in window.session.project.tours():
         data.add(t.name)
     untranslated = []
     checked = 0
@@ -107,7 +107,7 @@ def test_every_visible_string_is_french(qtbot, tmp_path, project_path, errors):
 def test_english_is_available_by_setting(qtbot, tmp_path, project_path, errors):
     try:
         window = make_window(qtbot, tmp_path, "en")
-        assert window.act_optimise.text() == "&Optimise"
+        assert window.actions["actOptimise"].text() == "&Optimise"
         assert fmt.clock(__import__("datetime").time(9, 30)) == "9:30"
         window.close()
     finally:
@@ -117,10 +117,10 @@ def test_english_is_available_by_setting(qtbot, tmp_path, project_path, errors):
 def test_french_dates_and_times():
     import datetime as dt
 
-    assert fmt.long_date(dt.date(2025, 10, 14), "fr") == "mardi 14 octobre 2025"
-    assert fmt.long_date(dt.date(2025, 11, 1), "fr") == "samedi 1er novembre 2025"
-    assert fmt.clock(dt.time(9, 30), "fr") == "9 h 30"
-    assert fmt.clock(dt.time(14, 5), "fr") == "14 h 05"
-    assert fmt.duration(3900, "fr") == "1 h 05"
-    assert fmt.distance(12400, "fr") == "12,4 km"
+    assert fmt.long_date(dt.date(2025, 10, 14), "fr") == "mardi 14\u00a0octobre 2025"
+    assert fmt.long_date(dt.date(2025, 11, 1), "fr") == "samedi 1er\u00a0novembre 2025"
+    assert fmt.clock(dt.time(9, 30), "fr") == "9\u00a0h\u00a030"
+    assert fmt.clock(dt.time(14, 5), "fr") == "14\u00a0h\u00a005"
+    assert fmt.duration(3900, "fr") == "1\u00a0h\u00a005"
+    assert fmt.distance(12400, "fr") == "12,4\u00a0km"
     assert fmt.parse_clock("9 h 30") == dt.time(9, 30) == fmt.parse_clock("09:30")

@@ -8,7 +8,7 @@ from app import APP_NAME, __version__
 
 
 def about_text() -> str:
-    purpose = QCoreApplication.translate("About", "Plan guided coach tours of industrial zones, offline.")
+    purpose = QCoreApplication.translate("About", "Plan guided bus tours of industrial zones, offline.")
     data = QCoreApplication.translate(
         "About", "Maps and roads: data © OpenStreetMap contributors, available under the Open Database License (ODbL).")
     return (

@@ -7,8 +7,6 @@ rows are refused (row, column, reason) before anything touches the real file.
 """
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -17,29 +15,12 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
 )
 
+from app.services.import_sites import preview_import
 from app.store.project import Project
 from app.ui import fmt
 from app.ui.errors import show_error
 from app.ui.labels import label
 from routing.errors import UserError
-
-
-def dry_run(project: Project, run: Callable[[Project], Any]) -> tuple[Any, list]:
-    """Run ``run(copy)`` on a temporary copy of ``project``; returns (report, sites added or updated)."""
-    with tempfile.TemporaryDirectory(prefix="zitour-preview-") as folder:
-        copy_path = Path(folder) / "preview.zitour"
-        src = sqlite3.connect(f"{project.path.resolve().as_uri()}?mode=ro", uri=True)
-        dst = sqlite3.connect(str(copy_path))
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
-        with Project.open(copy_path) as copy:
-            report = run(copy)
-            ids = set(getattr(report, "site_ids", []))
-            sites = [s for s in copy.sites() if s.id in ids]
-    return report, sites
 
 
 class ImportSitesDialog(QDialog):
@@ -111,7 +92,7 @@ class ImportSitesDialog(QDialog):
 
     def _preview(self, run: Callable[[Project], Any], source: str) -> None:
         try:
-            report, sites = dry_run(self.project, run)
+            report, sites = preview_import(self.project, run)
         except UserError as exc:
             show_error(self, exc)
             return
@@ -125,8 +106,8 @@ class ImportSitesDialog(QDialog):
         rejected = list(report.rejected)
         self.rejected.setRowCount(len(rejected))
         for r, rej in enumerate(rejected):
-            reason = rej.reason.text(fmt.language()) if hasattr(rej.reason, "text") else str(rej.reason)
-            for c, text in enumerate((str(rej.row), str(getattr(rej, "column", "") or ""), reason)):
+            reason = rej.reason.text(fmt.language())
+            for c, text in enumerate((str(rej.row), rej.column or "", reason)):
                 self.rejected.setItem(r, c, QTableWidgetItem(text))
         self.tabs.setTabText(0, self.tr("Sites to add (%1)").replace("%1", str(len(sites))))
         self.tabs.setTabText(1, self.tr("Rejected rows (%1)").replace("%1", str(len(rejected))))

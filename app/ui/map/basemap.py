@@ -119,7 +119,7 @@ class BaseMap:
         self.projection = projection
         self._layers: dict[str, _Layer] = {}
         for name in ("areas", "buildings", "waterways", "rail", "roads"):
-            src = getattr(layers, name, None)
+            src = getattr(layers, name)  # buildings may be None
             if src is None or len(src.offsets) < 2:
                 continue
             closed = name in ("areas", "buildings")

@@ -26,7 +26,7 @@ Methods
     set_plan(plan | None, sites_by_id), select_site(site_id) -> bool, highlight_stop(stop_id) -> bool,
     fit_to_bounds(west, south, east, north), fit_to_plan() -> bool, fit_to_sites() -> bool, fit_all(),
     zoom_in(), zoom_out(), zoom_by(factor, view_pos=None), m_per_px(), lonlat_at(view_pos),
-    view_pos_of(lon, lat), set_editable(bool), clear()
+    view_pos_of(lon, lat), set_tool(MapTool), clear()
 """
 from __future__ import annotations
 
@@ -34,13 +34,14 @@ from typing import Iterable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QTransform
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from app.model.entities import Site
 
 from . import style
 from .basemap import BaseMap
+from .tools import EditSitesTool, MapTool
 from .markers import LABEL_MAX_M_PER_PX, SiteMarker
 from .overlays import AttributionLabel, ScaleBar
 from .projection import LocalProjection, layers_bounds
@@ -91,7 +92,7 @@ class MapCanvas(QGraphicsView):
         self._plan_sites: dict[int, Site] = {}
         self._routes: list[RouteItem] = []
         self._badges: list[StopBadge] = []
-        self._editable = True
+        self.tool: MapTool = EditSitesTool()
         self._context_menu: QMenu | None = None
         self._last_m_per_px = 1.0
         # The last fit's box as (west, south, east, north) degrees, fitted again on resize until
@@ -225,9 +226,20 @@ class MapCanvas(QGraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    def set_editable(self, editable: bool) -> None:
-        """Read-only projects: no marker dragging, no "Add a site here"."""
-        self._editable = editable
+    def set_tool(self, tool: MapTool) -> None:
+        """Hand the user's gestures on the map to ``tool`` (see :mod:`app.ui.map.tools`)."""
+        if tool is self.tool:
+            return
+        self.tool.deactivate(self)
+        self.tool = tool
+        tool.activate(self)
+
+    def put_marker_back(self, site_id: int) -> None:
+        """Show a dragged marker at its site's position again."""
+        site = self._sites.get(site_id)
+        marker = self._markers.get(site_id)
+        if site is not None and marker is not None:
+            marker.setPos(self._to_scene(site.lon, site.lat))
 
     # ================================================================ selection
     def select_site(self, site_id: int | None, centre: bool = True) -> bool:
@@ -273,6 +285,12 @@ class MapCanvas(QGraphicsView):
         """(lon, lat) under a viewport position (pixels, sub-pixel precision kept)."""
         p = self._view_to_scene(QPointF(view_pos))
         return self._projection.to_lonlat(p.x(), p.y()) if self._projection else (0.0, 0.0)
+
+    def centre_lonlat(self) -> tuple[float, float] | None:
+        """(lon, lat) degrees of the view's centre, or None before anything is drawn."""
+        if self._projection is None:
+            return None
+        return self.lonlat_at(self.viewport().rect().center())
 
     def view_pos_of(self, lon: float, lat: float) -> QPoint:
         """Viewport position (pixels) of a WGS84 point."""
@@ -376,11 +394,7 @@ class MapCanvas(QGraphicsView):
         if self._context_menu is not None:
             self._context_menu.deleteLater()
         menu = QMenu(self)
-        add = QAction(self.tr("Add a site here"), menu)
-        add.setObjectName("add_site_here")
-        add.setEnabled(self._editable)
-        add.triggered.connect(lambda: self.add_site_requested.emit(lon, lat))
-        menu.addAction(add)
+        self.tool.fill_context_menu(self, menu, lon, lat)
         self.context_menu_about_to_show.emit(menu, lon, lat)
         self._context_menu = menu
         return menu
@@ -444,22 +458,13 @@ class MapCanvas(QGraphicsView):
         self._markers[site.id] = m
 
     def _on_marker_pressed(self, marker: SiteMarker) -> None:
-        self.select_site(marker.site_id, centre=False)
-        self.site_selected.emit(marker.site_id)
+        self.tool.marker_pressed(self, marker.site_id)
 
     def _on_marker_moved(self, marker: SiteMarker, pos: QPointF) -> None:
-        if not self._editable:
-            site = self._sites.get(marker.site_id)
-            if site is not None:        # put it back
-                marker.setPos(self._to_scene(site.lon, site.lat))
-            return
-        lon, lat = self._projection.to_lonlat(pos.x(), pos.y())
-        self.site_moved.emit(marker.site_id, lon, lat)
+        self.tool.marker_dropped(self, marker.site_id, pos)
 
     def _on_badge_clicked(self, badge: StopBadge) -> None:
-        self.highlight_stop(badge.stop_id, centre=False)
-        if badge.stop_id is not None:
-            self.stop_clicked.emit(badge.stop_id)
+        self.tool.badge_clicked(self, badge.stop_id)
 
     def _stop_position(self, bus, stop) -> QPointF | None:
         site = self._plan_sites.get(stop.site_id) if stop.site_id is not None else None

@@ -69,7 +69,7 @@ def layers_bounds(layers, names: tuple[str, ...] = ("roads", "rail", "waterways"
     MapLayers, or None if they are empty."""
     boxes = []
     for name in names:
-        layer = getattr(layers, name, None)
+        layer = getattr(layers, name)  # buildings may be None
         if layer is None or len(layer.coords) == 0:
             continue
         c = np.asarray(layer.coords)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.model.entities import Ambassador, Availability, Site
 from app.model.plan import Plan
 from app.ui import fmt
-from app.ui.undo import AddEntity, DeleteEntity, UpdateEntity
+from app.services.commands import AddEntity, DeleteEntity, UpdateEntity
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

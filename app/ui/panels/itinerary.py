@@ -6,8 +6,9 @@ from typing import Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from app.model.entities import Site
+from app.model.entities import Ambassador, Site
 from app.model.plan import Plan
+from app.model.plan_view import itinerary_lines
 from app.ui import fmt
 from app.ui.labels import label
 
@@ -37,28 +38,20 @@ class ItineraryTable(QTableWidget):
         self.setToolTip(self.tr("The day as planned; click a row to show the stop on the map"))
         self.itemSelectionChanged.connect(self._selected)
 
-    def set_plan(self, plan: Optional[Plan], sites: dict[int, Site], ambassadors: dict[int, str]) -> None:
+    def set_plan(self, plan: Optional[Plan], sites: dict[int, Site], ambassadors: dict[int, Ambassador]) -> None:
         self.setRowCount(0)
         if plan is None:
             return
         rows: list[tuple] = []
-        for bus in plan.buses:
-            start = sites.get(bus.start_site_id)
-            rows.append((bus.bus_name, "", start.name if start else "", label("start"), "", fmt.clock(bus.departure),
-                         "", "", "", None, bus.start_site_id))
-            for i, ps in enumerate(bus.stops):
-                leg = bus.legs[i] if i < len(bus.legs) else None
-                site = sites.get(ps.site_id)
-                name = site.name if site else (ps.name or label(ps.kind))
-                drive = f"{fmt.duration(leg.duration_s)} · {fmt.distance(leg.distance_m)}" if leg else ""
-                rows.append((bus.bus_name, str(ps.sequence), name, label(ps.kind), fmt.clock(ps.arrival),
-                             fmt.clock(ps.departure), fmt.duration(ps.wait_s) if ps.wait_s >= 60 else "", drive,
-                             ambassadors.get(ps.presenter_id, "") if ps.presenter_id else "", ps.stop_id, ps.site_id))
-            end = sites.get(bus.end_site_id)
-            last = bus.legs[-1] if bus.legs else None
-            drive = f"{fmt.duration(last.duration_s)} · {fmt.distance(last.distance_m)}" if last else ""
-            rows.append((bus.bus_name, "", end.name if end else "", label("end"), fmt.clock(bus.return_), "", "",
-                         drive, "", None, bus.end_site_id))
+        for line in itinerary_lines(plan, sites, ambassadors, fmt.language()):
+            leg, r = line.leg_in, line.row
+            presenter = r.presenter.name if r is not None and r.presenter is not None else ""
+            wait = fmt.duration(r.planned.wait_s) if r is not None and r.planned.wait_s >= 60 else ""
+            rows.append((line.bus.bus_name, str(r.number) if r else "", line.place, label(line.kind),
+                         fmt.clock(line.arrival) if line.arrival else "",
+                         fmt.clock(line.departure) if line.departure else "", wait,
+                         f"{fmt.duration(leg.duration_s)} · {fmt.distance(leg.distance_m)}" if leg else "",
+                         presenter, r.planned.stop_id if r else None, line.site_id))
         self.setColumnHidden(0, len(plan.buses) <= 1)  # the bus column only says something with several buses
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):

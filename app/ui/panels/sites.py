@@ -169,7 +169,7 @@ class SiteEditor(QScrollArea):
         self.visit_slots.setObjectName("visitSlots")
         self.visit_slots.setPlaceholderText(self.tr("any time, e.g. 9 h 00–10 h 00; 14 h 00–15 h 30"))
         self.visit_slots.setToolTip(self.tr("When the company hosts visits: a visit starts inside a slot, and "
-                                            "each slot hosts one coach. Empty: any time."))
+                                            "each slot hosts one bus. Empty: any time."))
         self.notes = _TextEdit()
         self.notes.setMaximumHeight(60)
         self.talking_points = _TextEdit()

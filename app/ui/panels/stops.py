@@ -1,4 +1,4 @@
-"""The stops table of a tour: add from sites, edit kind/dwell/windows/lock/coach, drag to reorder.
+"""The stops table of a tour: add from sites, edit kind/dwell/windows/lock/bus, drag to reorder.
 
 Below the table, the tour's order constraints ("A before B"), added from the table's
 context menu ("Must come before…") and removed with a button. They sit in a small
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
+from app.model.rules import would_cycle
 from app.model.entities import Bus, LockKind, Precedence, Site, Stop, StopKind, TimeWindow
 from app.ui import fmt
 from app.ui.labels import label
@@ -28,25 +29,6 @@ ANY_BUS = -1  # the coach combo's "Any" (None does not survive every QVariant ro
 ROW_HEIGHT_PX = 24  # the stops table's row height
 MIN_VISIBLE_ROWS = 6  # the table never gets fewer rows than this: the rest of the dock scrolls or folds
 PRECEDENCE_ROWS = 3  # height of the open order-constraints list, in rows
-
-
-def would_cycle(precedences: list[Precedence], before_id: int, after_id: int) -> bool:
-    """True if adding "``before_id`` before ``after_id``" contradicts the constraints already there
-    (the same stop, or ``after_id`` already comes before ``before_id`` through a chain)."""
-    if before_id == after_id:
-        return True
-    successors: dict[int, list[int]] = {}
-    for p in precedences:
-        successors.setdefault(p.before_stop_id, []).append(p.after_stop_id)
-    seen, todo = set(), [after_id]
-    while todo:
-        node = todo.pop()
-        if node == before_id:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(successors.get(node, ()))
-    return False
 
 
 def windows_text(windows: list[TimeWindow]) -> str:
@@ -72,7 +54,7 @@ class StopsModel(QAbstractTableModel):
         self.buses: list[Bus] = []
         self.editable = True
         self.headers = [self.tr("#"), self.tr("Site"), self.tr("Kind"), self.tr("Min."),
-                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock"), self.tr("Coach")]
+                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock"), self.tr("Bus")]
 
     def set_stops(self, stops: list[Stop], sites: dict[int, Site], buses: Optional[list[Bus]] = None) -> None:
         self.beginResetModel()
@@ -83,7 +65,7 @@ class StopsModel(QAbstractTableModel):
         self.endResetModel()
 
     def bus_name(self, bus_id: Optional[int]) -> str:
-        """The coach's name, "Any" for None (a coach deleted meanwhile shows its id)."""
+        """The bus's name, "Any" for None (a bus deleted meanwhile shows its id)."""
         if bus_id is None:
             return self.tr("Any")
         return next((b.name for b in self.buses if b.id == bus_id), f"#{bus_id}")
@@ -103,7 +85,7 @@ class StopsModel(QAbstractTableModel):
                     COL_WINDOWS: self.tr("When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00"),
                     COL_REQUIRED: self.tr("Required stops are always served; optional ones by priority"),
                     COL_LOCK: self.tr("Keep this stop first, last or at its position when optimising"),
-                    COL_BUS: self.tr("The coach that must serve this stop (Any: the planner chooses)")}
+                    COL_BUS: self.tr("The bus that must serve this stop (Any: the planner chooses)")}
             return tips.get(section)
         return None
 
@@ -246,7 +228,7 @@ class _EnumDelegate(QStyledItemDelegate):
 
 
 class _BusDelegate(QStyledItemDelegate):
-    """The coach column's editor: "Any" and the tour's coaches."""
+    """The bus column's editor: "Any" and the tour's buses."""
 
     def __init__(self, model: StopsModel, parent=None):
         super().__init__(parent)
@@ -442,7 +424,7 @@ class StopsPanel(QWidget):
         stop = self.model.stops[row]
         sub = menu.addMenu(self.tr("Must come before…"))
         sub.setObjectName("mustPrecedeMenu")
-        sub.setToolTip(self.tr("This stop must be served before the stop you choose (on any coach)"))
+        sub.setToolTip(self.tr("This stop must be served before the stop you choose (on any bus)"))
         existing = {(p.before_stop_id, p.after_stop_id) for p in self.precedences}
         for other in self.model.stops:
             if other.id == stop.id:

@@ -90,7 +90,7 @@ class TimelineWidget(QWidget):
             p.setPen(grid)
             p.drawLine(QPointF(x, TOP - 4), QPointF(x, self.height() - 4))
             p.setPen(self.palette().text().color())
-            p.drawText(QPointF(x + 2, TOP - 8), fmt.clock(t).replace(" 00", "").replace(":00", ""))
+            p.drawText(QPointF(x + 2, TOP - 8), fmt.clock(t).replace("\u00a000", "").replace(":00", ""))
             t += dt.timedelta(hours=1)
         for lane, bus in enumerate(self.plan.buses):
             y = TOP + lane * LANE_H

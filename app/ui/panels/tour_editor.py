@@ -1,8 +1,8 @@
-"""The tour chooser and editor: the tour (date, depots, times, audience), its coaches and its groups.
+"""The tour chooser and editor: the tour (date, depots, times, audience), its buses and its groups.
 
-Three tabs: "Tour" (the day), "Coaches" (one or more buses: name, seats, operator,
-driver, vehicle profile) and "Groups" (who travels, optionally on which coach). A
-summary under the tabs sets the participants against the seats of every coach.
+Three tabs: "Tour" (the day), "Buses" (one or more buses: name, seats, operator,
+driver, vehicle profile) and "Groups" (who travels, optionally on which bus). A
+summary under the tabs sets the participants against the seats of every bus.
 The editor never writes the project: it emits ``*_edited(before, after)``,
 ``*_added()`` and ``*_removed(id)`` and the window turns them into undo commands.
 """
@@ -19,19 +19,14 @@ from PySide6.QtWidgets import (
     QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from app.model.entities import Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec
+from app.model.rules import seat_numbers
+from app.model.entities import (
+    Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec, vehicle_presets,
+)
 from app.ui import fmt
 from app.ui.labels import label
 
 GROUP_COL_NAME, GROUP_COL_SIZE, GROUP_COL_BUS = range(3)
-
-
-def capacity_numbers(tour: Optional[Tour], buses: Sequence[Bus], groups: Sequence[ParticipantGroup]
-                     ) -> tuple[int, int, int]:
-    """(participants, coaches, seats): the groups' sizes when there are groups (the planner
-    seats groups, not the tour's head count), else the tour's participants."""
-    people = sum(g.size for g in groups) if groups else (tour.participants if tour else 0)
-    return people, len(buses), sum(b.seats for b in buses)
 
 
 class FormScrollArea(QScrollArea):
@@ -58,7 +53,7 @@ class FormScrollArea(QScrollArea):
 
 
 class PageSizedTabs(QTabWidget):
-    """Tabs as tall as the page shown (QTabWidget asks for its tallest page: the coaches')."""
+    """Tabs as tall as the page shown (QTabWidget asks for its tallest page: the buses')."""
 
     def _fit(self, base: QSize, page_height) -> QSize:
         pages = [self.widget(i) for i in range(self.count())]
@@ -83,12 +78,14 @@ class TourEditor(QWidget):
     bus_edited = Signal(object, object)  # before, after (Bus)
     bus_added = Signal()  # "add a coach" pressed: the window adds one with the 12 m coach defaults
     bus_removed = Signal(int)  # bus id
+    vehicle_for_all = Signal(object)  # a VehicleSpec for every bus of the tour
     group_edited = Signal(object, object)  # before, after (ParticipantGroup)
     group_added = Signal()
     group_removed = Signal(int)  # group id
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self._vehicle_name = ""
         self._tour: Optional[Tour] = None
         self._buses: list[Bus] = []
         self._bus: Optional[Bus] = None  # the coach shown in the form (a copy)
@@ -110,14 +107,14 @@ class TourEditor(QWidget):
         self.tabs = PageSizedTabs(self)
         self.tabs.setObjectName("tourTabs")
         self.tabs.addTab(self._build_tour_tab(), self.tr("Tour"))
-        self.tabs.addTab(self._build_bus_tab(), self.tr("Coaches"))
+        self.tabs.addTab(self._build_bus_tab(), self.tr("Buses"))
         self.tabs.addTab(self._build_group_tab(), self.tr("Groups"))
         self.tabs.currentChanged.connect(lambda _i: self.tabs.updateGeometry())
         self.capacity = QLabel()
         self.capacity.setObjectName("capacityLabel")
         self.capacity.setWordWrap(True)
         self.capacity.setToolTip(self.tr("People on board (the groups, or the tour's participants when it has "
-                                         "no group) against the seats of every coach"))
+                                         "no group) against the seats of every bus"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -197,13 +194,13 @@ class TourEditor(QWidget):
         self.bus_list = QListWidget()
         self.bus_list.setObjectName("busList")
         self.bus_list.setMaximumHeight(60)
-        self.bus_list.setToolTip(self.tr("The coaches of the tour; choose one to edit it"))
-        self.add_bus_button = QPushButton(self.tr("Add a coach"))
+        self.bus_list.setToolTip(self.tr("The buses of the tour; choose one to edit it"))
+        self.add_bus_button = QPushButton(self.tr("Add a bus"))
         self.add_bus_button.setObjectName("addBusButton")
-        self.add_bus_button.setToolTip(self.tr("Add a coach to the tour (12 m coach values, 50 seats)"))
-        self.remove_bus_button = QPushButton(self.tr("Remove the coach"))
+        self.add_bus_button.setToolTip(self.tr("Add a bus to the tour (12 m bus values, 50 seats)"))
+        self.remove_bus_button = QPushButton(self.tr("Remove the bus"))
         self.remove_bus_button.setObjectName("removeBusButton")
-        self.remove_bus_button.setToolTip(self.tr("Remove the chosen coach; its stops and groups go to any coach"))
+        self.remove_bus_button.setToolTip(self.tr("Remove the chosen bus; its stops and groups go to any bus"))
         self.bus_name = QLineEdit()
         self.seats = QSpinBox()
         self.seats.setRange(1, 100)
@@ -215,14 +212,21 @@ class TourEditor(QWidget):
         self.vehicle_width = self._dspin(1.5, 3.0, 0.05, 2, " m")
         self.vehicle_length = self._dspin(4.0, 25.0, 0.5, 1, " m")
         self.speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
-        self.vehicle_height.setToolTip(self.tr("Height of the coach: lower bridges are avoided"))
-        self.vehicle_weight.setToolTip(self.tr("Weight of the loaded coach: weaker roads are avoided"))
-        self.vehicle_width.setToolTip(self.tr("Width of the coach: narrower roads are avoided"))
-        self.vehicle_length.setToolTip(self.tr("Length of the coach: shorter limits are avoided"))
-        self.speed_factor.setToolTip(self.tr("Share of the car speed the coach drives at (0.85: 15 % slower)"))
-        self.vehicle_defaults_button = QPushButton(self.tr("12 m coach values"))
-        self.vehicle_defaults_button.setToolTip(self.tr("Put back the height, weight, width, length and speed of a "
-                                                        "standard 12 m coach"))
+        self.vehicle_height.setToolTip(self.tr("Height of the bus: lower bridges are avoided"))
+        self.vehicle_weight.setToolTip(self.tr("Weight of the loaded bus: weaker roads are avoided"))
+        self.vehicle_width.setToolTip(self.tr("Width of the bus: narrower roads are avoided"))
+        self.vehicle_length.setToolTip(self.tr("Length of the bus: shorter limits are avoided"))
+        self.speed_factor.setToolTip(self.tr("Share of the car speed the bus drives at (0.85: 15 % slower)"))
+        self.vehicle_preset = QComboBox()
+        self.vehicle_preset.setObjectName("vehiclePreset")
+        self.vehicle_preset.setToolTip(self.tr("Fill the height, weight, width, length and speed of a usual vehicle"))
+        self.presets = vehicle_presets()
+        self.vehicle_preset.addItem(self.tr("Model…"), None)
+        for i, spec in enumerate(self.presets):
+            self.vehicle_preset.addItem(spec.name, i)
+        self.vehicle_all_button = QPushButton(self.tr("For every bus"))
+        self.vehicle_all_button.setObjectName("vehicleAllButton")
+        self.vehicle_all_button.setToolTip(self.tr("Give every bus of the tour this vehicle"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_bus_button)
         buttons.addWidget(self.remove_bus_button)
@@ -245,13 +249,16 @@ class TourEditor(QWidget):
         drive_row.addWidget(self.vehicle_weight)
         drive_row.addWidget(QLabel(self.tr("speed factor")))
         drive_row.addWidget(self.speed_factor)
-        drive_row.addWidget(self.vehicle_defaults_button)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.vehicle_preset, 1)
+        preset_row.addWidget(self.vehicle_all_button)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.bus_name)
         form.addRow(self.tr("Seats"), seats_row)
         form.addRow(self.tr("Driver"), driver_row)
         form.addRow(self.tr("Vehicle"), size_row)
         form.addRow("", drive_row)
+        form.addRow("", preset_row)
         box = QVBoxLayout(page)
         box.addWidget(self.bus_list)
         box.addLayout(buttons)
@@ -262,7 +269,9 @@ class TourEditor(QWidget):
         for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
                   self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor):
             w.editingFinished.connect(self._commit_bus)
-        self.vehicle_defaults_button.clicked.connect(self._vehicle_defaults)
+        self.vehicle_preset.activated.connect(self._vehicle_preset_chosen)
+        self.vehicle_all_button.clicked.connect(lambda: self._bus is not None and self.vehicle_for_all.emit(
+            copy.deepcopy(self.bus_values().vehicle)))
         return page
 
     @staticmethod
@@ -278,7 +287,7 @@ class TourEditor(QWidget):
         page = QWidget()
         self.groups_table = QTableWidget(0, 3)
         self.groups_table.setObjectName("groupsTable")
-        self.groups_table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("People"), self.tr("Coach")])
+        self.groups_table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("People"), self.tr("Bus")])
         self.groups_table.verticalHeader().hide()
         self.groups_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -287,7 +296,7 @@ class TourEditor(QWidget):
         self.groups_table.setColumnWidth(GROUP_COL_SIZE, 70)
         self.groups_table.setColumnWidth(GROUP_COL_BUS, 130)
         self.groups_table.setToolTip(self.tr("Who travels: a class, a job centre's team… Double-click to edit; "
-                                             "a group may be put on a given coach"))
+                                             "a group may be put on a given bus"))
         self.add_group_button = QPushButton(self.tr("Add a group"))
         self.add_group_button.setObjectName("addGroupButton")
         self.remove_group_button = QPushButton(self.tr("Remove the group"))
@@ -355,6 +364,7 @@ class TourEditor(QWidget):
 
     def _show_bus(self, bus: Optional[Bus]) -> None:
         self._bus = copy.deepcopy(bus)
+        self._vehicle_name = ""  # set when a model is chosen for this bus
         b = bus or Bus()
         was, self._loading = self._loading, True
         try:
@@ -391,7 +401,7 @@ class TourEditor(QWidget):
                 box = table.cellWidget(row, GROUP_COL_BUS)
                 if not isinstance(box, QComboBox):
                     box = QComboBox()
-                    box.setToolTip(self.tr("The coach this group travels on (Any: the planner chooses)"))
+                    box.setToolTip(self.tr("The bus this group travels on (Any: the planner chooses)"))
                     box.activated.connect(lambda _i, r=row: self._commit_group(r))
                     table.setCellWidget(row, GROUP_COL_BUS, box)
                 box.blockSignals(True)
@@ -413,12 +423,12 @@ class TourEditor(QWidget):
             self.capacity.setText("")
             return
         tour = self.current_values() or self._tour
-        people, coaches, seats = capacity_numbers(tour, self._buses, self._groups)
-        if coaches == 1:
-            text = self.tr("%1 participants for 1 coach, %3 seats")
+        people, n_buses, seats = seat_numbers(tour, self._buses, self._groups)
+        if n_buses == 1:
+            text = self.tr("%1 participants for 1 bus, %3 seats")
         else:
-            text = self.tr("%1 participants for %2 coaches, %3 seats")
-        text = text.replace("%1", str(people)).replace("%2", str(coaches)).replace("%3", str(seats))
+            text = self.tr("%1 participants for %2 buses, %3 seats")
+        text = text.replace("%1", str(people)).replace("%2", str(n_buses)).replace("%3", str(seats))
         problems = []
         if people > seats:
             problems.append(self.tr("too many people for the seats"))
@@ -439,7 +449,7 @@ class TourEditor(QWidget):
         return self._bus.id if self._bus is not None else None
 
     def select_bus(self, bus_id: int) -> None:
-        """Show coach ``bus_id`` in the form (and its tab)."""
+        """Show bus ``bus_id`` in the form (and its tab)."""
         for row, b in enumerate(self._buses):
             if b.id == bus_id:
                 self.bus_list.setCurrentRow(row)
@@ -480,7 +490,7 @@ class TourEditor(QWidget):
             self.tour_edited.emit(before, after)
 
     def bus_values(self) -> Optional[Bus]:
-        """The shown coach with the form's values."""
+        """The shown bus with the form's values."""
         if self._bus is None:
             return None
         after = copy.deepcopy(self._bus)
@@ -494,6 +504,8 @@ class TourEditor(QWidget):
         after.vehicle.width_m = round(self.vehicle_width.value(), 2)
         after.vehicle.length_m = round(self.vehicle_length.value(), 1)
         after.vehicle.speed_factor = round(self.speed_factor.value(), 2)
+        if self._vehicle_name:
+            after.vehicle.name = self._vehicle_name
         return after
 
     def _commit_bus(self) -> None:
@@ -504,15 +516,18 @@ class TourEditor(QWidget):
             before, self._bus = self._bus, copy.deepcopy(after)
             self.bus_edited.emit(before, after)
 
-    def _vehicle_defaults(self) -> None:
-        if self._bus is None:
+    def _vehicle_preset_chosen(self, index: int) -> None:
+        choice = self.vehicle_preset.itemData(index)
+        self.vehicle_preset.setCurrentIndex(0)  # a menu of models, not a state
+        if self._bus is None or choice is None:
             return
-        defaults = VehicleSpec()
+        spec = self.presets[choice]
         self._loading = True
         try:
-            self._show_vehicle(defaults)
+            self._show_vehicle(spec)
         finally:
             self._loading = False
+        self._vehicle_name = spec.name
         self._commit_bus()
 
     def _bus_row_changed(self, row: int) -> None:
@@ -583,7 +598,7 @@ class TourEditor(QWidget):
         has_bus = on and self._bus is not None
         for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
                   self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor,
-                  self.vehicle_defaults_button):
+                  self.vehicle_preset, self.vehicle_all_button):
             w.setEnabled(has_bus)
         self.remove_bus_button.setEnabled(has_bus and len(self._buses) > 1)
         self.groups_table.setEditTriggers(

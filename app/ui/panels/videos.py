@@ -14,52 +14,32 @@ from PySide6.QtWidgets import (
 from app.model.entities import Site, Video
 from app.model.plan import Plan
 from app.ui import fmt
-from app.ui.undo import AddMany, DeleteEntity
-from app.ui.workers import Worker
+from app.services.commands import DeleteEntity
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _read_videos(files: list[str], folder: Path, site_id: Optional[int], progress=None, cancel=None) -> list[Video]:
-    """In a worker: read each file's duration (PyAV) and make Video records."""
-    from app.services.videos import relative_video_path, video_duration_s
-    from routing.progress import check, report
-
-    out = []
-    for i, name in enumerate(files):
-        check(cancel)
-        report(progress, i / max(1, len(files)), Path(name).name)
-        duration = video_duration_s(name)
-        out.append(Video(path=relative_video_path(folder, Path(name)), title=Path(name).stem.replace("_", " "),
-                         duration_s=duration, site_id=site_id))
-    return out
-
-
 def too_long(plan: Optional[Plan], videos: dict[int, Video]) -> dict[int, str]:
-    """Video id -> why it is too long for the drive it is cued on (the cue's leg, seconds compared)."""
+    """Video id -> the plan's warning that the videos cued before its company do not fit the drive.
+
+    The plan says it (``video_too_long`` warnings, one per stop); the panel only shows it."""
     out: dict[int, str] = {}
     if plan is None:
         return out
-    for bus in plan.buses:
-        for cue in bus.cues:
-            video = videos.get(cue.video_id)
-            if video is None or not (0 <= cue.leg_index < len(bus.legs)):
-                continue
-            leg_s = bus.legs[cue.leg_index].duration_s
-            play_s = cue.play_s if cue.play_s is not None else video.duration_s
-            if play_s > leg_s + 1:
-                out[video.id] = (fmt.duration(play_s) + " > " + fmt.duration(leg_s))
+    cued = {(c.video_id, c.site_id) for bus in plan.buses for c in bus.cues}
     for w in plan.warnings:
-        if w.code == "video_too_long":
-            for v in videos.values():
-                if v.site_id is not None and v.site_id == w.site_id and v.id not in out:
-                    out[v.id] = w.message.text(fmt.language())
+        if w.code != "video_too_long":
+            continue
+        for v in videos.values():
+            if v.site_id is not None and v.site_id == w.site_id and (v.id, v.site_id) in cued:
+                out.setdefault(v.id, w.message.text(fmt.language()))
     return out
 
 
 class VideosPanel(QWidget):
     command_requested = Signal(object)
     error = Signal(object)
+    files_chosen = Signal(list, object)  # video files to add, the company (site id or None) they belong to
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -115,7 +95,7 @@ class VideosPanel(QWidget):
             if not from_file.exists():
                 check = self.tr("file missing")
             elif v.id in problems:
-                check = self.tr("too long for its drive:") + " " + problems[v.id]
+                check = problems[v.id]
             cells = [v.title, names.get(v.site_id, "—"), fmt.duration(v.duration_s) if v.duration_s >= 60
                      else f"{int(round(v.duration_s))} s", v.path, check or "✓"]
             for c, text in enumerate(cells):
@@ -137,20 +117,9 @@ class VideosPanel(QWidget):
         if files:
             self.add_files(files)
 
-    def add_files(self, files: list[str]) -> Worker:
-        """Read the files' durations in a worker, then add them as one undo step."""
-        window = self.window()
-        worker = Worker(_read_videos, list(files), self.project.folder, self.site.currentData(),
-                        title=self.tr("Reading the videos"))
-        project = self.project
-        worker.signals.result.connect(
-            lambda videos: self.command_requested.emit(AddMany(project, videos, self.tr("Add videos"))))
-        if hasattr(window, "start_worker"):
-            window.start_worker(worker, lambda _v: None, lambda exc: self.error.emit(exc))
-        else:
-            worker.signals.error.connect(self.error)
-            worker.start()
-        return worker
+    def add_files(self, files: list[str]) -> None:
+        """Ask for ``files`` to be added to the chosen company (their durations are read first)."""
+        self.files_chosen.emit(list(files), self.site.currentData())
 
     def _delete(self) -> None:
         v = self.current_video()

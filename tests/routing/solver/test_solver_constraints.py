@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from routing.errors import PlanningError
 from routing.solver import (Ambassador, DriverRules, Lock, Node, NodeKind, Precedence, Problem, SiteCapacity,
                             Vehicle, Video, Window, solve)
+from routing.solver.problem import precedence_cycle
 from tests.routing.solver.helpers import hm, one_bus, plane, random_points
 
 
@@ -101,8 +103,8 @@ def test_long_visit_counts_as_break():
 def test_group_capacity_seats_and_allowed_buses():
     pts = random_points(7, 8)
     dur, dist = plane(pts)
-    small = Vehicle("small", 0, 0, hm(8), hm(18), seats=20, group_size=15)
-    big = Vehicle("big", 0, 0, hm(8), hm(18), seats=50, group_size=45)
+    small = Vehicle("small", 0, 0, hm(8), hm(18), seats=20, participants=15)
+    big = Vehicle("big", 0, 0, hm(8), hm(18), seats=50, participants=45)
     nodes = (
         Node("tiny_site", 1, service_s=1800, group_capacity=20),
         Node("only_big", 2, service_s=600, allowed_buses=frozenset({"big"})),
@@ -115,7 +117,7 @@ def test_group_capacity_seats_and_allowed_buses():
     assert "tiny_site" in sol.bus("small").order
     assert "only_big" in sol.bus("big").order
     for b, v in ((sol.bus("small"), small), (sol.bus("big"), big)):
-        people = v.group_size + sum(p.node(n).boarding for n in b.order)
+        people = v.participants + sum(p.node(n).boarding for n in b.order)
         assert people <= v.seats
 
 
@@ -132,13 +134,13 @@ def test_ambassadors_available_and_able_for_each_presented_stop():
     b = sol.buses[0]
     amap = {a.id: a for a in ambs}
     for k, s in enumerate(b.stops):
-        if s.presenter is None:
+        if s.ambassador_id is None:
             assert any(w.code == "no_ambassador" and w.node_id == s.node_id for w in sol.warnings)
             continue
-        a = amap[s.presenter]
+        a = amap[s.ambassador_id]
         assert p.node(s.node_id).site in a.sites
         assert a.available(b.legs[k].departure_s, s.departure_s)
-        assert s.presenter in b.legs[k].on_board  # on board on the leg approaching the stop
+        assert s.ambassador_id in b.legs[k].on_board  # on board on the leg approaching the stop
 
 
 def test_one_bus_at_a_time_site():
@@ -174,7 +176,10 @@ def test_videos_end_at_arrival_or_are_trimmed():
     assert played == pytest.approx(300.0)
     assert all(c.leg_index == 1 and c.start_s >= b.legs[1].departure_s - 1e-6 for c in b.cues if c.site == "B")
     w = [w for w in sol.warnings if w.code == "video_too_long"]
-    assert w and "6:40" in w[0].message.fr and "5:00" in w[0].message.fr
+    # 400 s of videos on a 300 s leg, in minutes (durations are shown to the minute)
+    assert w and w[0].message.text("en") == ("The videos of stop b last 7 min but the leg to it takes 5 min: "
+                                             "trimmed to 5 min.")
+    assert "7\u00a0min" in w[0].message.text("fr") and "5\u00a0min" in w[0].message.text("fr")
 
 
 def test_slack_and_wait():
@@ -187,3 +192,31 @@ def test_slack_and_wait():
     # departure pushed so the bus arrives as the window opens: no waiting
     assert s.arrival_s == pytest.approx(hm(10)) and s.wait_s == pytest.approx(0)
     assert s.slack_s == pytest.approx(1800)
+
+
+def test_a_cycle_of_precedences_is_refused_naming_its_stops():
+    dur, dist = plane(random_points(5, 3))
+    nodes = [Node("a", 1, name="Agrana"), Node("b", 2, name="Brau Union"), Node("c", 3, name="Casinos"),
+             Node("d", 4, name="Dürnstein")]
+    cycle = (Precedence("a", "b"), Precedence("b", "c"), Precedence("c", "a"))
+    with pytest.raises(PlanningError) as info:
+        one_bus(dur, dist, nodes, precedences=(Precedence("d", "a"),) + cycle)
+    msg = info.value.message
+    assert msg.code == "solver.precedence_cycle"
+    assert msg.params == {"stops": ["Agrana", "Brau Union", "Casinos"]}
+    assert msg.text("en") == "The order constraints go round in a circle: Agrana, Brau Union, Casinos."
+    assert msg.text("fr") == "Les contraintes d'ordre tournent en rond : Agrana, Brau Union, Casinos."
+    # a stop before itself is a cycle too
+    with pytest.raises(PlanningError) as info:
+        one_bus(dur, dist, nodes, precedences=(Precedence("d", "d"),))
+    assert info.value.message.params == {"stops": ["Dürnstein"]}
+
+
+def test_precedences_without_cycle_are_accepted():
+    dur, dist = plane(random_points(5, 3))
+    nodes = [Node(x, i) for i, x in enumerate("abcd", start=1)]
+    diamond = (Precedence("a", "b"), Precedence("a", "c"), Precedence("b", "d"), Precedence("c", "d"))
+    p = one_bus(dur, dist, nodes, precedences=diamond)  # two paths to d: no cycle
+    assert p.precedences == diamond
+    assert precedence_cycle(diamond) == []
+    assert precedence_cycle(diamond + (Precedence("d", "b"),)) == ["b", "d"]

@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from routing.errors import Message
+from routing.messages import Distance, Message
 from routing.solver import Node, NodeKind, Problem, SiteCapacity, Vehicle, Window, solve
 from routing.solver.problem import RoadMatrices
 from routing.solver.pyvrp_engine import PyVRPEngine
@@ -52,8 +52,8 @@ def test_each_slot_hosts_one_visit_and_a_full_site_is_explained():
     [drop] = sol.dropped
     assert drop.node_id in ("B-c1", "B-c2") and drop.code == "slot_taken"
     holder = "Car 1" if b_served[0] == "B-c1" else "Car 2"
-    assert drop.reason.en == f"All visit slots of Beta are taken (9:00–10:00 by {holder})."
-    assert drop.reason.fr == f"Tous les créneaux de visite de Beta sont pris (9 h 00–10 h 00 par {holder})."
+    assert drop.reason.text("en") == f"All visit slots of Beta are taken (9:00–10:00 by {holder})."
+    assert drop.reason.text("fr") == f"Tous les créneaux de visite de Beta sont pris (9\u00a0h\u00a000–10\u00a0h\u00a000 par {holder})."
     assert not sol.all_required_served
 
 
@@ -86,8 +86,8 @@ def test_slots_intersect_the_stop_windows():
     sol2 = solve(p2, time_limit_s=1)
     [drop] = sol2.dropped
     assert drop.code == "no_visit_slot"
-    assert "8:30–9:15, 11:00–11:20" in drop.reason.en and "14:00–15:00" in drop.reason.en
-    assert "8 h 30–9 h 15" in drop.reason.fr
+    assert "8:30–9:15, 11:00–11:20" in drop.reason.text("en") and "14:00–15:00" in drop.reason.text("en")
+    assert "8\u00a0h\u00a030–9\u00a0h\u00a015" in drop.reason.text("fr")
 
 
 def _profiles_problem():
@@ -99,9 +99,7 @@ def _profiles_problem():
     tall_dur[1, 1] = tall_dist[1, 1] = 0.0
     tall_dur[[0, 2], [2, 0]] *= 3  # depot <-> 2 the long way round
     tall_dist[[0, 2], [2, 0]] *= 3
-    why = Message("350 m from the nearest coach-legal road (more than 200 m): set a gate position or move the site.",
-                  "À 350 m de la route autorisée aux autocars la plus proche (plus de 200 m) : indiquez l'entrée du "
-                  "site ou déplacez-le.")
+    why = Message("road.snap_too_far", distance=Distance(350.0), limit=Distance(200.0))
     tall = RoadMatrices(tall_dur, tall_dist, {1: why}, "Double-decker 4.0 m")
     return dur, dist, tall_dur, tall
 
@@ -122,9 +120,10 @@ def test_each_bus_drives_its_own_profile():
     assert sol.bus("tall").legs[0].duration_s == pytest.approx(3 * dur[0, 2])
     [drop] = sol.dropped
     assert drop.node_id == "low-tall" and drop.code == "unreachable"
-    assert drop.reason.en == ("Stop Usine Basse cannot be reached by coach: site Usine Basse is 350 m from the "
-                              "nearest coach-legal road (more than 200 m): set a gate position or move the site.")
-    assert drop.reason.fr.startswith("L'arrêt Usine Basse n'est pas accessible en car : le site Usine Basse est à 350 m")
+    assert drop.reason.text("en") == ("Stop Usine Basse cannot be reached by coach: site Usine Basse is 350 m from the "
+                                      "nearest coach-legal road (more than 200 m): set a gate position or move the site.")
+    assert drop.reason.text("fr").startswith(
+        "L'arrêt Usine Basse n'est pas accessible en car : le site Usine Basse est à 350\u00a0m")
 
 
 def test_engine_gets_one_routing_profile_per_vehicle_profile():

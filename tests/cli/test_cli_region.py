@@ -6,15 +6,15 @@ import pytest
 from app.cli import region as cli
 from routing.errors import RegionError, UserError
 
-from .conftest import DATA
+from tests.routing.conftest import DATA
 
 
-def _run(argv):
+def _run(argv, lang="en"):
     parser = argparse.ArgumentParser(prog="zitour")
     sub = parser.add_subparsers(dest="command")
     cli.register(sub)
     args = parser.parse_args(argv)
-    args.lang = "en"
+    args.lang = lang
     return args.func(args)
 
 
@@ -28,6 +28,19 @@ def test_import_then_list(tmp_path, monkeypatch, capsys):
     assert _run(["region", "list"]) == 0
     out, _ = capsys.readouterr()
     assert "test-zi" in out and "krems" in out        # bundled one listed too
+    assert "bundled, compiled on first use" in out
+
+
+def test_import_and_list_in_french(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    assert _run(["region", "list"], "fr") == 0
+    assert "fournie, compilée au premier usage" in capsys.readouterr().out
+    assert _run(["region", "import", str(DATA / "detour.osm"), "--name", "Test ZI"], "fr") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Région « test-zi » : ")
+    assert " voies routières, " in lines[1] and " dans la partie connexe principale pour " in lines[1]
+    assert " interdictions de tourner ignorées" in lines[2]
+    assert lines[-1] == "  © les contributeurs d'OpenStreetMap"
 
 
 def test_bad_bbox_is_a_user_error(tmp_path, monkeypatch):
@@ -42,7 +55,7 @@ def test_download_without_network_gives_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
     with pytest.raises(RegionError) as err:
         _run(["region", "download", "--bbox", "4.97,45.74,5.08,45.81"])
-    assert "Cannot download" in err.value.message.en and "Impossible de télécharger" in err.value.message.fr
+    assert "Cannot download" in err.value.message.text("en") and "Impossible de télécharger" in err.value.message.text("fr")
     assert not (tmp_path / "regions").exists() or not list((tmp_path / "regions").iterdir())
     assert not list((tmp_path / "downloads").glob("*")) if (tmp_path / "downloads").exists() else True
 

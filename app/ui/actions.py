@@ -1,0 +1,269 @@
+"""Every command of the window, declared once: id, words, shortcut, enablement rule, handler.
+
+One :class:`ActionRegistry` per window turns the :data:`ACTIONS` table into
+QActions owned by the window (shortcuts work with menus closed), evaluates each
+action's rule on the :class:`~app.ui.session.Session` whenever the session
+changes, and builds the menus and the toolbar from :data:`MENUS` and
+:data:`TOOLBAR`. A shortcut belongs to one action only (the registry refuses a
+second claim), so no module takes another's shortcuts.
+
+Handlers are named ``"controller.method"`` and looked up in the controllers the
+window hands to the registry; words are marked for Qt's translator in the
+``MainWindow`` context (the French catalog keeps them there).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Optional, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+from app.ui.session import Session
+
+CONTEXT = "MainWindow"
+Rule = Callable[[Session], bool]
+
+
+def has_project(s: Session) -> bool:
+    return s.has_project
+
+
+def editable(s: Session) -> bool:
+    return s.editable
+
+
+def has_plan(s: Session) -> bool:
+    return s.has_plan
+
+
+def can_replan(s: Session) -> bool:
+    return s.editable and s.has_plan
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: ``handler`` is ``"controller.method"``; ``rule`` None means always enabled."""
+
+    id: str
+    text: str
+    handler: str
+    shortcut: Any = None
+    tip: str = ""
+    rule: Optional[Rule] = None
+    disabled_tip: str = ""  # what the tooltip says while the rule is false
+
+
+S = QKeySequence.StandardKey
+_OPEN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Open a project and optimise a tour first")
+_PLAN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Optimise the tour first")
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("actNew", QT_TRANSLATE_NOOP("MainWindow", "&New project…"), "files.new_project_dialog", S.New,
+               QT_TRANSLATE_NOOP("MainWindow", "Create a new project file")),
+    ActionSpec("actOpen", QT_TRANSLATE_NOOP("MainWindow", "&Open project…"), "files.open_project_dialog", S.Open,
+               QT_TRANSLATE_NOOP("MainWindow", "Open a project file")),
+    ActionSpec("actDemo", QT_TRANSLATE_NOOP("MainWindow", "Open the &demo project"), "files.open_demo", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Build (once) and open the demo project on Krems")),
+    ActionSpec("actClose", QT_TRANSLATE_NOOP("MainWindow", "&Close project"), "files.close_project", S.Close,
+               QT_TRANSLATE_NOOP("MainWindow", "Close the project (every edit is already saved)"), has_project),
+    ActionSpec("actQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "window.close", S.Quit,
+               QT_TRANSLATE_NOOP("MainWindow", "Quit ZI Tour planner")),
+    ActionSpec("actFind", QT_TRANSLATE_NOOP("MainWindow", "&Find a site"), "window.focus_site_search", S.Find,
+               QT_TRANSLATE_NOOP("MainWindow", "Search the sites list"), has_project),
+    ActionSpec("actAddSite", QT_TRANSLATE_NOOP("MainWindow", "&Add a site"), "editing.add_site_at_centre",
+               "Ctrl+Shift+A",
+               QT_TRANSLATE_NOOP("MainWindow", "Add a site at the centre of the map (or right-click on the map)"),
+               editable),
+    ActionSpec("actDeleteSite", QT_TRANSLATE_NOOP("MainWindow", "&Delete the site"), "editing.delete_selected_site",
+               None, QT_TRANSLATE_NOOP("MainWindow", "Delete the selected site and its stops"), editable),
+    ActionSpec("actImportSites", QT_TRANSLATE_NOOP("MainWindow", "&Import sites…"), "editing.import_sites_dialog",
+               "Ctrl+I",
+               QT_TRANSLATE_NOOP("MainWindow", "Import sites from a CSV or GeoJSON file or from the region's map"),
+               editable),
+    ActionSpec("actNewTour", QT_TRANSLATE_NOOP("MainWindow", "New &tour"), "editing.new_tour", "Ctrl+Shift+N",
+               QT_TRANSLATE_NOOP("MainWindow", "Create a tour with one bus"), editable),
+    ActionSpec("actAddStop", QT_TRANSLATE_NOOP("MainWindow", "Add the site as a &stop"),
+               "editing.add_selected_site_as_stop", "Ctrl+T",
+               QT_TRANSLATE_NOOP("MainWindow", "Add the selected site to the tour's stops"), editable),
+    ActionSpec("actOptimise", QT_TRANSLATE_NOOP("MainWindow", "&Optimise"), "planning.optimise", "F5",
+               QT_TRANSLATE_NOOP("MainWindow", "Find the best order and times for the tour's stops (F5)"), editable),
+    ActionSpec("actKeepOrder", QT_TRANSLATE_NOOP("MainWindow", "&Keep the order, compute the times"),
+               "planning.keep_order", "Shift+F5",
+               QT_TRANSLATE_NOOP("MainWindow", "Compute the times of the stops in the order of the table (Shift+F5)"),
+               editable),
+    ActionSpec("actReplanNow", QT_TRANSLATE_NOOP("MainWindow", "Re-plan from &now"), "planning.replan_now", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Keep the stops already done, plan the rest from the present time"),
+               can_replan, _PLAN_FIRST),
+    ActionSpec("actCancel", QT_TRANSLATE_NOOP("MainWindow", "Ca&ncel the running work"), "tasks.cancel_all", "Esc",
+               QT_TRANSLATE_NOOP("MainWindow", "Stop the optimisation, import or export in progress")),
+    ActionSpec("actFit", QT_TRANSLATE_NOOP("MainWindow", "&Fit the map to the tour"), "window.fit_map", "Ctrl+0",
+               QT_TRANSLATE_NOOP("MainWindow", "Zoom the map to the tour's route"), has_project),
+    ActionSpec("actRegions", QT_TRANSLATE_NOOP("MainWindow", "Road &regions…"), "files.regions_dialog",
+               "Ctrl+R", QT_TRANSLATE_NOOP("MainWindow", "Choose the project's road region or import an OSM extract")),
+    ActionSpec("actExportDialog", QT_TRANSLATE_NOOP("MainWindow", "Export…"), "exporting.export_dialog", "Ctrl+E",
+               QT_TRANSLATE_NOOP("MainWindow", "Write the tour's documents (PDF, GPX, calendar…) to a folder"),
+               has_plan, _PLAN_FIRST),
+    ActionSpec("actPreviewItinerary", QT_TRANSLATE_NOOP("MainWindow", "Print preview of the itinerary…"),
+               "exporting.preview_itinerary", None,
+               QT_TRANSLATE_NOOP("MainWindow", "See the itinerary's pages before printing"), has_plan, _PLAN_FIRST),
+    ActionSpec("actPrintItinerary", QT_TRANSLATE_NOOP("MainWindow", "Print the itinerary…"),
+               "exporting.print_itinerary", S.Print,
+               QT_TRANSLATE_NOOP("MainWindow", "Print the route map and the day, bus by bus"), has_plan, _PLAN_FIRST),
+    ActionSpec("actPreviewSheets", QT_TRANSLATE_NOOP("MainWindow", "Print preview of the stop sheets…"),
+               "exporting.preview_sheets", None,
+               QT_TRANSLATE_NOOP("MainWindow", "See the ambassadors' stop sheets before printing"), has_plan,
+               _PLAN_FIRST),
+    ActionSpec("actPrintSheets", QT_TRANSLATE_NOOP("MainWindow", "Print the stop sheets…"),
+               "exporting.print_sheets", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Print one sheet per stop for the ambassadors"), has_plan, _PLAN_FIRST),
+    ActionSpec("actPartnerPack", QT_TRANSLATE_NOOP("MainWindow", "Partner pack…"), "exporting.pack_dialog", None,
+               QT_TRANSLATE_NOOP("MainWindow", "A zip of the exports with a README, to send to the partners"),
+               has_plan, _PLAN_FIRST),
+    ActionSpec("actAbout", QT_TRANSLATE_NOOP("MainWindow", "&About ZI Tour planner"), "preferences.about"),
+    ActionSpec("actKeys", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), "preferences.show_shortcuts", "F1"),
+    ActionSpec("actFrench", "Français", "preferences.set_language_fr"),
+    ActionSpec("actEnglish", "English", "preferences.set_language_en"),
+)
+
+# Menus: (object name, title, entries); "-" a separator, "@name" a piece the window supplies
+# (the recent-projects submenu, the docks' toggles, the language submenu, undo and redo).
+MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("menuFile", QT_TRANSLATE_NOOP("MainWindow", "&File"),
+     ("actNew", "actOpen", "actDemo", "@recent", "-", "actClose", "-", "actQuit")),
+    ("menuEdit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+     ("@undo", "@redo", "-", "actFind", "actAddSite", "actDeleteSite", "actImportSites")),
+    ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
+     ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel")),
+    ("menuView", QT_TRANSLATE_NOOP("MainWindow", "&View"), ("actFit", "-", "@docks")),
+    ("menuExport", QT_TRANSLATE_NOOP("MainWindow", "Export"),
+     ("actExportDialog", "actPreviewItinerary", "actPrintItinerary", "-", "actPreviewSheets", "actPrintSheets",
+      "-", "actPartnerPack")),
+    ("menuSettings", QT_TRANSLATE_NOOP("MainWindow", "&Settings"), ("actRegions", "@language")),
+    ("menuHelp", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("actKeys", "actAbout")),
+)
+
+TOOLBAR: tuple[str, ...] = ("actOpen", "@undo", "@redo", "-", "actAddSite", "actNewTour", "actAddStop", "-",
+                            "actOptimise", "actKeepOrder", "actFit", "-", "actRegions", "actExportDialog")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ActionRegistry(QObject):
+    """The window's QActions, by id; enablement follows the session."""
+
+    def __init__(self, window: QWidget, session: Session, targets: Mapping[str, Any],
+                 specs: Sequence[ActionSpec] = ACTIONS):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.specs = {spec.id: spec for spec in specs}
+        self.actions: dict[str, QAction] = {}
+        self._shortcuts: dict[str, str] = {}
+        for spec in specs:
+            self._create(spec, targets)
+        for signal in (session.project_changed, session.plan_changed, session.editable_changed,
+                       session.tour_changed, session.tours_changed):
+            signal.connect(lambda *_a: self.update())
+        self.update()
+
+    def _create(self, spec: ActionSpec, targets: Mapping[str, Any]) -> None:
+        owner, _, method = spec.handler.partition(".")
+        slot = getattr(targets[owner], method)
+        action = QAction(tr(spec.text), self.window)
+        action.setObjectName(spec.id)
+        if spec.shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(spec.shortcut) if isinstance(spec.shortcut, S)
+                                else [QKeySequence(spec.shortcut)])
+        action.triggered.connect(lambda _checked=False, f=slot: f())
+        self.adopt(action, tr(spec.tip) if spec.tip else "")
+
+    def adopt(self, action: QAction, tip: str = "") -> QAction:
+        """Take a QAction made elsewhere (undo, redo) into the registry; its shortcuts are claimed."""
+        for key in action.shortcuts():
+            name = key.toString()
+            if name in self._shortcuts:
+                raise ValueError(f"shortcut {name} of {action.objectName()} is taken by {self._shortcuts[name]}")
+            self._shortcuts[name] = action.objectName()
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.window.addAction(action)
+        self.actions[action.objectName()] = action
+        return action
+
+    def adopt_undo(self, stack: QUndoStack) -> tuple[QAction, QAction]:
+        """Undo and redo of ``stack`` (their text follows the step they undo or redo)."""
+        undo = stack.createUndoAction(self.window, QCoreApplication.translate("MainWindow", "&Undo"))
+        undo.setObjectName("actUndo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = stack.createRedoAction(self.window, QCoreApplication.translate("MainWindow", "&Redo"))
+        redo.setObjectName("actRedo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.adopt(undo, QCoreApplication.translate("MainWindow", "Undo the last edit (Ctrl+Z)"))
+        self.adopt(redo, QCoreApplication.translate("MainWindow", "Redo the edit undone last (Ctrl+Shift+Z)"))
+        return undo, redo
+
+    def language_menu(self, current: str) -> QMenu:
+        """The Language submenu, its entry for ``current`` checked."""
+        menu = QMenu(QCoreApplication.translate("MainWindow", "&Language"), self.window)
+        menu.setObjectName("menuLanguage")
+        group = QActionGroup(menu)
+        for action_id, code in (("actFrench", "fr"), ("actEnglish", "en")):
+            action = self.actions[action_id]
+            action.setCheckable(True)
+            action.setChecked(current == code)
+            group.addAction(action)
+            menu.addAction(action)
+        return menu
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.actions[action_id]
+
+    def update(self) -> None:
+        """Evaluate every rule on the session; a disabled action's tooltip says why."""
+        for action_id, spec in self.specs.items():
+            if spec.rule is None:
+                continue
+            action = self.actions[action_id]
+            enabled = bool(spec.rule(self.session))
+            if action.isEnabled() != enabled:
+                action.setEnabled(enabled)
+            if spec.disabled_tip:
+                why = spec.disabled_tip if self.session.has_project else _OPEN_FIRST
+                tip = tr(spec.tip) if enabled else tr(why)
+                if action.toolTip() != tip:
+                    action.setToolTip(tip)
+                    action.setStatusTip(tip)
+
+    # ------------------------------------------------------------------ menus and toolbar
+    def _fill(self, container, entries: Sequence[str], pieces: Mapping[str, Any]) -> None:
+        for entry in entries:
+            if entry == "-":
+                container.addSeparator()
+            elif entry.startswith("@"):
+                piece = pieces[entry[1:]]
+                if isinstance(piece, QMenu):
+                    container.addMenu(piece)
+                elif isinstance(piece, QAction):
+                    container.addAction(piece)
+                else:
+                    container.addActions(list(piece))
+            else:
+                container.addAction(self.actions[entry])
+
+    def build_menus(self, bar: QMenuBar, pieces: Mapping[str, Any]) -> dict[str, QMenu]:
+        menus = {}
+        for name, title, entries in MENUS:
+            menu = bar.addMenu(tr(title))
+            menu.setObjectName(name)
+            menu.setToolTipsVisible(True)  # disabled actions say why
+            self._fill(menu, entries, pieces)
+            menus[name] = menu
+        return menus
+
+    def build_toolbar(self, toolbar: QToolBar, pieces: Mapping[str, Any]) -> None:
+        self._fill(toolbar, TOOLBAR, pieces)

@@ -1,0 +1,155 @@
+"""Project files and the road region: open, create, close, the demo, recent files, regions.
+
+Opening a project makes it the session's document and loads its region in the
+background (the map draws it when it arrives); a project open elsewhere or that
+cannot be written opens read-only, with the banner's words in ``banner``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
+from app.store.project import SUFFIX, Project
+from app.ui import jobs
+from app.ui.notify import Notifier
+from app.ui.session import Session
+from app.ui.settings import Settings
+from routing.errors import UserError
+
+
+class FilesController(QObject):
+    """The project's file and the region it plans on."""
+
+    recent_changed = Signal()
+    banner_changed = Signal(str)  # "" hides the read-only banner
+
+    def __init__(self, session: Session, settings: Settings, notifier: Notifier, tasks, editing,
+                 parent_widget: Optional[QWidget] = None):
+        super().__init__(parent_widget)
+        self.session = session
+        self.settings = settings
+        self.notifier = notifier
+        self.tasks = tasks
+        self.editing = editing
+        self.parent_widget = parent_widget
+        self.lang = "fr"
+
+    # ------------------------------------------------------------------ open and close
+    def open_project(self, path: Path) -> bool:
+        """Open ``path``; read-only with a banner if it is open elsewhere or cannot be written."""
+        path = Path(path)
+        current = self.session.project
+        if current is not None and current.path.resolve() == path.resolve():
+            return True
+        banner = ""
+        try:
+            project = Project.open(path)
+        except (ProjectInUse, ProjectReadOnly) as exc:
+            try:
+                project = Project.open(path, read_only=True)
+            except UserError as exc2:
+                self.notifier.error(exc2)
+                return False
+            banner = exc.text() + " " + self.tr("Opened read-only: your changes cannot be saved.")
+        except UserError as exc:
+            self.notifier.error(exc)
+            if isinstance(exc, ProjectError) and not path.exists():
+                self.settings.remove_recent(path)
+                self.recent_changed.emit()
+            return False
+        self.set_project(project, banner)
+        return True
+
+    def set_project(self, project: Project, banner: str = "") -> None:
+        self.close_project()
+        self.settings.add_recent(project.path)
+        self.recent_changed.emit()
+        self.banner_changed.emit(banner)
+        self.session.open(project)
+        if project.sites():  # the editor shows something useful from the start
+            self.session.select(site_id=project.sites()[0].id, source=self)
+        self.load_region(project.region_name)
+
+    def close_project(self) -> None:
+        project = self.session.project
+        if project is None:
+            return
+        self.tasks.cancel_all()
+        self.session.close()
+        try:
+            project.close()
+        except UserError as exc:  # closing must not stop the window
+            self.notifier.status(exc.text())
+        self.banner_changed.emit("")
+
+    # ------------------------------------------------------------------ dialogs
+    def project_folder(self) -> str:
+        if self.session.project is not None:
+            return str(self.session.project.folder)
+        last = self.settings.last_project()
+        return str(last.parent) if last else str(Path.home())
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open a project"), self.project_folder(),
+                                              self.tr("ZI Tour projects (*.zitour);;All files (*)"))
+        if path:
+            self.open_project(Path(path))
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("New project"), self.project_folder(),
+                                              self.tr("ZI Tour projects (*.zitour)"))
+        if path:
+            self.new_project(Path(path))
+
+    def new_project(self, path: Path) -> bool:
+        if path.suffix != SUFFIX:
+            path = path.with_suffix(SUFFIX)
+        self.close_project()
+        try:
+            project = Project.create(path, overwrite=path.exists())
+        except UserError as exc:
+            self.notifier.error(exc)
+            return False
+        self.set_project(project)
+        return True
+
+    def open_demo(self) -> None:
+        """Open the demo project, building it first (in the background) if needed."""
+        from routing.regions import data_dir
+
+        path = data_dir() / "demo" / "demo-krems.zitour"
+        if path.exists():
+            self.open_project(path)
+            return
+        self.tasks.run(jobs.build_demo_job, str(path), title=self.tr("Building the demo project"), in_process=True,
+                       on_result=lambda p: self.open_project(Path(p)))
+
+    def regions_dialog(self) -> None:
+        from app.ui.dialogs.regions import RegionsDialog
+
+        RegionsDialog(self.parent_widget, self.session, self, self.editing, self.tasks).exec()
+
+    # ------------------------------------------------------------------ region
+    def load_region(self, name: Optional[str]) -> None:
+        """Load the road region in the background; the session has it when it arrives."""
+        if not name:
+            return
+        self.session.region_name = name
+        self.tasks.run(jobs.load_region_job, name, title=self.tr("Loading the region %1").replace("%1", name),
+                       on_result=lambda region, n=name: self._region_loaded(n, region))
+
+    def _region_loaded(self, name: str, region) -> None:
+        if self.session.project is None or name != self.session.region_name:
+            return  # another project or region since
+        self.session.set_region(name, region)
+
+    def use_region(self, name: str) -> bool:
+        """Make ``name`` the project's region (one undo step) and load it."""
+        if self.editing.set_region(name):
+            self.load_region(name)
+            return True
+        return False

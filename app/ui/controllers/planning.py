@@ -1,0 +1,68 @@
+"""Planning the current tour: optimise, keep the order, re-plan from now.
+
+The solver runs in a child process (it holds the GIL); the plan that comes back is
+recorded by the planning service (the one owner of saving a plan, as in the CLI)
+and shown by the session. A read-only project keeps the plan in the session only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from PySide6.QtCore import QObject, Signal
+
+from app.model.plan import Plan
+from app.services.planning import record_plan
+from app.ui import jobs
+from app.ui.notify import Notifier
+from app.ui.session import Session
+from routing.errors import UserError
+
+
+class PlanningController(QObject):
+    plan_ready = Signal(object)  # a Plan, after it is recorded and shown
+
+    def __init__(self, session: Session, tasks, notifier: Notifier, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.notifier = notifier
+        self.running: Any = None  # the task computing a plan, while it runs
+
+    def optimise(self, keep_order: bool = False, now: Optional[dt.datetime] = None) -> Any:
+        """Plan the current tour in the background; returns the task (None without a tour)."""
+        s = self.session
+        if s.project is None or s.tour_id is None:
+            return None
+        if self.running is not None and not self.running.done:
+            self.notifier.status(self.tr("The tour is already being computed."), 4000)
+            return self.running
+        title = self.tr("Computing the times") if keep_order else self.tr("Optimising the tour")
+        tour_id = s.tour_id
+        self.running = self.tasks.run(jobs.plan_job, str(s.project.path), tour_id, keep_order,
+                                      now.isoformat() if now is not None else None, title=title, in_process=True,
+                                      on_result=lambda plan, t=tour_id: self._computed(t, plan))
+        return self.running
+
+    def keep_order(self) -> Any:
+        return self.optimise(keep_order=True)
+
+    def replan_now(self, now: Optional[dt.datetime] = None) -> Any:
+        """Re-plan from ``now`` (default: the present time): stops already done stay as they were."""
+        return self.optimise(keep_order=False, now=now or dt.datetime.now().astimezone())
+
+    def _computed(self, tour_id: int, plan: Plan) -> None:
+        s = self.session
+        if s.project is None:
+            return
+        if not s.project.read_only:
+            try:
+                record_plan(s.project, plan)
+            except UserError as exc:
+                self.notifier.error(exc)
+        if tour_id == s.tour_id:
+            s.set_plan(plan)
+            served = sum(len(b.stops) for b in plan.buses)
+            self.notifier.status(self.tr("Plan ready: %1 stops, %2 warnings.").replace("%1", str(served))
+                                 .replace("%2", str(len(plan.warnings) + len(plan.dropped))), 6000)
+        self.plan_ready.emit(plan)

@@ -1,0 +1,76 @@
+"""Map tools: one object per way of using the map, as QGIS's ``QgsMapTool``.
+
+The canvas hands the user's gestures on it (a marker pressed or dragged, a stop
+badge clicked, the context menu) to its current tool; a mode chooses the tool
+(``canvas.set_tool``), which is activated and deactivated as it comes and goes.
+The canvas itself only pans and zooms.
+
+- :class:`BrowseTool`: look and select; markers snap back if dragged, nothing is added.
+- :class:`EditSitesTool`: select, drag a marker to move its site, "Add a site here".
+
+The next tools (set a site's bus gate by a click, follow the bus on tour day)
+are further subclasses.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+
+class MapTool:
+    """What the map does with the user's gestures; the base selects and changes nothing."""
+
+    name = "browse"
+
+    def activate(self, canvas) -> None:
+        """Called when the tool becomes the canvas's."""
+
+    def deactivate(self, canvas) -> None:
+        """Called when another tool replaces it."""
+
+    def marker_pressed(self, canvas, site_id: int) -> None:
+        canvas.select_site(site_id, centre=False)
+        canvas.site_selected.emit(site_id)
+
+    def marker_dropped(self, canvas, site_id: int, pos: QPointF) -> None:
+        """A marker was dragged to scene position ``pos``: put it back (the site does not move)."""
+        canvas.put_marker_back(site_id)
+
+    def badge_clicked(self, canvas, stop_id) -> None:
+        canvas.highlight_stop(stop_id, centre=False)
+        if stop_id is not None:
+            canvas.stop_clicked.emit(stop_id)
+
+    def fill_context_menu(self, canvas, menu: QMenu, lon: float, lat: float) -> None:
+        """Add the tool's entries for a right-click at (lon, lat) degrees."""
+
+
+class BrowseTool(MapTool):
+    """Read-only projects and looking around: select, never change."""
+
+    def fill_context_menu(self, canvas, menu: QMenu, lon: float, lat: float) -> None:
+        add = _add_site_action(menu)
+        add.setEnabled(False)
+        menu.addAction(add)
+
+
+class EditSitesTool(MapTool):
+    """Planning: drag a marker to move its site, right-click to add one."""
+
+    name = "edit_sites"
+
+    def marker_dropped(self, canvas, site_id: int, pos: QPointF) -> None:
+        lon, lat = canvas.projection.to_lonlat(pos.x(), pos.y())
+        canvas.site_moved.emit(site_id, lon, lat)
+
+    def fill_context_menu(self, canvas, menu: QMenu, lon: float, lat: float) -> None:
+        add = _add_site_action(menu)
+        add.triggered.connect(lambda: canvas.add_site_requested.emit(lon, lat))
+        menu.addAction(add)
+
+
+def _add_site_action(menu: QMenu) -> QAction:
+    add = QAction(QCoreApplication.translate("MapCanvas", "Add a site here"), menu)
+    add.setObjectName("add_site_here")
+    return add
