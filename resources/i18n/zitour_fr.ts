@@ -1208,6 +1208,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>%1 avant %2</translation>
     </message>
     <message>
+        <source>Order constraints</source>
+        <translation>Contraintes d'ordre</translation>
+    </message>
+    <message>
         <source>Must come before…</source>
         <translation>Doit précéder…</translation>
     </message>

@@ -384,7 +384,8 @@ class StopsPanel(QWidget):
     def _show_precedence_section(self) -> None:
         """Folded while there is no constraint; open when there are some, unless the user folded it."""
         count = self.precedence_list.count()
-        self.precedence_toggle.setText(f"{self.tr('Order constraints')} ({count})")
+        title = self.tr("Order constraints")  # a literal of its own: Qt's lupdate skips calls inside f-strings
+        self.precedence_toggle.setText(f"{title} ({count})")
         opened = count > 0 and not self._precedences_folded_by_user
         self.precedence_toggle.blockSignals(True)
         self.precedence_toggle.setChecked(opened)
