@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from app.services.regions import import_summary
 from routing.errors import UserError
 from routing.messages import Message
 
@@ -31,25 +32,6 @@ class StderrProgress:
             print(f"  {fraction * 100:5.1f} %  {label}", file=sys.stderr, flush=True)
 
 
-def _summary(path, lang: str) -> str:
-    from routing.region import Region
-
-    r = Region.load(path)
-    rep = r.report
-    net = r.network()
-    cut = rep.get("road_ways_cut_missing_nodes", 0) + rep.get("road_ways_dropped_missing_nodes", 0)
-    lines = [
-        Message("cli.region.title", region=r.name, path=str(path)).text(lang),
-        "  " + Message("cli.region.network", ways=rep.get("road_ways", 0), nodes=rep.get("graph_nodes", 0),
-                       main=net.main_node_count, profile=net.profile.name).text(lang),
-        "  " + Message("cli.region.import", cut=cut, cut_at_box=rep.get("road_ways_cut_at_box", 0),
-                       named=len(r.named_features()), turns=rep.get("turn_restrictions_ignored", 0)).text(lang),
-    ]
-    lines += [f"  ! {w.text(lang)}" for w in net.warnings]
-    lines.append("  " + Message("cli.region.attribution").text(lang))
-    return "\n".join(lines)
-
-
 def cmd_import(args) -> int:
     from pathlib import Path
 
@@ -57,7 +39,7 @@ def cmd_import(args) -> int:
 
     bbox = parse_bbox(args.bbox) if args.bbox else None
     path = import_region(Path(args.file), name=args.name, bbox=bbox, progress=StderrProgress())
-    print(_summary(path, getattr(args, "lang", "en")))
+    print("\n".join(import_summary(path, getattr(args, "lang", "en"))))
     return 0
 
 
@@ -84,7 +66,7 @@ def cmd_download(args) -> int:
     bbox = parse_bbox(args.bbox) if args.bbox else None
     path = download_region(place=args.place, bbox=bbox, name=args.name, progress=StderrProgress(),
                            refresh=args.refresh)
-    print(_summary(path, getattr(args, "lang", "en")))
+    print("\n".join(import_summary(path, getattr(args, "lang", "en"))))
     return 0
 
 

@@ -132,6 +132,8 @@ class Plan:
     objective_value: float = 0.0
     keep_order: bool = False
     solver: dict[str, Any] = field(default_factory=dict)  # engine name, runtime_s, ...
+    # What the plan was computed from (app.services.plan_inputs); None: saved before plans had one.
+    inputs_fingerprint: Optional[str] = None
 
     @property
     def all_required_served(self) -> bool:
@@ -196,6 +198,7 @@ class Plan:
             objective_value=data["objective_value"],
             keep_order=data["keep_order"],
             solver=dict(data["solver"]),
+            inputs_fingerprint=data.get("inputs_fingerprint"),
         )
 
 

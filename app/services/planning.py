@@ -11,7 +11,7 @@ profile, and each bus is scheduled and drawn on its own profile's roads.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,7 @@ from app.model.entities import Bus, LockKind, Site, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
 from app.model.rules import people_on_board
 from app.services.editing import new_bus
+from app.services.plan_inputs import inputs_fingerprint
 from routing import solver  # solver.Ambassador, solver.Precedence...: never confused with app.model's
 from routing.errors import PlanningError
 from routing.profile import VehicleProfile
@@ -214,6 +215,7 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     if not region_name:
         raise PlanningError("planning.no_region")
     place_sites = _places(tour, buses, stops, sites)
+    fingerprint = inputs_fingerprint(project, tour_id, keep_order)  # what this plan is computed from
     report(progress, 0.0, "region")
     region = load_region(region_name)
     check(cancel)
@@ -236,6 +238,7 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
     plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order)
+    plan = replace(plan, inputs_fingerprint=fingerprint)
     if save:
         record_plan(project, plan)
     report(progress, 1.0, "done")

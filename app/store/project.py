@@ -223,6 +223,12 @@ class Project:
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed edit
         conn.execute("PRAGMA busy_timeout = 2000")
 
+    def checkpoint(self) -> None:
+        """Move every committed edit from the write-ahead log into the ``.zitour`` file itself,
+        so a copy of that one file taken now holds them (the app calls it when idle)."""
+        if self._conn is not None and not self.read_only:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Checkpoint the WAL into the file and release the lock."""
         if self._conn is None:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QToolBar, QWidget
 
 from app.ui.session import Session
 
@@ -66,6 +66,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("MainWindow", "Open a project file")),
     ActionSpec("actDemo", QT_TRANSLATE_NOOP("MainWindow", "Open the &demo project"), "files.open_demo", None,
                QT_TRANSLATE_NOOP("MainWindow", "Build (once) and open the demo project on Krems")),
+    ActionSpec("actSaveCopy", QT_TRANSLATE_NOOP("MainWindow", "Save a &copy…"), "files.save_copy_dialog", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Write the whole project into another file, to hand to a partner"),
+               has_project),
     ActionSpec("actClose", QT_TRANSLATE_NOOP("MainWindow", "&Close project"), "files.close_project", S.Close,
                QT_TRANSLATE_NOOP("MainWindow", "Close the project (every edit is already saved)"), has_project),
     ActionSpec("actQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "window.close", S.Quit,
@@ -131,7 +134,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 # (the recent-projects submenu, the docks' toggles, the language submenu, undo and redo).
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuFile", QT_TRANSLATE_NOOP("MainWindow", "&File"),
-     ("actNew", "actOpen", "actDemo", "@recent", "-", "actClose", "-", "actQuit")),
+     ("actNew", "actOpen", "actDemo", "@recent", "-", "actSaveCopy", "-", "actClose", "-", "actQuit")),
     ("menuEdit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
      ("@undo", "@redo", "-", "actFind", "actAddSite", "actDeleteSite", "actImportSites")),
     ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
@@ -150,6 +153,14 @@ TOOLBAR: tuple[str, ...] = ("actOpen", "@undo", "@redo", "-", "actAddSite", "act
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def finish_pending_edit() -> None:
+    """Let the field being typed in commit what it holds (it commits when it loses focus)."""
+    focus = QApplication.focusWidget()
+    if focus is not None:
+        focus.clearFocus()  # editingFinished is emitted from the focus-out, before this returns
+        focus.setFocus()
 
 
 class ActionRegistry(QObject):
@@ -196,13 +207,35 @@ class ActionRegistry(QObject):
         return action
 
     def adopt_undo(self, stack: QUndoStack) -> tuple[QAction, QAction]:
-        """Undo and redo of ``stack`` (their text follows the step they undo or redo)."""
-        undo = stack.createUndoAction(self.window, QCoreApplication.translate("MainWindow", "&Undo"))
+        """Undo and redo of ``stack``; their text follows the step they undo or redo.
+
+        A field being typed in holds an edit not yet on the stack: undo and redo first let
+        it finish (the field loses focus and commits), so Ctrl+Z undoes that edit, never
+        an earlier, unrelated one."""
+        undo = QAction(self.window)
         undo.setObjectName("actUndo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = stack.createRedoAction(self.window, QCoreApplication.translate("MainWindow", "&Redo"))
+        redo = QAction(self.window)
         redo.setObjectName("actRedo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+        def follow() -> None:
+            for action, label, text, able in (
+                    (undo, "&Undo %1", stack.undoText(), stack.canUndo()),
+                    (redo, "&Redo %1", stack.redoText(), stack.canRedo())):
+                words = QCoreApplication.translate("MainWindow", label).replace("%1", text).strip()
+                action.setText(words)
+                action.setEnabled(able)
+
+        def run(step) -> None:
+            finish_pending_edit()
+            step()
+
+        undo.triggered.connect(lambda _c=False: run(stack.undo))
+        redo.triggered.connect(lambda _c=False: run(stack.redo))
+        for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(lambda *_a: follow())
+        follow()
         self.adopt(undo, QCoreApplication.translate("MainWindow", "Undo the last edit (Ctrl+Z)"))
         self.adopt(redo, QCoreApplication.translate("MainWindow", "Redo the edit undone last (Ctrl+Shift+Z)"))
         return undo, redo

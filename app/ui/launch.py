@@ -59,6 +59,9 @@ def create_app(lang: Optional[str] = None, argv: Optional[list[str]] = None):
     lang = lang or settings.language() or "fr"
     install_translators(app, lang)
     install_excepthook()
+    from app.ui import wheel_guard
+
+    wheel_guard.install(app)
     return app, settings, lang
 
 

@@ -19,6 +19,10 @@ Signals, from coarse to fine:
 - ``region_changed(region | None)``: the road region the map and planner use.
 - ``selection_changed(Selection)``: the site or stop the user picked, and where.
 - ``editable_changed(bool)``: read-only or not.
+- ``plan_status_changed(PlanStatus)``: the shown plan became outdated or up to date again
+  (:mod:`app.services.plan_inputs`; recomputed on every change set that touches the plan's
+  inputs, undo and redo included, and whenever the plan or the tour changes).
+- ``edited(Change)``: every change set (the files controller checkpoints the file when idle).
 """
 from __future__ import annotations
 
@@ -29,12 +33,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.model.entities import Site
 from app.model.plan import Plan
+from app.services.plan_inputs import NO_PLAN, PlanStatus, plan_status
 
 SITE_TABLES = frozenset({"sites"})
 TOUR_LIST_TABLES = frozenset({"tours"})
 TOUR_TABLES = frozenset({"buses", "stops", "participant_groups", "precedences"})
 PEOPLE_TABLES = frozenset({"ambassadors", "ambassador_sites", "videos"})
 PLAN_TABLES = frozenset({"plans"})
+SETTINGS_TABLES = frozenset({"settings"})  # the project's road region lives there
+# What a plan is computed from: a change set touching these may make the shown plan outdated.
+PLAN_INPUT_TABLES = SITE_TABLES | TOUR_LIST_TABLES | TOUR_TABLES | PEOPLE_TABLES | PLAN_TABLES | SETTINGS_TABLES
 
 
 @dataclass(frozen=True)
@@ -69,12 +77,15 @@ class Session(QObject):
     region_changed = Signal(object)
     selection_changed = Signal(object)
     editable_changed = Signal(bool)
+    plan_status_changed = Signal(object)  # PlanStatus
+    edited = Signal(object)  # every change set, whatever it touched
 
     def __init__(self, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.project = None
         self.tour_id: Optional[int] = None
         self.plan: Optional[Plan] = None
+        self.plan_status: PlanStatus = NO_PLAN
         self.region = None
         self.region_name: Optional[str] = None
         self.selection = Selection()
@@ -99,6 +110,11 @@ class Session(QObject):
     def has_plan(self) -> bool:
         return self.plan is not None and bool(self.plan.buses)
 
+    @property
+    def plan_outdated(self) -> bool:
+        """The shown plan may not match the tour any more (outdated, or saved before plans had fingerprints)."""
+        return self.plan_status.stale
+
     def tour(self):
         """The current tour (a fresh read), or None."""
         if self.project is None or self.tour_id is None:
@@ -117,9 +133,11 @@ class Session(QObject):
         self.region = None
         self.region_name = project.region_name
         self.selection = Selection()
+        self._update_plan_status(emit=False)
         self.project_changed.emit(project)
         self.editable_changed.emit(self.editable)
         self.plan_changed.emit(self.plan)
+        self.plan_status_changed.emit(self.plan_status)
 
     def close(self) -> None:
         """Forget the project (the caller closes the file)."""
@@ -137,6 +155,7 @@ class Session(QObject):
         self.selection = Selection()
         self.project_changed.emit(None)
         self.editable_changed.emit(False)
+        self._update_plan_status()
 
     def set_tour(self, tour_id: Optional[int]) -> None:
         """Show another tour: its rows and its plan."""
@@ -154,6 +173,7 @@ class Session(QObject):
     def set_plan(self, plan: Optional[Plan]) -> None:
         """Show ``plan`` as the current tour's (a read-only project keeps it only here)."""
         self.plan = plan
+        self._update_plan_status()
         self.plan_changed.emit(plan)
 
     def select(self, site_id: Optional[int] = None, stop_id: Optional[int] = None, source: Any = None) -> None:
@@ -177,6 +197,7 @@ class Session(QObject):
         if self.project is None or not tables:
             return
         change = Change(tables, initiator)
+        self.edited.emit(change)
         if change.touches(SITE_TABLES):
             self.sites_by_id = {s.id: s for s in self.project.sites()}
             self.sites_changed.emit(change)
@@ -191,9 +212,28 @@ class Session(QObject):
             self.people_changed.emit(change)
         if change.touches(PLAN_TABLES | TOUR_LIST_TABLES):
             self._reload_plan()
+        if change.touches(PLAN_INPUT_TABLES):
+            self._update_plan_status()
+
+    def refresh(self) -> None:
+        """Every view shows the stored project again (after a refused edit left a form showing it)."""
+        if self.project is None:
+            return
+        self._pending |= SITE_TABLES | TOUR_LIST_TABLES | TOUR_TABLES | PEOPLE_TABLES
+        self._initiator = None
+        self.flush()
 
     def _reload_plan(self, force: bool = False) -> None:
         plan = self.project.plan(self.tour_id) if self.project is not None and self.tour_id is not None else None
         if force or plan != self.plan:  # the window usually shows a plan before the store has it
             self.plan = plan
+            self._update_plan_status()
             self.plan_changed.emit(plan)
+
+    def _update_plan_status(self, emit: bool = True) -> None:
+        """Compare the shown plan with the inputs as they are now (a few milliseconds)."""
+        status = plan_status(self.project, self.tour_id, self.plan) if self.project is not None else NO_PLAN
+        if status != self.plan_status:
+            self.plan_status = status
+            if emit:
+                self.plan_status_changed.emit(status)

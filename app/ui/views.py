@@ -58,8 +58,10 @@ def bind_canvas(canvas, session: Session, c: "Controllers") -> None:
 
 
 def bind_sites(panel, editor, session: Session, c: "Controllers") -> None:
-    def sites(_change=None) -> None:
+    def sites(change=None) -> None:
         panel.set_sites(list(session.sites_by_id.values()))
+        if change is not None and change.initiator is editor:
+            return  # its own edit: the form already shows it (and the user may be typing on)
         current = editor.site_id()
         editor.set_site(session.sites_by_id.get(current) if current else None)
 

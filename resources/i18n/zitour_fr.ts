@@ -398,6 +398,18 @@
         <translation>Ouvert en lecture seule : vos modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation> (copie)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
         <source>Open a project</source>
         <translation>Ouvrir un projet</translation>
     </message>
@@ -619,6 +631,14 @@
         <translation>Optimisez d'abord le circuit</translation>
     </message>
     <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+        <source>Write the whole project into another file, to hand to a partner</source>
+        <translation>Écrire tout le projet dans un autre fichier, à remettre à un partenaire</translation>
+    </message>
+    <message>
         <source>&amp;Find a site</source>
         <translation>&amp;Chercher un site</translation>
     </message>
@@ -773,14 +793,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>Undo the last edit (Ctrl+Z)</source>
@@ -950,6 +962,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>OpenStreetMap extracts (*.osm *.osm.gz *.osm.bz2 *.osm.pbf *.pbf)</source>
         <translation>Extraits OpenStreetMap (*.osm *.osm.gz *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>This project plans on the region %1: importing %2 replaces it, and the plans will be computed on the new roads. Replace it?</source>
+        <translation>Ce projet est planifié sur la région %1 : importer %2 la remplace, et les plans seront calculés sur les nouvelles routes. La remplacer ?</translation>
     </message>
     <message>
         <source>Importing %1</source>

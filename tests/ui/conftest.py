@@ -95,3 +95,28 @@ def dump(path: Path) -> dict:
         return {t: sorted(map(tuple, conn.execute(f'SELECT * FROM "{t}"')), key=repr) for t in tables}
     finally:
         conn.close()
+
+
+@pytest.fixture
+def sync_window(qtbot, tmp_path, project_path):
+    """The real window with a recording notifier and the synchronous task runner: every job
+    (the region, the plan) has run when the call that started it returns."""
+    from PySide6.QtCore import QSettings
+
+    from app.ui.launch import create_app
+    from app.ui.notify import RecordingNotifier
+    from app.ui.tasks import SyncTaskRunner
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+
+    create_app("fr")
+    notifier = RecordingNotifier()
+    tasks = SyncTaskRunner(notifier)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, "fr", notifier=notifier, tasks=tasks)
+    qtbot.addWidget(window)
+    assert window.c.files.open_project(project_path)
+    assert window.session.region is not None  # loaded by the time open_project returned
+    yield window
+    window.close()
+    assert notifier.errors == []

@@ -59,12 +59,14 @@ class EditingController(QObject):
             return False
         if project.read_only:
             self.notifier.error(ProjectReadOnly("store.read_only_no_save", path=str(project.path)))
+            self.session.refresh()  # the form that asked shows the stored values again
             return False
         self.session.begin_edit(initiator)
         ok = undo.push(self.undo_stack, command)
         self.session.flush()  # redraw now, so the caller sees the new rows
         if not ok:
             self.notifier.error(command.error)
+            self.session.refresh()
         return ok
 
     def update(self, before: Any, after: Any, initiator: Any = None) -> bool:

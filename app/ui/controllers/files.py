@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
@@ -19,6 +19,9 @@ from app.ui.notify import Notifier
 from app.ui.session import Session
 from app.ui.settings import Settings
 from routing.errors import UserError
+
+
+IDLE_CHECKPOINT_MS = 2000
 
 
 class FilesController(QObject):
@@ -36,7 +39,13 @@ class FilesController(QObject):
         self.tasks = tasks
         self.editing = editing
         self.parent_widget = parent_widget
-        self.lang = "fr"
+        # A project is one file: a few seconds after the last edit the write-ahead log is
+        # folded into it, so a copy taken by hand while the app runs misses nothing.
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_CHECKPOINT_MS)
+        self.idle_timer.timeout.connect(self.checkpoint)
+        session.edited.connect(lambda _change: self.idle_timer.start())
 
     # ------------------------------------------------------------------ open and close
     def open_project(self, path: Path) -> bool:
@@ -85,6 +94,45 @@ class FilesController(QObject):
         except UserError as exc:  # closing must not stop the window
             self.notifier.status(exc.text())
         self.banner_changed.emit("")
+
+    def checkpoint(self) -> None:
+        project = self.session.project
+        if project is None:
+            return
+        try:
+            project.checkpoint()
+        except UserError as exc:
+            self.notifier.status(exc.text())
+
+    def save_copy(self, target: Path) -> bool:
+        """Write a consistent copy of the whole project to ``target`` (another file); the project stays open."""
+        project = self.session.project
+        if project is None:
+            return False
+        target = Path(target)
+        if target.suffix != SUFFIX:
+            target = target.with_suffix(SUFFIX)
+        if target.resolve() == project.path.resolve():
+            self.notifier.error(ProjectError("store.copy_onto_itself", path=str(target)))
+            return False
+        try:
+            target.unlink(missing_ok=True)
+            project.backup_to(target)
+        except OSError as exc:
+            self.notifier.error(ProjectError("store.copy_failed", path=str(target), detail=exc.strerror or str(exc)))
+            return False
+        self.notifier.status(self.tr("Copy saved: %1").replace("%1", str(target)))
+        return True
+
+    def save_copy_dialog(self) -> None:
+        project = self.session.project
+        if project is None:
+            return
+        suggested = project.path.with_name(project.path.stem + self.tr(" (copy)") + SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save a copy"), str(suggested),
+                                              self.tr("ZI Tour projects (*.zitour)"))
+        if path:
+            self.save_copy(Path(path))
 
     # ------------------------------------------------------------------ dialogs
     def project_folder(self) -> str:

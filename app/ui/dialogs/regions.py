@@ -19,6 +19,7 @@ class RegionsDialog(QDialog):
     def __init__(self, parent, session, files, editing, tasks):
         super().__init__(parent)
         self.session, self.files, self.editing, self.tasks = session, files, editing, tasks
+        self.report = ""  # the last import's report, as shown
         self.setObjectName("regionsDialog")
         self.setWindowTitle(self.tr("Road regions"))
         self.resize(560, 400)
@@ -76,6 +77,24 @@ class RegionsDialog(QDialog):
         self.import_file(source)
 
     def import_file(self, source: str):
-        """Compile ``source`` in the background; the list shows it when done. Returns the task."""
+        """Compile ``source`` in the background (the list shows it when done, with the import's
+        report); returns the task, or None when the organiser keeps the region the project uses."""
+        from routing.regions import default_name
+
+        name = default_name(Path(source))
+        if name == self.session.region_name and not self.files.notifier.ask(
+                self.tr("This project plans on the region %1: importing %2 replaces it, and the plans will be "
+                        "computed on the new roads. Replace it?").replace("%1", name).replace("%2", Path(source).name)):
+            return None
         return self.tasks.run(jobs.import_region_job, source, title=self.tr("Importing %1").replace(
-            "%1", Path(source).name), in_process=True, on_result=lambda _p: self.fill())
+            "%1", Path(source).name), in_process=True, on_result=self._imported)
+
+    def _imported(self, path) -> None:
+        from app import i18n
+        from app.services.regions import import_summary
+
+        self.fill()
+        self.report = "\n".join(import_summary(Path(path), i18n.language()))
+        self.files.notifier.info(self.report)
+        if Path(path).stem == self.session.region_name:  # the project's region was replaced: draw the new one
+            self.files.load_region(self.session.region_name)

@@ -259,6 +259,7 @@ class StopsPanel(QWidget):
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self._programmatic = False  # True while a redraw, not the user, moves the selection
         self.model = StopsModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("stopsTable")
@@ -349,10 +350,15 @@ class StopsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def set_stops(self, stops: list[Stop], sites: dict[int, Site], buses: Optional[list[Bus]] = None) -> None:
+        """Show ``stops``, keeping the selected one; a redraw never counts as the user choosing a stop."""
         current = self.current_stop_id()
-        self.model.set_stops(stops, sites, buses)
-        if current is not None:
-            self.select_stop(current)
+        was, self._programmatic = self._programmatic, True
+        try:
+            self.model.set_stops(stops, sites, buses)
+            if current is not None:
+                self.select_stop(current)
+        finally:
+            self._programmatic = was
         self._show_precedences()
 
     def set_precedences(self, precedences: list[Precedence]) -> None:
@@ -455,13 +461,18 @@ class StopsPanel(QWidget):
         return self.model.stops[index.row()].id if index.isValid() and index.row() < len(self.model.stops) else None
 
     def select_stop(self, stop_id: int) -> None:
-        for row, stop in enumerate(self.model.stops):
-            if stop.id == stop_id:
-                self.view.selectRow(row)
-                return
+        """Select ``stop_id``'s row (programmatic: no ``stop_selected`` echo)."""
+        was, self._programmatic = self._programmatic, True
+        try:
+            for row, stop in enumerate(self.model.stops):
+                if stop.id == stop_id:
+                    self.view.selectRow(row)
+                    return
+        finally:
+            self._programmatic = was
 
     def _row_changed(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._programmatic:
             self.stop_selected.emit(self.model.stops[current.row()].id)
 
     def _remove(self) -> None:
