@@ -142,6 +142,11 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def rule_words(code: str) -> Message:
+    """A constraint's name as words for a sentence ("the company's visit slots"), never its code."""
+    return Message(f"rule.{code}")
+
+
 def plain_render(message: Message, lang: Optional[str] = None) -> str:
     """Code and parameters, for logs when no catalog is installed."""
     if message.code == LEGACY_CODE:

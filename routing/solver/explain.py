@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from routing.messages import Clock, Duration, Message, Spans
+from routing.messages import Clock, Duration, Message, Spans, rule_words
 from routing.solver import slots as slots_mod
 from routing.solver.problem import PRESENTED_KINDS, Node, Problem, Vehicle
 from routing.solver.schedule import Evaluator
@@ -210,7 +210,7 @@ def explain_in_context(problem: Problem, ev: Evaluator, nd: Node, orders: dict,
                                         latest=Clock(v.latest_return_s))
     if codes:
         c = next(iter(codes))
-        return c, Message("solver.does_not_fit", stop=name, rule=c)
+        return c, Message("solver.does_not_fit", stop=name, rule=rule_words(c))
     extra = r.cost - ev.route(v.id, list(orders.get(v.id, [])), pins=pins).cost
     if nd.required:  # it would fit: the search ran out of time before finding that plan
         return "not_fitted", Message("solver.not_fitted", stop=name)

@@ -17,7 +17,7 @@ from typing import Callable, Hashable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
-from routing.messages import Clock, Duration, Message
+from routing.messages import Clock, Duration, Message, rule_words
 from routing.progress import CancelToken, ProgressCallback, check, report
 from routing.solver import cues as cues_mod
 from routing.solver import explain, onboard
@@ -284,7 +284,7 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
                 feasible = False
                 nd = nodes.get(nid)
                 lab = nd.label if nd else v.label
-                warnings.append(Issue(code, Message("solver.rule_broken_in_order", stop=lab, rule=code), nid, v.id))
+                warnings.append(Issue(code, Message("solver.rule_broken_in_order", stop=lab, rule=rule_words(code)), nid, v.id))
         cl, ci = cues_mod.plan_cues(problem, v.id, list(r.order), r.arrivals, r.leg_departures, r.departure_s)
         warnings.extend(ci)
         buses.append(BusSchedule(v.id, r.departure_s, r.return_s, tuple(stops), tuple(legs), brks, tuple(cl),
@@ -292,7 +292,7 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
     cv, cissues = ev.cross_violations(evals)
     for code, nid, _ in cissues:
         feasible = False
-        warnings.append(Issue(code, Message("solver.rule_broken_between_buses", stop=nodes[nid].label, rule=code), nid))
+        warnings.append(Issue(code, Message("solver.rule_broken_between_buses", stop=nodes[nid].label, rule=rule_words(code)), nid))
     drops = tuple(DroppedNode(n, c, m, nodes[n].required) for n, (c, m) in dropped.items())
     return Solution(tuple(buses), drops, tuple(warnings), total, feasible, dict(stats))
 

@@ -111,3 +111,41 @@ def test_list_and_nested_parameters():
     assert taken.text("fr") == (f"Tous les créneaux de visite de Beta sont pris (9{NBSP}h{NBSP}00–10{NBSP}h{NBSP}00 "
                                 f"par Car 1, 14{NBSP}h{NBSP}00–15{NBSP}h{NBSP}00 par Car 2).")
     assert Message.from_json(taken.to_json()) == taken
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_template_shows_an_internal_code(lang, catalogs):
+    """A user reads sentences: no snake_case identifier appears in any template's words."""
+    import re
+
+    leaks = {}
+    for code, text in catalogs[lang].items():
+        words = re.sub(r"\{[^}]*\}", "", text)
+        found = re.findall(r"\b[a-z]+_[a-z_]+\b", words)
+        if found:
+            leaks[code] = found
+    assert leaks == {}
+
+
+@pytest.mark.parametrize("rule", ["group_capacity", "lock", "site_busy", "precedence", "slot_taken", "duty"])
+def test_a_broken_rule_is_named_in_words(rule):
+    from routing.messages import rule_words
+
+    for code in ("solver.does_not_fit", "solver.rule_broken_in_order", "solver.rule_broken_between_buses"):
+        message = Message(code, stop="Voestalpine", rule=rule_words(rule))
+        for lang in ("fr", "en"):
+            text = message.text(lang)
+            assert rule not in text and "{" not in text and "Voestalpine" in text, text
+    assert rule_words("lock").text("fr") == "la position qui lui est imposée"
+
+
+def test_every_rule_the_schedule_checks_has_words(catalogs):
+    """The evaluator's constraint codes (routing/solver/schedule.py) are each worded as rule.<code>."""
+    import re
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "routing" / "solver" / "schedule.py").read_text(encoding="utf-8")
+    codes = set(re.findall(r'issues\.append\(\("([a-z_]+)"', source))
+    assert {"group_capacity", "lock", "site_busy"} <= codes
+    for lang in LANGUAGES:
+        assert {c for c in codes if f"rule.{c}" not in catalogs[lang]} == set(), lang
