@@ -153,6 +153,28 @@ def bind_plan_views(itinerary, timeline, warnings, ambassadors, videos, session:
         lambda stop_id, site_id: session.select(site_id if stop_id is None else _stop_site(session, stop_id),
                                                 stop_id, warnings))
     ambassadors.command_requested.connect(c.editing.push)
+    ambassadors.rejected.connect(c.notifier.error)
     videos.command_requested.connect(c.editing.push)
     videos.error.connect(c.notifier.error)
     videos.files_chosen.connect(lambda files, site_id: c.editing.add_videos(files, site_id, c.tasks))
+
+
+def bind_plan_status(banner, canvas, timeline, warnings, session: Session, c: "Controllers") -> None:
+    """While the shown plan no longer matches the tour (``session.plan_status``): a banner above the
+    itinerary with a button to plan again, the route grey and dashed, the timeline faded, the warnings
+    marked as the old plan's."""
+
+    def show(_what=None) -> None:
+        stale = session.plan_outdated
+        banner.set_state(session.plan_status.state if stale else None, can_replan=session.editable)
+        canvas.set_plan_outdated(stale)
+        timeline.set_outdated(stale)
+        warnings.set_outdated(stale)
+
+    def replan() -> None:
+        c.planning.optimise(keep_order=bool(session.plan is not None and session.plan.keep_order))
+
+    session.plan_status_changed.connect(show)
+    session.plan_changed.connect(show)
+    session.editable_changed.connect(show)
+    banner.replan_requested.connect(replan)

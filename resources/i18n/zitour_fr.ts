@@ -30,8 +30,8 @@
         <translation>Supprimer l'ambassadeur choisi</translation>
     </message>
     <message>
-        <source>When they can be on board, e.g. 9 h 00–12 h 00; 2025-10-14 14 h–17 h</source>
-        <translation>Quand la personne peut être à bord, par ex. 9 h 00–12 h 00; 2025-10-14 14 h–17 h</translation>
+        <source>When they can be on board, e.g. 9 h 00–12 h 00; mardi 16 juin 14 h–17 h; 16/06/2026 9 h–12 h</source>
+        <translation>Quand il ou elle peut être à bord, par ex. 9 h 00–12 h 00 ; mardi 16 juin 14 h–17 h ; 16/06/2026 9 h–12 h</translation>
     </message>
     <message>
         <source>Tick the sites this ambassador can present</source>
@@ -88,6 +88,17 @@
     <message>
         <source>Delete ambassador</source>
         <translation>Suppression d'un ambassadeur</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Type the date (16/06/2026, mardi 16 juin…) or pick it in the calendar</source>
+        <translation>Tapez la date (16/06/2026, mardi 16 juin…) ou choisissez-la dans le calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
     </message>
 </context>
 <context>
@@ -389,6 +400,33 @@
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportingController</name>
+    <message>
+        <source>This plan was computed by an earlier version of the application: it may no longer match the tour. Optimise again to be sure.</source>
+        <translation>Ce plan a été calculé par une version précédente de l'application : il ne correspond peut-être plus au circuit. Relancez l'optimisation pour en être sûr.</translation>
+    </message>
+    <message>
+        <source>The plan is no longer up to date: the tour has changed since it was computed. Optimise again to bring it up to date.</source>
+        <translation>Le plan n'est plus à jour : le circuit a changé depuis son calcul. Relancez l'optimisation pour le mettre à jour.</translation>
+    </message>
+    <message>
+        <source>Print it anyway?</source>
+        <translation>Imprimer quand même ?</translation>
+    </message>
+    <message>
+        <source>Export it anyway?</source>
+        <translation>Exporter quand même ?</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: optimise the tour first.</source>
+        <translation>Rien n'a été exporté : optimisez d'abord le circuit.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: optimise the tour first.</source>
+        <translation>Rien n'a été imprimé : optimisez d'abord le circuit.</translation>
     </message>
 </context>
 <context>
@@ -892,6 +930,25 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
 </context>
 <context>
+    <name>PlanStatusBanner</name>
+    <message>
+        <source>Optimise again</source>
+        <translation>Relancer l'optimisation</translation>
+    </message>
+    <message>
+        <source>Compute the plan again from the tour as it is now</source>
+        <translation>Recalculer le plan à partir du circuit tel qu'il est maintenant</translation>
+    </message>
+    <message>
+        <source>The plan no longer matches the tour: optimise again.</source>
+        <translation>Le plan ne correspond plus au circuit : relancez l'optimisation.</translation>
+    </message>
+    <message>
+        <source>This plan was computed by an earlier version of the application: it may no longer match the tour. Optimise again to be sure.</source>
+        <translation>Ce plan a été calculé par une version précédente de l'application : il ne correspond peut-être plus au circuit. Relancez l'optimisation pour en être sûr.</translation>
+    </message>
+</context>
+<context>
     <name>PlanningController</name>
     <message>
         <source>The tour is already being computed.</source>
@@ -1265,6 +1322,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>La journée de chaque car : trajets (gris), visites (bleu), passages commentés, déjeuner, pauses et vidéos</translation>
     </message>
     <message>
+        <source>Plan not up to date: optimise again</source>
+        <translation>Plan pas à jour : relancez l'optimisation</translation>
+    </message>
+    <message>
         <source>No plan yet: press Optimise to compute the day.</source>
         <translation>Pas encore de planning : cliquez sur Optimiser pour calculer la journée.</translation>
     </message>
@@ -1620,12 +1681,24 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Cliquez sur un avertissement pour voir son arrêt sur la carte</translation>
     </message>
     <message>
+        <source>These warnings are the old plan's, which may no longer match the tour: optimise again to see the current ones.</source>
+        <translation>Ces avertissements sont ceux de l'ancien plan, qui ne correspond peut-être plus au circuit : relancez l'optimisation pour voir les avertissements actuels.</translation>
+    </message>
+    <message>
         <source>Not served:</source>
         <translation>Non desservi :</translation>
     </message>
     <message>
+        <source>The old plan had no warnings.</source>
+        <translation>L'ancien plan n'avait aucun avertissement.</translation>
+    </message>
+    <message>
         <source>No warnings: every stop is served on time.</source>
         <translation>Aucun avertissement : chaque arrêt est desservi à l'heure.</translation>
+    </message>
+    <message>
+        <source>(old plan)</source>
+        <translation>(ancien plan)</translation>
     </message>
 </context>
 <context>

@@ -15,33 +15,37 @@ from app.model.entities import Ambassador, Availability, Site
 from app.model.plan import Plan
 from app.ui import fmt
 from app.services.commands import AddEntity, DeleteEntity, UpdateEntity
+from routing.errors import UserError
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def availability_text(items: list[Availability]) -> str:
+    """"mardi 16 juin 2026 13 h 00–17 h 00; 9 h 00–12 h 00" (a day only where one is set)."""
     parts = []
     for a in items:
         span = fmt.clock_range(a.start, a.end)
-        parts.append(f"{a.day.isoformat()} {span}" if a.day else span)
+        parts.append(f"{fmt.long_date(a.day)} {span}" if a.day else span)
     return "; ".join(parts)
 
 
-def parse_availability(text: str) -> list[Availability]:
-    """"2025-10-14 9 h 00–12 h 00; 14 h–17 h" -> availabilities; ValueError when unreadable."""
+def parse_availability(text: str, default_year: Optional[int] = None) -> list[Availability]:
+    """"16/06/2026 13h-17h; mardi 16 juin 9 h–12 h; 14 h–17 h" -> availabilities (a day is optional;
+    without a year, ``default_year``); ValueError naming the part that cannot be read."""
     out = []
     for part in fmt.split_ranges(text):
-        day = None
-        head = part.split(" ", 1)
-        if len(head) == 2 and head[0].count("-") == 2:  # an ISO date before the range
-            day = dt.date.fromisoformat(head[0])
-            part = head[1]
-        out.append(Availability(*fmt.parse_clock_range(part), day))
+        day_text, span = fmt.split_day(part)
+        try:
+            day = fmt.parse_day(day_text, default_year) if day_text else None
+            out.append(Availability(*fmt.parse_clock_range(span), day))
+        except ValueError:
+            raise ValueError(part) from None
     return out
 
 
 class AmbassadorsPanel(QWidget):
     command_requested = Signal(object)  # an undo command for the window to push
+    rejected = Signal(object)  # a UserError: what the user typed cannot be read
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -66,7 +70,7 @@ class AmbassadorsPanel(QWidget):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.availability = QLineEdit()
-        self.availability.setToolTip(self.tr("When they can be on board, e.g. 9 h 00–12 h 00; 2025-10-14 14 h–17 h"))
+        self.availability.setToolTip(self.tr("When they can be on board, e.g. 9 h 00–12 h 00; mardi 16 juin 14 h–17 h; 16/06/2026 9 h–12 h"))
         self.sites = QListWidget()
         self.sites.setToolTip(self.tr("Tick the sites this ambassador can present"))
         form_box = QWidget()
@@ -173,8 +177,9 @@ class AmbassadorsPanel(QWidget):
         after.email = self.email.text().strip()
         try:
             after.availability = parse_availability(self.availability.text())
-        except ValueError:
+        except ValueError as exc:
             self.availability.setStyleSheet("background: #fde0e0;")
+            self.rejected.emit(UserError("edit.availability_unreadable", part=str(exc), ambassador=after.name))
             return
         self.availability.setStyleSheet("")
         after.site_ids = {self.sites.item(i).data(ID_ROLE) for i in range(self.sites.count())

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
     QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
 )
@@ -24,6 +24,7 @@ from app.model.entities import (
     Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec, vehicle_presets,
 )
 from app.ui import fmt
+from app.ui.panels.date_field import DateField
 from app.ui.labels import label
 
 GROUP_COL_NAME, GROUP_COL_SIZE, GROUP_COL_BUS = range(3)
@@ -130,9 +131,7 @@ class TourEditor(QWidget):
     def _build_tour_tab(self) -> QWidget:
         page = QWidget()
         self.name = QLineEdit()
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date = DateField()
         self.date_label = QLabel()
         self.start_depot = QComboBox()
         self.end_depot = QComboBox()
