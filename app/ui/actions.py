@@ -221,8 +221,8 @@ class ActionRegistry(QObject):
 
         def follow() -> None:
             for action, label, text, able in (
-                    (undo, "&Undo %1", stack.undoText(), stack.canUndo()),
-                    (redo, "&Redo %1", stack.redoText(), stack.canRedo())):
+                    (undo, QT_TRANSLATE_NOOP("MainWindow", "&Undo %1"), stack.undoText(), stack.canUndo()),
+                    (redo, QT_TRANSLATE_NOOP("MainWindow", "&Redo %1"), stack.redoText(), stack.canRedo())):
                 words = QCoreApplication.translate("MainWindow", label).replace("%1", text).strip()
                 action.setText(words)
                 action.setEnabled(able)

@@ -31,10 +31,6 @@ SHEETS = "sheets"
 DOCUMENTS = (ITINERARY, SHEETS)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def document_module(document: str) -> ModuleType:
     """The export module that draws ``document`` ("itinerary" or "sheets")."""
     if document == ITINERARY:
@@ -51,8 +47,8 @@ def document_module(document: str) -> ModuleType:
 def document_title(ctx: ExportContext, document: str) -> str:
     """Window and print-job title, e.g. "Itinerary — <tour>"."""
     if document == ITINERARY:
-        return _tr("Itinerary — %1").replace("%1", ctx.tour.name)
-    return _tr("Stop sheets — %1").replace("%1", ctx.tour.name)
+        return QCoreApplication.translate("Printing", "Itinerary — %1").replace("%1", ctx.tour.name)
+    return QCoreApplication.translate("Printing", "Stop sheets — %1").replace("%1", ctx.tour.name)
 
 
 def make_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
@@ -115,7 +111,7 @@ def preview_dialog(ctx: ExportContext, document: str, parent: Optional[QWidget] 
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_ref = printer  # Qt does not own the printer: keep it alive as long as the dialog
     dialog.setObjectName(f"printPreview_{document}")
-    dialog.setWindowTitle(_tr("Print preview: %1").replace("%1", document_title(ctx, document)))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", document_title(ctx, document)))
     dialog.paintRequested.connect(lambda p: _paint_or_report(ctx, document, p, dialog))
     dialog.resize(900, 1000)
     return dialog
@@ -142,7 +138,7 @@ def print_dialog(ctx: ExportContext, document: str, parent: Optional[QWidget] = 
     dialog = QPrintDialog(printer, parent)
     dialog.printer_ref = printer  # Qt does not own the printer: keep it alive as long as the dialog
     dialog.setObjectName(f"printDialog_{document}")
-    dialog.setWindowTitle(_tr("Print: %1").replace("%1", document_title(ctx, document)))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print: %1").replace("%1", document_title(ctx, document)))
     options = dialog.options()
     options &= ~QAbstractPrintDialog.PrintDialogOption.PrintPageRange
     options &= ~QAbstractPrintDialog.PrintDialogOption.PrintSelection

@@ -833,6 +833,14 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>Annuler la dernière modification (Ctrl+Z)</translation>
     </message>
@@ -976,6 +984,43 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Itinerary — %1</source>
+        <translation>Feuille de route — %1</translation>
+    </message>
+    <message>
+        <source>Stop sheets — %1</source>
+        <translation>Fiches arrêt — %1</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Aperçu avant impression : %1</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>Imprimer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Regarder dans :</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Jeu de pages :</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,30 @@ def test_french_dates_and_times():
     assert fmt.duration(3900, "fr") == "1\u00a0h\u00a005"
     assert fmt.distance(12400, "fr") == "12,4\u00a0km"
     assert fmt.parse_clock("9 h 30") == dt.time(9, 30) == fmt.parse_clock("09:30")
+
+
+def test_qt_own_dialogs_and_print_titles_speak_french(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from app.ui import printing
+
+    make_window(qtbot, tmp_path, "fr")
+    dialog = QFileDialog(None, "x", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    labels = {w.text() for w in dialog.findChildren(QLabel)}
+    assert labels == {"&Regarder dans\u00a0:", "&Nom de fichier\u00a0:", "Fichiers de &type\u00a0:"}
+    printer = QPrintDialog(QPrinter())
+    qtbot.addWidget(printer)
+    english = {"&Look in:", "Files of &type:", "Page &Set:", "Copies:", "Print all", "Pages from", "Cancel"}
+    assert not english & {w.text() for w in printer.findChildren(QLabel)}
+    assert QCoreApplication.translate("QPrintPreviewDialog", "Print Preview") == "Aperçu avant impression"
+
+    class Ctx:  # what document_title reads
+        class tour:
+            name = "Port et chimie"
+
+    assert printing.document_title(Ctx, printing.ITINERARY) == "Feuille de route — Port et chimie"
