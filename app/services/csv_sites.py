@@ -95,7 +95,7 @@ def read_csv_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], CsvForma
                 continue  # blank lines between blocks are common; they still count as rows
             values = {canon: (cells[i] if i < len(cells) else "") for canon, (i, _) in columns.items()}
             raw = RawRow(
-                row=n,
+                row=n + 1,  # as a spreadsheet numbers it: the header is row 1
                 values=values,
                 columns={canon: h for canon, (_, h) in columns.items()},
                 line=start_line,
@@ -106,7 +106,7 @@ def read_csv_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], CsvForma
             if extra:
                 rejected.append(
                     RejectedRow(
-                        n, "",
+                        n + 1, "",
                         Message("import.csv.extra_values", values=len(cells), columns=len(header)),
                         start_line, values.get("name", "").strip(),
                     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
 from app.model.entities import Site, SiteKind, SiteSource
+from app.services.slots import SlotsError, parse_slots
 from routing.errors import Message
 
 # canonical field -> header synonyms (already normalised by ``norm``)
@@ -42,6 +43,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "talking_points": ("points cles", "a dire", "talking points", "argumentaire", "points a aborder"),
     "visit_capacity": ("capacite", "capacity", "capacite d accueil", "jauge", "visit capacity",
                        "taille max du groupe", "max group size"),
+    "visit_slots": ("creneaux", "creneaux de visite", "creneaux horaires", "horaires de visite", "heures de visite",
+                    "visit slots", "slots", "time slots", "visiting hours"),
     "gate_lon": ("portail lon", "portail longitude", "gate lon", "gate longitude", "acces lon", "acces longitude",
                  "entree lon", "entree longitude"),
     "gate_lat": ("portail lat", "portail latitude", "gate lat", "gate latitude", "acces lat", "acces latitude",
@@ -53,7 +56,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("name", "nom"), "lon": ("longitude", "longitude"), "lat": ("latitude", "latitude"),
     "coordinates": ("coordinates", "coordonnées"), "kind": ("type", "type"),
-    "visit_capacity": ("capacity", "capacité"), "gate_lon": ("gate longitude", "longitude du portail"),
+    "visit_capacity": ("capacity", "capacité"), "visit_slots": ("visit slots", "créneaux"), "gate_lon": ("gate longitude", "longitude du portail"),
     "gate_lat": ("gate latitude", "latitude du portail"), "geometry": ("geometry", "géométrie"),
 }
 
@@ -69,10 +72,21 @@ for _kind, _words in {
                          "aci", "ei", "etti", "ai", "chantier d insertion", "inclusion enterprise"),
     SiteKind.DEPOT: ("depot", "depot de bus", "garage", "autocariste", "bus depot", "gare routiere"),
     SiteKind.RESTAURANT: ("restaurant", "restauration", "cantine", "dejeuner", "repas", "lunch", "self"),
-    SiteKind.OTHER: ("autre", "other", "divers"),
+    # "Autre public": the label of the app's own "other" list entry, seen in files filled from it
+    SiteKind.OTHER: ("autre", "other", "divers", "autre public", "other audience"),
 }.items():
     for _w in _words:
         KIND_SYNONYMS[_w] = _kind
+
+
+def _kind_labels() -> None:
+    """Every language's display name of each kind is a synonym: a file filled with the app's own
+    words ("Entreprise d'insertion", "Inclusion enterprise") reads back."""
+    from app.i18n import label, languages
+
+    for kind in SiteKind:
+        for lang in languages():
+            KIND_SYNONYMS.setdefault(norm(label(kind, lang)), kind)
 
 TEXT_FIELDS = ("address", "sector", "products", "jobs", "salaries", "training", "contact_name", "contact_phone",
                "contact_email", "notes", "talking_points")
@@ -85,6 +99,7 @@ def norm(text: str) -> str:
 
 
 _LOOKUP = {syn: canon for canon, syns in FIELD_SYNONYMS.items() for syn in syns}
+_kind_labels()
 
 
 def canonical_field(header: str) -> Optional[str]:
@@ -102,10 +117,11 @@ class RegionLike(Protocol):
 class RejectedRow:
     """One problem of one imported row.
 
-    ``row`` is the 1-based data row (CSV: the first line after the header is 1)
-    or the 1-based feature index (GeoJSON, OSM); ``line`` the line in the file
-    where the row starts (CSV only: the header is line 1). ``column`` is the
-    column or property as written in the file (or a field name).
+    ``row`` is the row as a spreadsheet shows the file (CSV: the header is row 1, the
+    first site row 2) or the 1-based feature index (GeoJSON, OSM); ``line`` the line in
+    the file where the row starts (CSV only), said only when a cell spanning lines makes
+    it differ from the row. ``column`` is the column or property as written in the file
+    (or a field name).
     """
 
     row: int
@@ -117,8 +133,8 @@ class RejectedRow:
     @property
     def message(self) -> Message:
         """The row, its column and name, and the reason: one line fit for a terminal or a warnings panel."""
-        where = (Message("import.row_line", row=self.row, line=self.line) if self.line else
-                 Message("import.row", row=self.row))
+        where = (Message("import.row_line", row=self.row, line=self.line) if self.line and self.line != self.row
+                 else Message("import.row", row=self.row))
         return Message("import.rejected_row", where=where,
                        column=Message("import.in_column", column=self.column) if self.column else "",
                        name=Message("import.row_name", name=self.name) if self.name else "",
@@ -269,6 +285,14 @@ def build_candidate(
         except NumberError:
             reject("kind", Message("import.unknown_kind", text=kind_text))
 
+    slots = []
+    slots_text = raw.values.get("visit_slots", "").strip()
+    if slots_text:
+        try:
+            slots = parse_slots(slots_text)
+        except SlotsError as exc:
+            reject("visit_slots", exc.message)
+
     capacity = None
     cap_text = raw.values.get("visit_capacity", "").strip()
     if cap_text:
@@ -284,13 +308,15 @@ def build_candidate(
              for f in TEXT_FIELDS}
     site = Site(
         name=name, lon=lon, lat=lat, kind=kind, gate_lon=gate_lon, gate_lat=gate_lat,
-        visit_capacity=capacity, source=source, source_ref=raw.ref or raw.fallback_ref, **texts,
+        visit_capacity=capacity, visit_slots=slots, source=source, source_ref=raw.ref or raw.fallback_ref, **texts,
     )
     provided = {"name", "lon", "lat"} | {f for f, v in texts.items() if v}
     if kind_text:
         provided.add("kind")
     if capacity is not None:
         provided.add("visit_capacity")
+    if slots:
+        provided.add("visit_slots")
     if gate_lon is not None:
         provided |= {"gate_lon", "gate_lat"}
     return Candidate(raw.row, site, provided, stable_ref=bool(raw.ref), fill_only=raw.fill_only), []

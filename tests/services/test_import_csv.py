@@ -32,23 +32,25 @@ def test_cp1252_semicolon_french_decimal_commas(project, krems):
     assert sites["Atelier Insertion Démo"].kind == SiteKind.INCLUSION
     assert sites["Lycée Pro Démo"].kind == SiteKind.TRAINING_CENTRE
     rejected = {r.row: r for r in report.rejected}
-    assert sorted(rejected) == [6, 7] == report.rejected_rows
-    assert rejected[6].column == "Longitude" and "manquantes" in rejected[6].reason.text("fr")
-    assert rejected[6].line == 7 and rejected[6].name == "Sans Coordonnées"
-    assert rejected[7].column == "Latitude" and "48,41,2" in rejected[7].reason.text("en")
-    assert "ligne 7" in rejected[7].text("fr") and "row 7" in rejected[7].text("en")
+    # numbered as the spreadsheet shows them: the header is row 1
+    assert sorted(rejected) == [7, 8] == report.rejected_rows
+    assert rejected[7].column == "Longitude" and "manquantes" in rejected[7].reason.text("fr")
+    assert rejected[7].line == 7 and rejected[7].name == "Sans Coordonnées"
+    assert rejected[8].column == "Latitude" and "48,41,2" in rejected[8].reason.text("en")
+    assert "ligne 8" in rejected[8].text("fr") and "row 8" in rejected[8].text("en")
+    assert "du fichier" not in rejected[8].text("fr")  # row and line agree: said once
 
 
 def test_english_comma_file_reports_each_bad_row(project, krems):
     report = import_sites_file(project, DATA / "sites_en_comma.csv", region=krems)
     assert report.added == 2 and report.applied
     reasons = {r.row: (r.column, r.reason.text("en")) for r in report.rejected}
-    assert reasons[3] == ("name", "missing name.")
-    assert reasons[4][0] == "lon" and "unparseable number '15.63x'" in reasons[4][1]
-    assert "outside the region" in reasons[5][1]
-    assert "swapped" in reasons[6][1]
-    assert reasons[7][0] == "type" and "spaceport" in reasons[7][1]
-    assert reasons[8][0] == "capacity"
+    assert reasons[4] == ("name", "missing name.")
+    assert reasons[5][0] == "lon" and "unparseable number '15.63x'" in reasons[5][1]
+    assert "outside the region" in reasons[6][1]
+    assert "swapped" in reasons[7][1]
+    assert reasons[8][0] == "type" and "spaceport" in reasons[8][1]
+    assert reasons[9][0] == "capacity"
     assert set(by_name(project)) == {"Voest Alpine Krems", "Pipelife"}
     assert by_name(project)["Voest Alpine Krems"].contact_email == "hr@example.org"
 
@@ -98,7 +100,7 @@ def test_comma_file_with_unquoted_decimal_commas_is_explained(project, tmp_path)
     report = import_sites_file(project, path)
     assert report.added == 1
     [bad] = report.rejected
-    assert bad.row == 1 and "decimal comma" in bad.reason.text("en")
+    assert bad.row == 2 and "decimal comma" in bad.reason.text("en")
 
 
 @pytest.mark.parametrize(
@@ -140,3 +142,27 @@ def test_import_is_one_transaction(project, tmp_path, krems, monkeypatch):
         import_sites_file(project, DATA / "sites_fr_cp1252_semicolon.csv", region=krems)
     monkeypatch.undo()
     assert project.sites() == [] and seen == []
+
+
+def test_the_apps_own_words_and_a_slots_column_are_read(project, krems, tmp_path):
+    """A sheet filled from the app's lists (its labels in French or English) and a "Créneaux" column."""
+    from app.i18n import label
+
+    path = tmp_path / "from-the-app.csv"
+    kinds = [label(k, "fr") for k in SiteKind] + ["Inclusion enterprise", "Autre public"]
+    lines = ["Nom;Type;Latitude;Longitude;Créneaux de visite"]
+    for i, kind in enumerate(kinds):
+        slots = '"9 h 00–10 h 00; 14h-15h30"' if i == 0 else ""  # quoted: the cell holds the separator
+        lines.append(f"Site {i};{kind};48,41{i:02d};15,62{i:02d};{slots}")
+    lines.append("Site faux;Entreprise;48,4050;15,6250;9 h – 8 h")  # a slot that ends before it starts
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_sites_file(project, path, region=krems)
+    sites = {s.name: s for s in project.sites()}
+    assert [sites[f"Site {i}"].kind for i in range(len(SiteKind))] == list(SiteKind)
+    assert sites[f"Site {len(SiteKind)}"].kind == SiteKind.INCLUSION
+    assert sites[f"Site {len(SiteKind) + 1}"].kind == SiteKind.OTHER
+    first = sites["Site 0"].visit_slots
+    assert [(w.start.hour, w.start.minute, w.end.hour, w.end.minute) for w in first] == [(9, 0, 10, 0), (14, 0, 15, 30)]
+    (bad,) = report.rejected
+    assert bad.row == len(lines) and bad.column == "Créneaux de visite"  # the spreadsheet's row of that site
+    assert "9 h – 8 h" in bad.text("fr") and "Site faux" not in sites

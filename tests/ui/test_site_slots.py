@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from app.model.entities import SiteKind, TimeWindow
 from app.store.project import Project
-from app.ui.slots import SlotsError, parse_slots, slots_text
+from app.services.slots import SlotsError, parse_slots, slots_text
 from tests.ui.conftest import dump
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.model.entities import Site, SiteKind
 from app.ui.labels import label
-from app.ui.slots import SlotsError, parse_slots, slots_text
+from app.services.slots import SlotsError, parse_slots, slots_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -6,7 +6,7 @@ lets at most one bus use a slot). Qt-free, so it is tested without widgets.
 from __future__ import annotations
 
 from app.model.entities import TimeWindow
-from app.ui import fmt
+from app.i18n import formats, language, reading
 from routing.errors import UserError
 from routing.messages import Spans
 
@@ -17,7 +17,7 @@ class SlotsError(UserError):
 
 def slots_text(slots: list[TimeWindow], lang: str | None = None) -> str:
     """The slots in the UI's clock style, "9 h 00–10 h 00; 14 h 00–15 h 30" (empty for none)."""
-    return "; ".join(fmt.clock_range(w.start, w.end, lang) for w in slots)
+    return "; ".join(formats.clock_range(w.start, w.end, lang or language()) for w in slots)
 
 
 def parse_slots(text: str) -> list[TimeWindow]:
@@ -27,9 +27,9 @@ def parse_slots(text: str) -> list[TimeWindow]:
     times, a slot that ends before it starts, or two slots that overlap.
     """
     slots: list[TimeWindow] = []
-    for part in fmt.split_ranges(text):
+    for part in reading.split_ranges(text):
         try:
-            start, end = fmt.parse_clock_range(part)
+            start, end = reading.parse_clock_range(part)
         except ValueError:
             raise SlotsError("slots.unreadable", slot=part) from None
         if end < start:
