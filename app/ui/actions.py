@@ -226,6 +226,9 @@ class ActionRegistry(QObject):
                 words = QCoreApplication.translate("MainWindow", label).replace("%1", text).strip()
                 action.setText(words)
                 action.setEnabled(able)
+            # The toolbar shows the short word only: its buttons never move as the step's name changes.
+            undo.setIconText(QCoreApplication.translate("MainWindow", "Undo"))
+            redo.setIconText(QCoreApplication.translate("MainWindow", "Redo"))
 
         def run(step) -> None:
             finish_pending_edit()

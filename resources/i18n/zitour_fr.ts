@@ -841,6 +841,14 @@
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>Annuler la dernière modification (Ctrl+Z)</translation>
     </message>
@@ -889,10 +897,6 @@
         <translation>(lecture seule)</translation>
     </message>
     <message>
-        <source>%1 sites · %2 tours</source>
-        <translation>%1 sites · %2 circuits</translation>
-    </message>
-    <message>
         <source>This value cannot be read: %1
 Times are written like 9 h 30 and windows like 9 h 00–11 h 30.</source>
         <translation>Cette valeur est illisible : %1
@@ -935,6 +939,33 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>This project has no road map yet: choose one of the regions, or import an OpenStreetMap extract of your industrial zone, to place the sites and plan.</source>
+        <translation>Ce projet n'a pas encore de carte routière : choisissez une des régions, ou importez un extrait OpenStreetMap de votre zone industrielle, pour placer les sites et planifier.</translation>
+    </message>
+    <message>
+        <source>Choose or import a region…</source>
+        <translation>Choisir ou importer une région…</translation>
+    </message>
+    <message>
+        <source>1 site</source>
+        <translation>1 site</translation>
+    </message>
+    <message>
+        <source>%1 sites</source>
+        <translation>%1 sites</translation>
+    </message>
+    <message>
+        <source>1 tour</source>
+        <translation>1 circuit</translation>
+    </message>
+    <message>
+        <source>%1 tours</source>
+        <translation>%1 circuits</translation>
     </message>
 </context>
 <context>

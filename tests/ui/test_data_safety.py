@@ -159,3 +159,34 @@ def test_reimporting_the_projects_region_asks_then_reports(sync_window, tmp_path
     assert name in report and "OpenStreetMap" in report  # the import's report, as the CLI prints it
     assert window.session.region is not None and window.session.region_name == name
     dialog.close()
+
+
+def test_a_new_project_says_where_its_map_comes_from(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from app.ui.launch import create_app
+    from app.ui.main_window import MainWindow
+    from app.ui.notify import RecordingNotifier
+    from app.ui.settings import Settings
+    from app.ui.tasks import SyncTaskRunner
+
+    create_app("fr")
+    notifier = RecordingNotifier()
+    window = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), "fr",
+                        notifier=notifier, tasks=SyncTaskRunner(notifier))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.c.files.new_project(tmp_path / "nouveau.zitour")
+    hint = window.map_page.region_hint
+    from PySide6.QtWidgets import QLabel
+
+    assert hint.isVisible() and "carte routière" in hint.findChild(QLabel).text()
+    assert window.counts_label.text() == "0 sites · 0 circuits"
+    assert window.c.files.use_region("krems")  # what the regions dialog does
+    assert not hint.isVisible() and window.session.region is not None
+    window.canvas.add_site_requested.emit(15.61, 48.40)
+    window.c.editing.new_tour()
+    assert window.counts_label.text() == "1 site · 1 circuit"
+    undo = window.actions["actUndo"]
+    assert undo.iconText() == "Annuler" and undo.text() == "&Annuler Nouveau circuit"  # the toolbar word stays
+    window.close()

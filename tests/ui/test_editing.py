@@ -192,8 +192,8 @@ def test_a_project_open_elsewhere_opens_read_only_with_a_banner(qtbot, tmp_path,
         win = make_window(qtbot, tmp_path)
         assert win.c.files.open_project(project_path)
         assert win.session.project.read_only
-        assert win.banner.isVisibleTo(win) or not win.banner.isHidden()
-        assert "lecture seule" in win.banner.text()
+        assert win.map_page.banner.isVisibleTo(win) or not win.map_page.banner.isHidden()
+        assert "lecture seule" in win.map_page.banner.text()
         assert not win.actions["actAddSite"].isEnabled()
         assert not win.actions["actOptimise"].isEnabled()
         before = dump(project_path)
