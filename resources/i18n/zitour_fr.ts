@@ -132,6 +132,10 @@
         <translation>Déplacement d'un site</translation>
     </message>
     <message>
+        <source>Set the bus gate</source>
+        <translation>Placer l'accès car</translation>
+    </message>
+    <message>
         <source>Delete site</source>
         <translation>Suppression d'un site</translation>
     </message>
@@ -1007,6 +1011,13 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
 </context>
 <context>
+    <name>PlanningMode</name>
+    <message>
+        <source>Click where the bus enters the site (Esc: cancel).</source>
+        <translation>Cliquez là où le car entre sur le site (Échap : annuler).</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesController</name>
     <message>
         <source>The language changes the next time the application starts.</source>
@@ -1120,6 +1131,22 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Quand l’entreprise reçoit des visites : une visite commence dans un créneau, et chaque créneau reçoit un seul car. Vide : à toute heure.</translation>
     </message>
     <message>
+        <source>Where the bus enters the site (its gate or coach park); the planner drives there instead of the site's centre</source>
+        <translation>Là où le car entre sur le site (portail ou parking autocars) ; le calcul y conduit le car plutôt qu'au centre du site</translation>
+    </message>
+    <message>
+        <source>Set on the map</source>
+        <translation>Placer sur la carte</translation>
+    </message>
+    <message>
+        <source>Then click the gate on the map (Esc: cancel)</source>
+        <translation>Puis cliquez sur le portail, sur la carte (Échap : annuler)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1138,6 +1165,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Latitude</source>
         <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Bus gate</source>
+        <translation>Accès car</translation>
     </message>
     <message>
         <source>Sector</source>
@@ -1194,6 +1225,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>What the guide says on the bus about this site</source>
         <translation>Ce que le guide dit de ce site dans le car</translation>
+    </message>
+    <message>
+        <source>none: the bus drives to the site's position</source>
+        <translation>aucun : le car va à la position du site</translation>
     </message>
 </context>
 <context>

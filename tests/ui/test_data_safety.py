@@ -190,3 +190,37 @@ def test_a_new_project_says_where_its_map_comes_from(qtbot, tmp_path):
     undo = window.actions["actUndo"]
     assert undo.iconText() == "Annuler" and undo.text() == "&Annuler Nouveau circuit"  # the toolbar word stays
     window.close()
+
+
+def test_the_bus_gate_is_set_by_a_click_on_the_map(sync_window, project_path, qtbot):
+    from PySide6.QtTest import QTest
+
+    from app.ui.map.tools import EditSitesTool, SetGateTool
+
+    window = sync_window
+    _show_active(window, qtbot)
+    site = next(s for s in window.session.sites_by_id.values() if s.gate_lon is None)
+    window.session.select(site_id=site.id)
+    editor, canvas = window.site_editor, window.canvas
+    assert "aucun" in editor.gate.text() and not editor.gate_clear.isEnabled()
+    editor.gate_button.click()
+    assert isinstance(canvas.tool, SetGateTool)
+    assert window.notifier.statuses[-1].startswith("Cliquez là où le car entre")
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)  # changed their mind: nothing set
+    assert isinstance(canvas.tool, EditSitesTool)
+    editor.gate_button.click()
+    spot = canvas.viewport().rect().center() + QPoint(35, 20)
+    lon, lat = canvas.lonlat_at(QPointF(spot))
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    assert isinstance(canvas.tool, EditSitesTool)  # one click, then the map edits sites again
+    with Project.open(project_path, read_only=True) as p:
+        stored = next(s for s in p.sites() if s.id == site.id)
+    assert abs(stored.gate_lon - lon) < 1e-6 and abs(stored.gate_lat - lat) < 1e-6
+    assert stored.routing_point == (stored.gate_lon, stored.gate_lat)  # where the planner now drives
+    assert editor.gate.text() == f"{stored.gate_lon:.6f}, {stored.gate_lat:.6f}" and editor.gate_clear.isEnabled()
+    editor.gate_clear.click()
+    with Project.open(project_path, read_only=True) as p:
+        assert next(s for s in p.sites() if s.id == site.id).gate_lon is None
+    window.actions["actUndo"].trigger()
+    with Project.open(project_path, read_only=True) as p:
+        assert next(s for s in p.sites() if s.id == site.id).gate_lon == stored.gate_lon

@@ -102,6 +102,15 @@ class EditingController(QObject):
         after.lon, after.lat = float(lon), float(lat)
         self.push(UpdateEntity(self.session.project, before, after, self.tr("Move site")))
 
+    def set_gate(self, site_id: int, lon: Optional[float], lat: Optional[float]) -> None:
+        """Where the bus enters ``site_id`` (None, None: no gate, the bus drives to the site's position)."""
+        before = self.session.sites_by_id.get(site_id)
+        if self.session.project is None or before is None:
+            return
+        after = copy.deepcopy(before)
+        after.gate_lon, after.gate_lat = (float(lon), float(lat)) if lon is not None else (None, None)
+        self.push(UpdateEntity(self.session.project, before, after, self.tr("Set the bus gate")))
+
     def delete_site(self, site_id: int) -> None:
         if self.session.project is None or site_id not in self.session.sites_by_id:
             return

@@ -23,7 +23,8 @@ Signals
     scale_changed(float m_per_px)                  zoom changed
 Methods
     set_layers(layers | None, fit=True), set_sites(sites), update_site(site), remove_site(site_id),
-    set_plan(plan | None, sites_by_id), select_site(site_id) -> bool, highlight_stop(stop_id) -> bool,
+    set_plan(plan | None, sites_by_id), set_plan_outdated(bool) (routes grey and dashed, badges faded),
+    select_site(site_id) -> bool, highlight_stop(stop_id) -> bool,
     fit_to_bounds(west, south, east, north), fit_to_plan() -> bool, fit_to_sites() -> bool, fit_all(),
     zoom_in(), zoom_out(), zoom_by(factor, view_pos=None), m_per_px(), lonlat_at(view_pos),
     view_pos_of(lon, lat), set_tool(MapTool), clear()
@@ -33,7 +34,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
@@ -45,7 +46,7 @@ from .tools import EditSitesTool, MapTool
 from .markers import LABEL_MAX_M_PER_PX, SiteMarker
 from .overlays import AttributionLabel, ScaleBar
 from .projection import LocalProjection, layers_bounds
-from .route import RouteItem, StopBadge
+from .route import OUTDATED_OPACITY, RouteItem, StopBadge
 
 MIN_M_PER_PX = 0.05      # most zoomed in
 MAX_M_PER_PX = 2000.0    # most zoomed out
@@ -61,6 +62,7 @@ class MapCanvas(QGraphicsView):
     site_moved = Signal(int, float, float)
     add_site_requested = Signal(float, float)
     stop_clicked = Signal(int)
+    gate_picked = Signal(int, float, float)  # site id, lon, lat: a coach gate placed with the gate tool
     context_menu_about_to_show = Signal(QMenu, float, float)
     scale_changed = Signal(float)
 
@@ -91,6 +93,7 @@ class MapCanvas(QGraphicsView):
         self._plan = None
         self._plan_sites: dict[int, Site] = {}
         self._routes: list[RouteItem] = []
+        self._plan_outdated = False
         self._badges: list[StopBadge] = []
         self.tool: MapTool = EditSitesTool()
         self._context_menu: QMenu | None = None
@@ -186,6 +189,7 @@ class MapCanvas(QGraphicsView):
         self._plan_sites = dict(sites_by_id or {})
         if plan is None:
             return
+        outdated = self._plan_outdated
         if self._projection is None:
             pts = [p for b in plan.buses for leg in b.legs for p in leg.geometry]
             pts += [(s.lon, s.lat) for s in self._plan_sites.values()]
@@ -199,6 +203,7 @@ class MapCanvas(QGraphicsView):
             legs_xy = [self._projection.array_to_scene(np.asarray(leg.geometry, np.float64))
                        for leg in bus.legs if len(leg.geometry) >= 2]
             route = RouteItem(legs_xy, colour, bi)
+            route.set_outdated(outdated)
             self._scene.addItem(route)
             self._routes.append(route)
             for stop in bus.stops:
@@ -209,10 +214,22 @@ class MapCanvas(QGraphicsView):
                                   self._on_badge_clicked)
                 badge.offset_px = QPointF(BADGE_OFFSET_PX)  # spread at each zoom (_spread_badges)
                 badge.setPos(pos)
+                badge.setOpacity(OUTDATED_OPACITY if outdated else 1.0)
                 self._scene.addItem(badge)
                 self._badges.append(badge)
         self._update_scene_rect()
         self._after_zoom()
+
+    def set_plan_outdated(self, outdated: bool) -> None:
+        """Draw the plan's routes grey and dashed, and its badges faded, while it no longer matches the tour."""
+        self._plan_outdated = outdated
+        for route in self._routes:
+            route.set_outdated(outdated)
+        for badge in self._badges:
+            badge.setOpacity(OUTDATED_OPACITY if outdated else 1.0)
+
+    def plan_outdated(self) -> bool:
+        return self._plan_outdated
 
     def clear(self) -> None:
         """Remove the base map, the sites and the plan."""
@@ -367,9 +384,19 @@ class MapCanvas(QGraphicsView):
         self.zoom_by(1.0015 ** delta, event.position())
         event.accept()
 
+    def event(self, event) -> bool:
+        # Esc belongs to the tool while it waits for a click (the window's Esc cancels running jobs).
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape
+                and self.tool.takes_clicks):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if key == Qt.Key.Key_Escape and self.tool.takes_clicks:
+            self.tool.cancel(self)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key == Qt.Key.Key_Minus:
             self.zoom_out()
@@ -398,6 +425,13 @@ class MapCanvas(QGraphicsView):
         self.context_menu_about_to_show.emit(menu, lon, lat)
         self._context_menu = menu
         return menu
+
+    def mousePressEvent(self, event) -> None:
+        if self.tool.takes_clicks and event.button() == Qt.MouseButton.LeftButton and self._projection is not None:
+            self.tool.map_clicked(self, *self.lonlat_at(event.position()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:

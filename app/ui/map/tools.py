@@ -13,7 +13,7 @@ are further subclasses.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -22,6 +22,7 @@ class MapTool:
     """What the map does with the user's gestures; the base selects and changes nothing."""
 
     name = "browse"
+    takes_clicks = False  # True: a click on the map itself goes to map_clicked (not a pan)
 
     def activate(self, canvas) -> None:
         """Called when the tool becomes the canvas's."""
@@ -44,6 +45,12 @@ class MapTool:
 
     def fill_context_menu(self, canvas, menu: QMenu, lon: float, lat: float) -> None:
         """Add the tool's entries for a right-click at (lon, lat) degrees."""
+
+    def map_clicked(self, canvas, lon: float, lat: float) -> None:
+        """A left click on the map at (lon, lat) degrees (only when ``takes_clicks``)."""
+
+    def cancel(self, canvas) -> None:
+        """Esc: leave the tool's gesture unfinished (nothing by default)."""
 
 
 class BrowseTool(MapTool):
@@ -68,6 +75,34 @@ class EditSitesTool(MapTool):
         add = _add_site_action(menu)
         add.triggered.connect(lambda: canvas.add_site_requested.emit(lon, lat))
         menu.addAction(add)
+
+
+class SetGateTool(MapTool):
+    """One click on the map sets where the bus enters site ``site_id``; then ``done()``."""
+
+    name = "set_gate"
+    takes_clicks = True
+
+    def __init__(self, site_id: int, done):
+        self.site_id = site_id
+        self.done = done
+
+    def activate(self, canvas) -> None:
+        canvas.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        canvas.setFocus()  # Esc reaches the map
+
+    def deactivate(self, canvas) -> None:
+        canvas.viewport().unsetCursor()
+
+    def marker_pressed(self, canvas, site_id: int) -> None:
+        pass  # a click on a marker is a click on the map, not a new selection
+
+    def map_clicked(self, canvas, lon: float, lat: float) -> None:
+        canvas.gate_picked.emit(self.site_id, lon, lat)
+        self.done()
+
+    def cancel(self, canvas) -> None:
+        self.done()
 
 
 def _add_site_action(menu: QMenu) -> QAction:

@@ -1,11 +1,14 @@
 """Planning mode: sites, tour and stops editors, the plan views; the map edits sites.
 
 The map tool follows the project's write access: :class:`EditSitesTool` when the
-project can be written, :class:`BrowseTool` (select only) when it is read-only.
+project can be written, :class:`BrowseTool` (select only) when it is read-only; the site
+editor's "Set on the map" hands the next click to :class:`SetGateTool`.
 """
 from __future__ import annotations
 
-from app.ui.map.tools import BrowseTool, EditSitesTool
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.map.tools import BrowseTool, EditSitesTool, SetGateTool
 from app.ui.modes.base import Mode
 
 
@@ -22,11 +25,21 @@ class PlanningMode(Mode):
     def activate(self, window) -> None:
         self._window = window
         window.session.editable_changed.connect(self._follow_access)
+        window.site_editor.gate_pick_requested.connect(self._pick_gate)
         self._follow_access(window.session.editable)
 
     def deactivate(self, window) -> None:
         window.session.editable_changed.disconnect(self._follow_access)
+        window.site_editor.gate_pick_requested.disconnect(self._pick_gate)
         self._window = None
+
+    def _pick_gate(self, site_id: int) -> None:
+        """The next click on the map sets the site's coach gate; then the map edits sites again."""
+        window = self._window
+        if window is not None and window.session.editable:
+            window.canvas.set_tool(SetGateTool(site_id, lambda: self._follow_access(window.session.editable)))
+            window.notifier.status(QCoreApplication.translate(
+                "PlanningMode", "Click where the bus enters the site (Esc: cancel)."), 10_000)
 
     def _follow_access(self, editable: bool) -> None:
         window = self._window

@@ -6,7 +6,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -134,6 +134,7 @@ class SiteEditor(QScrollArea):
 
     edited = Signal(object, object)
     rejected = Signal(object)  # a routing.errors.UserError to show
+    gate_pick_requested = Signal(int)  # site id: the next click on the map sets its coach gate
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -170,13 +171,27 @@ class SiteEditor(QScrollArea):
         self.visit_slots.setPlaceholderText(self.tr("any time, e.g. 9 h 00–10 h 00; 14 h 00–15 h 30"))
         self.visit_slots.setToolTip(self.tr("When the company hosts visits: a visit starts inside a slot, and "
                                             "each slot hosts one bus. Empty: any time."))
+        self.gate = QLabel()
+        self.gate.setObjectName("gateText")
+        self.gate.setToolTip(self.tr("Where the bus enters the site (its gate or coach park); the planner drives "
+                                     "there instead of the site's centre"))
+        self.gate_button = QPushButton(self.tr("Set on the map"))
+        self.gate_button.setObjectName("gateButton")
+        self.gate_button.setToolTip(self.tr("Then click the gate on the map (Esc: cancel)"))
+        self.gate_clear = QPushButton(self.tr("Remove"))
+        self.gate_clear.setObjectName("gateClearButton")
+        gate_row = QHBoxLayout()
+        gate_row.addWidget(self.gate, 1)
+        gate_row.addWidget(self.gate_button)
+        gate_row.addWidget(self.gate_clear)
         self.notes = _TextEdit()
         self.notes.setMaximumHeight(60)
         self.talking_points = _TextEdit()
         self.talking_points.setMaximumHeight(60)
         rows = [
             (self.tr("Name"), self.name), (self.tr("Kind"), self.kind), (self.tr("Address"), self.address),
-            (self.tr("Longitude"), self.lon), (self.tr("Latitude"), self.lat), (self.tr("Sector"), self.sector),
+            (self.tr("Longitude"), self.lon), (self.tr("Latitude"), self.lat), (self.tr("Bus gate"), gate_row),
+            (self.tr("Sector"), self.sector),
             (self.tr("Products"), self.products), (self.tr("Jobs"), self.jobs), (self.tr("Salaries"), self.salaries),
             (self.tr("Training"), self.training), (self.tr("Contact"), self.contact_name),
             (self.tr("Phone"), self.contact_phone), (self.tr("E-mail"), self.contact_email),
@@ -195,6 +210,8 @@ class SiteEditor(QScrollArea):
         for w in (self.lon, self.lat, self.visit_capacity, self.notes, self.talking_points):
             w.editingFinished.connect(self._commit)
         self.kind.activated.connect(lambda _i: self._commit())
+        self.gate_button.clicked.connect(lambda: self._site is not None and self.gate_pick_requested.emit(self._site.id))
+        self.gate_clear.clicked.connect(self._clear_gate)
         self.set_site(None)
 
     @staticmethod
@@ -227,6 +244,9 @@ class SiteEditor(QScrollArea):
             self.visit_slots.setCursorPosition(0)
             self.notes.setPlainText(s.notes)
             self.talking_points.setPlainText(s.talking_points)
+            self.gate.setText(f"{s.gate_lon:.6f}, {s.gate_lat:.6f}" if s.gate_lon is not None and s.gate_lat is not None
+                              else self.tr("none: the bus drives to the site's position"))
+            self.gate_clear.setEnabled(s.gate_lon is not None)
         finally:
             self._loading = False
 
@@ -269,6 +289,14 @@ class SiteEditor(QScrollArea):
             before = self._site
             self._site = copy.deepcopy(after)
             self.edited.emit(before, after)
+
+    def _clear_gate(self) -> None:
+        if self._site is None or self._site.gate_lon is None:
+            return
+        before, after = self._site, copy.deepcopy(self._site)
+        after.gate_lon = after.gate_lat = None
+        self._site = copy.deepcopy(after)
+        self.edited.emit(before, after)
 
     def set_editable(self, editable: bool) -> None:
         self.widget().setEnabled(editable and self._site is not None)
