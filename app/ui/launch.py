@@ -72,10 +72,43 @@ def create_window(project: Optional[Path], lang: Optional[str] = None, open_last
 
     app, settings, lang = create_app(lang)
     window = MainWindow(settings, lang)
+    follow_language(window)
     target = Path(project) if project is not None else (settings.last_project() if open_last else None)
     if target is not None:
         window.c.files.open_project(target)
     return app, window
+
+
+_windows: list = []  # the window in use: a rebuilt one must outlive the call that made it
+
+
+def follow_language(window) -> None:
+    """Rebuild ``window`` in a language as soon as the user chooses it (Settings → Language)."""
+    window.preferences.language_chosen.connect(lambda lang, w=window: switch_language(w, lang))
+
+
+def switch_language(window, lang: str):
+    """The same window in ``lang``, now: a new window with the same size and project, shown before
+    the old one closes (which saves its layout and releases the project). The undo history does
+    not carry over. Returns the new window."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.i18n import install_translators
+    from app.ui.main_window import MainWindow
+
+    path = window.session.project.path if window.session.project is not None else None
+    install_translators(QApplication.instance(), lang)
+    new = MainWindow(window.settings, lang)
+    new.restoreGeometry(window.saveGeometry())
+    follow_language(new)
+    if window.isVisible():
+        new.show()  # before the old one closes: the application never has no window
+    window.close()  # saves the dock layout, closes the project (its lock is released)
+    if path is not None:
+        new.c.files.open_project(path)
+    _windows[:] = [new]
+    window.deleteLater()
+    return new
 
 
 def choose_language(cli_lang: Optional[str], saved: Optional[str], env_lang: Optional[str]) -> str:

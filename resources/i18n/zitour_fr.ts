@@ -1020,10 +1020,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
 <context>
     <name>PreferencesController</name>
     <message>
-        <source>The language changes the next time the application starts.</source>
-        <translation>La langue changera au prochain démarrage de l'application.</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

@@ -155,3 +155,62 @@ def test_qt_own_dialogs_and_print_titles_speak_french(qtbot, tmp_path):
             name = "Port et chimie"
 
     assert printing.document_title(Ctx, printing.ITINERARY) == "Feuille de route — Port et chimie"
+
+
+def _french_translations() -> set[str]:
+    root = ET.parse(TS).getroot()
+    out = set()
+    for message in root.iter("message"):
+        source, french = message.findtext("source"), message.findtext("translation") or ""
+        if french and french != source:
+            out |= {french, french.replace("&", "")}
+    return out
+
+
+def test_the_language_changes_at_once_and_english_has_no_french_left(qtbot, tmp_path, project_path, monkeypatch,
+                                                                     errors):
+    """Settings → Language → English rebuilds the window in English on the same project; every visible
+    string is then English (no French translation, no French default name or label)."""
+    from PySide6.QtCore import QSettings
+
+    from app.ui import launch
+    from app.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    monkeypatch.setattr(launch, "create_app", lambda lang=None, argv=None: _app(lang, settings))  # a private INI
+    app, window = launch.create_window(project_path, "fr")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.menus["menuFile"].title() == "&Fichier"
+    window.actions["actEnglish"].trigger()
+    english_window = launch._windows[0]
+    qtbot.addWidget(english_window)
+    assert english_window is not window and english_window.isVisible() and not window.isVisible()
+    assert english_window.session.project.path == project_path  # the same project, still open
+    assert english_window.menus["menuFile"].title() == "&File" and settings.language() == "en"
+    french = _french_translations()
+    data = {s.name for s in english_window.session.sites_by_id.values()}
+    data |= {t.name for t in english_window.session.project.tours()}
+    data |= {b.name for t in english_window.session.project.tours() for b in english_window.session.project.buses(t.id)}
+    left = [f"{where}: {text!r}" for where, text in _texts(english_window)
+            if text.replace("&", "") not in ALLOWED and not any(d and d in text for d in data)
+            and (text in french or text.replace("&", "") in french)]
+    assert left == []
+    assert english_window.tour_editor.date_label.text().split()[0] in ("Monday", "Tuesday", "Wednesday",
+                                                                        "Thursday", "Friday", "Saturday", "Sunday")
+    english_window.actions["actFrench"].trigger()  # and back, at once too
+    back = launch._windows[0]
+    qtbot.addWidget(back)
+    assert back.menus["menuFile"].title() == "&Fichier" and back.session.project is not None
+    back.close()
+
+
+def _app(lang, settings):
+    from app.ui.i18n import install_translators
+    from app.ui.launch import _import_store_without_pandas
+    from PySide6.QtWidgets import QApplication
+
+    _import_store_without_pandas()
+    app = QApplication.instance()
+    install_translators(app, lang or "fr")
+    return app, settings, lang or "fr"

@@ -1,7 +1,7 @@
 """The user's preferences and the Help menu: language, keyboard shortcuts, About."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -10,6 +10,8 @@ from app.ui.settings import Settings
 
 
 class PreferencesController(QObject):
+    language_chosen = Signal(str)  # the window is rebuilt in that language (app.ui.launch)
+
     def __init__(self, settings: Settings, notifier: Notifier, lang: str, window: QWidget):
         super().__init__(window)
         self.settings = settings
@@ -18,9 +20,10 @@ class PreferencesController(QObject):
         self.window = window
 
     def set_language(self, lang: str) -> None:
+        """Remember ``lang`` and show the interface in it now."""
         self.settings.set_language(lang)
         if lang != self.lang:
-            self.notifier.info(self.tr("The language changes the next time the application starts."))
+            self.language_chosen.emit(lang)
 
     def set_language_fr(self) -> None:
         self.set_language("fr")
