@@ -28,11 +28,13 @@ from app.ui.controllers.exporting import ExportingController
 from app.ui.controllers.files import FilesController
 from app.ui.controllers.planning import PlanningController
 from app.ui.controllers.preferences import PreferencesController
-from app.ui.map.canvas import MapCanvas
 from app.ui.modes.planning import PlanningMode
 from app.ui.notify import Notifier
 from app.ui.panels.ambassadors import AmbassadorsPanel
 from app.ui.panels.itinerary import ItineraryTable
+from app.ui.panels.map_page import MapPage, counts_text
+from app.ui.panels.scrolling import scrolling
+from app.ui.panels.plan_banner import PlanStatusBanner
 from app.ui.panels.sites import SiteEditor, SitesPanel
 from app.ui.panels.timeline import TimelineWidget
 from app.ui.panels.tour_dock import TourDock
@@ -79,10 +81,11 @@ class MainWindow(QMainWindow):
         self.c = Controllers(self.session, self.notifier, self.tasks, files, editing,
                              PlanningController(self.session, self.tasks, self.notifier, self),
                              ExportingController(self.session, self.tasks, self.notifier, self.settings, self))
+        self.preferences = PreferencesController(self.settings, self.notifier, lang, self)
         self.actions = ActionRegistry(self, self.session, {
             "window": self, "files": files, "editing": editing, "planning": self.c.planning,
             "exporting": self.c.exporting, "tasks": self.tasks,
-            "preferences": PreferencesController(self.settings, self.notifier, lang, self)})
+            "preferences": self.preferences})
         self._build_menus_and_toolbar()
         self.task_indicator = TaskIndicator(self)
         self.tasks.started.connect(self.task_indicator.track)
@@ -96,7 +99,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:  # first start: the whole screen (a map wants room), docks sized once it is shown
-            self.resize(1400, 900)
+            avail = self.screen().availableGeometry()  # never larger than a laptop's screen
+            self.resize(min(1400, avail.width()), min(900, avail.height()))
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
             QTimer.singleShot(0, self.size_docks)
         if state is not None:
@@ -110,26 +114,19 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(self)
-        self.map_page = QWidget(self)
-        self.banner = QLabel(self.map_page)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c060;")
-        self.banner.hide()
-        self.canvas = MapCanvas(self.map_page)
-        self.canvas.setObjectName("mapCanvas")
-        layout = QVBoxLayout(self.map_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.canvas, 1)
-        self.stack.addWidget(self.welcome)
+        self.map_page = MapPage(self)
+        self.canvas = self.map_page.canvas
+        self.stack.addWidget(scrolling(self.welcome))
         self.stack.addWidget(self.map_page)
         self.setCentralWidget(self.stack)
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+              min_width: int = 200) -> QDockWidget:
+        """A dock whose content scrolls when a laptop screen gives it less than the content's minimum."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
+        widget = scrolling(widget)
+        widget.setMinimumWidth(min_width)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -144,7 +141,8 @@ class MainWindow(QMainWindow):
         self.tour_box = TourDock(self)
         self.tour_editor, self.stops_panel = self.tour_box.tour_editor, self.tour_box.stops_panel
         self.optimise_button, self.keep_order_button = self.tour_box.optimise_button, self.tour_box.keep_order_button
-        self.tour_dock = self._dock("tourDock", self.tr("Tour"), self.tour_box, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tour_dock = self._dock("tourDock", self.tr("Tour"), self.tour_box, Qt.DockWidgetArea.RightDockWidgetArea,
+                                    min_width=320)
         self.itinerary, self.timeline, self.warnings = ItineraryTable(self), TimelineWidget(self), WarningsPanel(self)
         self.ambassadors_panel, self.videos_panel = AmbassadorsPanel(self), VideosPanel(self)
         timeline_scroll = QScrollArea()
@@ -152,7 +150,14 @@ class MainWindow(QMainWindow):
         timeline_scroll.setWidgetResizable(True)
         area = Qt.DockWidgetArea.BottomDockWidgetArea
         self.timeline_dock = self._dock("timelineDock", self.tr("Timeline"), timeline_scroll, area)
-        self.itinerary_dock = self._dock("itineraryDock", self.tr("Itinerary"), self.itinerary, area)
+        self.plan_banner = PlanStatusBanner(self)  # above the itinerary while the plan is outdated
+        itinerary_box = QWidget()
+        box_layout = QVBoxLayout(itinerary_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(0)
+        box_layout.addWidget(self.plan_banner)
+        box_layout.addWidget(self.itinerary, 1)
+        self.itinerary_dock = self._dock("itineraryDock", self.tr("Itinerary"), itinerary_box, area)
         self.warnings_dock = self._dock("warningsDock", self.tr("Warnings"), self.warnings, area)
         self.ambassadors_dock = self._dock("ambassadorsDock", self.tr("Ambassadors"), self.ambassadors_panel, area)
         self.videos_dock = self._dock("videosDock", self.tr("Videos"), self.videos_panel, area)
@@ -167,8 +172,10 @@ class MainWindow(QMainWindow):
         """Default dock sizes (a saved layout replaces them); called again once the window has its
         real size, since Qt clamps the docks to the provisional width. The stops table needs ~500 px
         of compact columns before the site names get any: 700 px leaves them ~180 px."""
-        self.resizeDocks([self.sites_dock, self.tour_dock], [290, 700], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [260], Qt.Orientation.Vertical)
+        w = max(self.width(), 800)  # shares of the window, so a 1366 px laptop keeps room for the map
+        self.resizeDocks([self.sites_dock, self.tour_dock], [min(290, max(220, w // 5)), min(700, max(380, w * 2 // 5))],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [min(260, max(150, self.height() * 3 // 10))], Qt.Orientation.Vertical)
         self.resizeDocks([self.timeline_dock, self.itinerary_dock], [560, 700], Qt.Orientation.Horizontal)
         self.tour_box.fit_form()
 
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
         views.bind_tour(self.tour_editor, self.stops_panel, s, c)
         views.bind_plan_views(self.itinerary, self.timeline, self.warnings, self.ambassadors_panel,
                               self.videos_panel, s, c)
+        views.bind_plan_status(self.plan_banner, self.canvas, self.timeline, self.warnings, s, c)
         for button, action in ((self.optimise_button, "actOptimise"), (self.keep_order_button, "actKeepOrder")):
             button.clicked.connect(self.actions[action].trigger)
             button.setToolTip(self.actions[action].toolTip())
@@ -205,7 +213,10 @@ class MainWindow(QMainWindow):
         self.welcome.new_file.connect(c.files.new_project_dialog)
         self.welcome.open_recent.connect(lambda p: c.files.open_project(Path(p)))
         c.files.recent_changed.connect(self._fill_recent_menu)
-        c.files.banner_changed.connect(lambda text: (self.banner.setText(text), self.banner.setVisible(bool(text))))
+        c.files.banner_changed.connect(self.map_page.set_banner)
+        self.map_page.regions_requested.connect(c.files.regions_dialog)
+        for signal in (s.project_changed, s.region_changed):  # no region yet: say where to get one
+            signal.connect(lambda *_a: self.map_page.show_region_hint(s.has_project and not s.region_name))
         c.planning.plan_ready.connect(self._plan_arrived)
         s.project_changed.connect(lambda _p: self._show_project_state())
         for signal in (s.project_changed, s.sites_changed, s.tours_changed):
@@ -223,7 +234,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ what the layout shows
     def _show_project_state(self) -> None:
         project = self.session.project
-        self.stack.setCurrentWidget(self.map_page if project is not None else self.welcome)
+        self.stack.setCurrentIndex(1 if project is not None else 0)
         if project is None:
             self.welcome.set_recent([p for p in self.settings.recent_projects() if p.exists()])
         self._show_panels(project is not None)
@@ -255,10 +266,8 @@ class MainWindow(QMainWindow):
         (self.warnings_dock if plan.warnings or plan.dropped else self.itinerary_dock).raise_()
 
     def _counts_text(self) -> str:
-        if self.session.project is None:
-            return ""
-        n = self.session.project.counts()
-        return self.tr("%1 sites · %2 tours").replace("%1", str(n["sites"])).replace("%2", str(n["tours"]))
+        n = self.session.project.counts() if self.session.project is not None else None
+        return counts_text(n["sites"], n["tours"]) if n else ""
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

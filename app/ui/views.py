@@ -54,15 +54,14 @@ def bind_canvas(canvas, session: Session, c: "Controllers") -> None:
     canvas.site_selected.connect(lambda site_id: session.select(site_id=site_id, source=canvas))
     canvas.stop_clicked.connect(lambda stop_id: session.select(_stop_site(session, stop_id), stop_id, canvas))
     canvas.site_moved.connect(c.editing.move_site)
+    canvas.gate_picked.connect(c.editing.set_gate)
     canvas.add_site_requested.connect(c.editing.add_site)
 
 
 def bind_sites(panel, editor, session: Session, c: "Controllers") -> None:
-    def sites(change=None) -> None:
+    def sites(_change=None) -> None:
         panel.set_sites(list(session.sites_by_id.values()))
-        if change is not None and change.initiator is editor:
-            return  # its own edit: the form already shows it (and the user may be typing on)
-        current = editor.site_id()
+        current = editor.site_id()  # the same site, its stored values in the app's style (never another site)
         editor.set_site(session.sites_by_id.get(current) if current else None)
 
     def selected(sel: Selection) -> None:

@@ -216,7 +216,7 @@ def test_no_argument_opens_the_last_project_else_the_welcome_page(qtbot, tmp_pat
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     first = MainWindow(settings, "fr")
     qtbot.addWidget(first)
-    assert first.stack.currentWidget() is first.welcome  # nothing opened yet
+    assert first.welcome.isVisibleTo(first)  # nothing opened yet
     assert first.c.files.open_project(project_path)
     first.close()
     # what run_gui(None) does: the last project
@@ -225,18 +225,18 @@ def test_no_argument_opens_the_last_project_else_the_welcome_page(qtbot, tmp_pat
     last = settings.last_project()
     assert last == project_path.resolve()
     assert again.c.files.open_project(last)
-    assert again.stack.currentWidget() is again.map_page
+    assert again.map_page.isVisibleTo(again)
     again.close()
 
 
 def test_open_the_demo_from_the_welcome_page_builds_it_in_the_background(qtbot, tmp_path, errors):
     win = make_window(qtbot, tmp_path)
     win.show()
-    assert win.stack.currentWidget() is win.welcome
+    assert win.welcome.isVisibleTo(win)
     with qtbot.waitSignal(win.session.region_changed, timeout=120_000):
         win.welcome.demo_button.click()
     assert win.session.project is not None and win.session.project.path.name == "demo-krems.zitour"
-    assert win.sites_panel.list.count() > 0 and win.stack.currentWidget() is win.map_page
+    assert win.sites_panel.list.count() > 0 and win.map_page.isVisibleTo(win)
     win.close()
 
 

@@ -37,3 +37,29 @@ def test_screenshots_of_the_demo_plan_in_a_real_x_window(tmp_path):
                 reddish += 1
     assert len(colours) > 200, "a blank or unpainted window"
     assert reddish > 20, "the planned route is not drawn on the map"
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (apt-get install xvfb)")
+@pytest.mark.parametrize("screen, scale", [("1366x768", None), ("1280x720", "1.25")])
+def test_the_window_fits_a_laptop_screen(tmp_path, screen, scale):
+    """Maximised on a 1366x768 laptop and on 1280x720 at 125 % (1024x576 logical pixels): the window and
+    every visible widget stay on the screen, and the tour form's first fields show without scrolling."""
+    import json
+
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    args = [sys.executable, str(REPO / "packaging" / "screenshot.py"), str(tmp_path), "--screen", screen]
+    if scale:
+        args += ["--scale", scale]
+    result = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+    suffix = f"-{screen}" + (f"@{scale}" if scale else "")
+    report = json.loads((tmp_path / f"layout{suffix}.json").read_text())
+    sx, sy, sw, sh = report["screen"]
+    fx, fy, fw, fh = report["frame"]
+    assert sx <= fx and sy <= fy and fx + fw <= sx + sw and fy + fh <= sy + sh, report
+    assert report["outside"] == []
+    shown = report["tour_fields_visible_px"]
+    assert all(shown[name] >= 100 for name in ("name", "date", "start_depot")), shown
+    if not scale:  # at 1366x768 the times and the head count show too
+        assert all(shown[name] >= 40 for name in ("departure", "return_", "participants")), shown
+    assert (tmp_path / f"main_window{suffix}.png").stat().st_size > 10_000

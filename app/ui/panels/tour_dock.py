@@ -49,6 +49,7 @@ class TourDock(QWidget):
         total = sum(self.split.sizes())
         if total <= 0:
             return
-        form_px = self.split.widget(0).sizeHint().height()
-        form_px = max(0, min(form_px, total - self.stops_panel.minimumSizeHint().height()))
+        form = self.split.widget(0)
+        form_px = min(form.sizeHint().height(), total - self.stops_panel.minimumSizeHint().height())
+        form_px = max(form.minimumSizeHint().height(), form_px)  # a short dock scrolls as a whole instead
         self.split.setSizes([form_px, total - form_px])

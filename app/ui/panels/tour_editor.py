@@ -28,6 +28,7 @@ from app.ui.panels.date_field import DateField
 from app.ui.labels import label
 
 GROUP_COL_NAME, GROUP_COL_SIZE, GROUP_COL_BUS = range(3)
+FORM_MIN_LINES = 9  # text lines of the tour form that a short dock still shows
 
 
 class FormScrollArea(QScrollArea):
@@ -50,7 +51,8 @@ class FormScrollArea(QScrollArea):
         return self.widget().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.widget().minimumSizeHint().width(), 3 * self.fontMetrics().height())
+        # the tabs and the first rows (tour, date, depots) always show; the rest scrolls
+        return QSize(self.widget().minimumSizeHint().width(), FORM_MIN_LINES * self.fontMetrics().height())
 
 
 class PageSizedTabs(QTabWidget):
