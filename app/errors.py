@@ -15,6 +15,7 @@ __all__ = [
     "ProjectReadOnly",
     "SiteImportError",
     "ExportError",
+    "PlanOutdated",
 ]
 
 
@@ -36,3 +37,11 @@ class SiteImportError(UserError):
 
 class ExportError(UserError):
     """An export could not be written."""
+
+
+class PlanOutdated(ExportError):
+    """The plan to export no longer matches its tour (or nobody can tell): plan again, or allow it.
+
+    ``zitour export`` exits with :attr:`exit_code` (4) on it."""
+
+    exit_code = 4

@@ -49,3 +49,20 @@ def test_messages_pickle_for_results():
 
     m = Message("solver.late", stop="A", arrival=Clock(34920), previous=Message("solver.the_depot"))
     assert pickle.loads(pickle.dumps(m)) == m
+
+
+def refuse_the_slots(progress=None, cancel=None):
+    from app.services.slots import parse_slots
+
+    parse_slots("9 h – 8 h")
+
+
+def test_an_error_class_of_any_project_module_crosses_the_boundary():
+    """Not only app.errors and routing.errors: a service's own error class too (imported by the parent)."""
+    from app.services.slots import SlotsError
+
+    with pytest.raises(SlotsError) as info:
+        run_in_process(refuse_the_slots)
+    assert info.value.message.code == "slots.reversed"
+    assert user_error_class("app.services.slots:SlotsError") is SlotsError
+    assert user_error_class("os:PathLike") is UserError  # nothing outside the project is imported

@@ -1,4 +1,9 @@
-"""``zitour export PROJECT --tour NAME --format FMT --out DIR [--force]``: write a tour's exports."""
+"""``zitour export PROJECT --tour NAME --format FMT --out DIR [--force] [--allow-outdated]``: write a tour's exports.
+
+Exit 0: written; 1: an error (unknown tour or format, files exist without --force...); 4: the plan
+no longer matches the tour (edited since it was planned, or saved before plans recorded what they
+were computed from): run ``zitour plan`` again, or pass ``--allow-outdated``.
+"""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", dest="formats", action="append", required=True, metavar="FORMAT", help=FORMAT_HELP)
     p.add_argument("--out", required=True, help="folder to write into (created if missing)")
     p.add_argument("--force", action="store_true", help="replace files that already exist")
+    p.add_argument("--allow-outdated", action="store_true",
+                   help="export the plan even if the tour changed since it was planned (exit 4 otherwise)")
     p.add_argument("--csv-separator", choices=(";", ","), default=";",
                    help="CSV separator: ';' (default, French spreadsheets) or ','")
     p.add_argument("--no-online-tiles", action="store_true",
@@ -23,9 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.errors import ProjectInUse, ProjectReadOnly
+    from app.errors import PlanOutdated, ProjectInUse, ProjectReadOnly
     from app.exports.context import ExportOptions
     from app.services.export import export_tour
+    from app.services.plan_inputs import PlanState, plan_status
     from app.store.project import Project
     from routing.messages import Message
 
@@ -37,7 +45,15 @@ def run(args: argparse.Namespace) -> int:
         project = Project.open(args.project, read_only=True)
     options = ExportOptions(csv_delimiter=args.csv_separator, online_tiles=not args.no_online_tiles)
     with project:
-        paths = export_tour(project, args.tour, args.formats, args.out, force=args.force, options=options)
+        tour = project.tour_by_name(args.tour)
+        status = plan_status(project, tour.id)
+        if status.stale:
+            if not args.allow_outdated:
+                raise PlanOutdated(Message("cli.export.plan_unknown", tour=tour.name)
+                                   if status.state is PlanState.UNKNOWN else
+                                   Message("cli.export.plan_outdated", tour=tour.name))
+            print(Message("cli.export.outdated_note", tour=tour.name).text(args.lang), file=sys.stderr)
+        paths = export_tour(project, tour, args.formats, args.out, force=args.force, options=options)
     for path in paths:
         print(path)
     if project.read_only and any(f in ",".join(args.formats) for f in ("ics", "pack", "all")):

@@ -65,7 +65,7 @@ def info_lines(project: Project, lang: str = "fr") -> list[str]:
     for tour in project.tours():
         stops = project.stops(tour.id)  # type: ignore[arg-type]
         n_bus = len(project.buses(tour.id))  # type: ignore[arg-type]
-        has_plan = Message("cli.yes" if project.plan(tour.id) is not None else "cli.no")  # type: ignore[arg-type]
+        has_plan = plan_state_words(project, tour.id)  # type: ignore[arg-type]
         audience = inline_label(tour.audience, lang)
         if stops:
             line = Message("cli.info.tour.by_kind", tour=tour.name, date=tour.date.isoformat(), audience=audience,
@@ -82,6 +82,23 @@ def info_lines(project: Project, lang: str = "fr") -> list[str]:
         Message("cli.info.videos", count=c["videos"], duration=formats.offset(total_s, lang)).text(lang),
     ]
     return lines
+
+
+def plan_state_words(project: Project, tour_id: int) -> Message:
+    """"no", or "yes" and whether the plan still matches the tour (:func:`app.services.plan_inputs.plan_status`)."""
+    from app.services.plan_inputs import PlanState, plan_status
+
+    plan = project.plan(tour_id)
+    if plan is None:
+        return Message("cli.no")
+    state = plan_status(project, tour_id, plan).state
+    if state is PlanState.UP_TO_DATE:
+        return Message("cli.info.plan.up_to_date")
+    if state is PlanState.OUTDATED:
+        return Message("cli.info.plan.outdated")
+    if state is PlanState.UNKNOWN:
+        return Message("cli.info.plan.unknown")
+    return Message("cli.yes")  # a plan without buses
 
 
 def run_info(args: argparse.Namespace) -> int:

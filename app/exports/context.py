@@ -127,10 +127,17 @@ class ExportContext:
         lats = [p[1] for p in pts]
         return (min(lons), min(lats), max(lons), max(lats))
 
+    def _driving_buses(self) -> list:
+        """The plan's buses that go somewhere (a bus left without stops "leaves" at the tour's earliest
+        departure without moving: its times are not the day's)."""
+        return [b for b in self.plan.buses if b.stops or b.legs] or list(self.plan.buses)
+
     @property
     def departure(self) -> Optional[dt.datetime]:
-        return min((b.departure for b in self.plan.buses), default=None)
+        """When the day starts: the first bus's departure as planned (a meeting time, or a floating
+        departure the planner put later), never the tour's earliest departure as such."""
+        return min((b.departure for b in self._driving_buses()), default=None)
 
     @property
     def return_(self) -> Optional[dt.datetime]:
-        return max((b.return_ for b in self.plan.buses), default=None)
+        return max((b.return_ for b in self._driving_buses()), default=None)

@@ -58,7 +58,7 @@ def rows(ctx: ExportContext) -> list[list[str]]:
                 hm(p.arrival), hm(p.departure), num(p.wait_s / 60, 0), num(p.slack_s / 60, 0),
                 num(leg.distance_m / 1000) if leg else "", num(leg.duration_s / 60, 0) if leg else "",
                 ctx.ambassador_names(leg.ambassador_ids) if leg else "",
-                r.presenter.name if r.presenter else "",
+                r.ambassador.name if r.ambassador else "",
                 s.contact_name if s else "", s.contact_phone if s else "", s.contact_email if s else "",
                 " / ".join(x for x in ((s.notes if s else ""), (r.stop.notes if r.stop else "")) if x),
                 deg(r.lonlat[1]) if r.lonlat else "", deg(r.lonlat[0]) if r.lonlat else ""])

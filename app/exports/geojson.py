@@ -33,7 +33,7 @@ def records(ctx: ExportContext) -> dict[str, list[tuple[dict[str, Any], dict[str
             stops.append(({"type": "Point", "coordinates": _pt(*r.lonlat)}, {
                 "bus": bus.bus_name, "sequence": p.sequence, "name": r.name, "kind": p.kind,
                 "arrival": ctx.local(p.arrival).isoformat(), "departure": ctx.local(p.departure).isoformat(),
-                "wait_s": round(p.wait_s, 1), "presenter": r.presenter.name if r.presenter else "",
+                "wait_s": round(p.wait_s, 1), "ambassador": r.ambassador.name if r.ambassador else "",
                 "site_id": p.site_id, "stop_id": p.stop_id}))
         for i, leg in enumerate(bus.legs):
             coords = [_pt(lon, lat) for lon, lat in ctx.leg_coords(bus, i)]

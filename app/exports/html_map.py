@@ -155,8 +155,8 @@ def build(ctx: ExportContext) -> str:
             lines = [f"<b>{r.number}. {text(r.name)}</b>", text(r.kind_fr), times]
             if r.site is not None:
                 lines += [text(x) for x in (r.site.address, r.site.products, r.site.jobs) if x]
-            if r.presenter is not None:
-                lines.append(f"{text(label('Présente'))} {text(r.presenter.name)}")
+            if r.ambassador is not None:
+                lines.append(f"{text(label('Présente'))} {text(r.ambassador.name)}")
             icon = folium.DivIcon(html=f'<div class="zt-num" style="background:{colour};border-radius:10px;'
                                        f'width:20px;height:20px;border:2px solid #fff">{r.number}</div>',
                                   icon_size=(24, 24), icon_anchor=(12, 12))

@@ -51,9 +51,9 @@ def _events(ctx: ExportContext) -> list[dict[str, Any]]:
                 f"{label('départ')} {formats.clock(ctx.local(r.planned.departure), 'fr')}."]
         if t.participants:
             desc.append(f"{label('Participants')} {t.participants}")
-        if r.presenter is not None:
-            desc.append(f"{label('Présenté par')} {r.presenter.name}"
-                        + (f" ({r.presenter.phone})" if r.presenter.phone else ""))
+        if r.ambassador is not None:
+            desc.append(f"{label('Présenté par')} {r.ambassador.name}"
+                        + (f" ({r.ambassador.phone})" if r.ambassador.phone else ""))
         bus = ctx.buses.get(r.bus.bus_id) if r.bus.bus_id is not None else None
         if bus is not None and bus.driver:
             desc.append(f"{label('Conducteur')} {bus.driver}" + (f", {bus.driver_phone}" if bus.driver_phone else ""))

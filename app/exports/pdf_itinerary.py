@@ -174,8 +174,8 @@ def _cells(ctx: ExportContext, r: StopRow) -> list[str]:
     if r.stop is not None and r.stop.notes:
         place += f"\n{r.stop.notes}"
     on_board = ctx.ambassador_names(r.leg_in.ambassador_ids) if r.leg_in is not None else ""
-    if r.presenter is not None:
-        on_board += f"\n{label('Présente')} {r.presenter.name}"
+    if r.ambassador is not None:
+        on_board += f"\n{label('Présente')} {r.ambassador.name}"
     contact = ""
     if r.site is not None:
         contact = "\n".join(x for x in (r.site.contact_name, r.site.contact_phone, r.site.contact_email) if x)
@@ -220,7 +220,7 @@ def _row(canvas: Any, page: _Pages, cells: list[str], shade: bool = False) -> No
 
 def _contacts_and_warnings(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
     amb_ids = {a for b in ctx.plan.buses for leg in b.legs for a in leg.ambassador_ids}
-    amb_ids |= {r.presenter.id for r in ctx.rows() if r.presenter is not None}
+    amb_ids |= {r.ambassador.id for r in ctx.rows() if r.ambassador is not None}
     ambs = [ctx.ambassadors[i] for i in sorted(amb_ids, key=lambda i: ctx.ambassadors[i].name.lower())
             if i in ctx.ambassadors]
     if ambs:

@@ -90,8 +90,8 @@ def _sheet(ctx: ExportContext, canvas: Any, r: StopRow, index: int, total: int) 
     notes = "\n".join(x for x in ((s.notes if s else ""), (r.stop.notes if r.stop else "")) if x)
     flow.section("Notes", notes)
     presenter = "—"
-    if r.presenter is not None:
-        a = r.presenter
+    if r.ambassador is not None:
+        a = r.ambassador
         presenter = ", ".join(x for x in (a.name, a.organisation, a.phone) if x)
     on_board = ctx.ambassador_names(r.leg_in.ambassador_ids) if r.leg_in is not None else ""
     who = f"{label('Présente')} {presenter}" + (f"\n{label('À bord pendant le trajet')} {on_board}" if on_board else "")

@@ -106,3 +106,20 @@ def split_day(part: str) -> tuple[str, str]:
     if match is None:
         return "", part
     return part[: match.start()].strip(), match.group(1)
+
+
+_DURATION = re.compile(r"(?:(\d{1,3})\s*h\s*(\d{1,2})?|(\d{1,4}))\s*(?:min|mn|m)?\.?", re.IGNORECASE)
+
+
+def parse_duration_min(text: str) -> int:
+    """Read a duration in whole minutes: "4 h 30", "4h30", "4 h 30 min", "12 h", "45 min", "45"; ValueError otherwise."""
+    cleaned = " ".join(text.split())  # non-breaking spaces too
+    match = _DURATION.fullmatch(cleaned)
+    if match is None:
+        raise ValueError(text)
+    hours, minutes, only_minutes = match.groups()
+    if only_minutes is not None:
+        return int(only_minutes)
+    if minutes is not None and int(minutes) >= 60:
+        raise ValueError(text)
+    return int(hours) * 60 + int(minutes or 0)

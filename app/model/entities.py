@@ -226,6 +226,9 @@ class Stop:
     kind: StopKind = StopKind.VISIT
     dwell_s: int = 0  # time spent at the stop; 0 for a drive-by
     windows: list[TimeWindow] = field(default_factory=list)  # empty: any time
+    # False: the whole visit (arrival to departure) fits inside a window, as a company's opening
+    # hours mean; True: only the arrival must fall inside it.
+    arrival_only: bool = False
     required: bool = True
     priority: int = 1  # for optional stops: higher is collected first (1..10)
     lock: LockKind = LockKind.NONE
@@ -275,6 +278,9 @@ class Tour:
     latest_return: dt.time = dt.time(17, 30)
     participants: int = 0
     objective: Objective = Objective.TOUR_TIME
+    # True: ``earliest_departure`` is the meeting time, the bus leaves then (waiting goes where the
+    # windows need it); False: it may leave later when that makes the day shorter, never earlier.
+    departure_fixed: bool = True
     driver_rules: DriverRules = field(default_factory=DriverRules)
     notes: str = ""
     id: Optional[int] = None

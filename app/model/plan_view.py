@@ -1,6 +1,7 @@
 """A plan's rows with the records they name, joined once for every view and export.
 
-The itinerary panel, the timeline and every export read a plan the same way:
+The itinerary panel and every export read a plan the same way (the timeline and the
+ambassadors' legs, which draw legs rather than stops, still walk the plan themselves):
 bus by bus, each planned stop with its site, its stop, its presenting ambassador,
 the legs in and out, and the video cues played there. :func:`stop_rows` does that
 join; :func:`itinerary_lines` adds the departure from and the return to the depot.
@@ -27,7 +28,7 @@ class StopRow:
     planned: PlannedStop
     site: Optional[Site]
     stop: Optional[Stop]
-    presenter: Optional[Ambassador]
+    ambassador: Optional[Ambassador]  # who presents the stop
     leg_in: Optional[Leg]
     leg_out: Optional[Leg]
     cues: tuple[Cue, ...]
@@ -81,7 +82,7 @@ def stop_rows(plan: Plan, sites: Mapping[int, Site], stops: Mapping[int, Stop] =
                 bus=b, bus_index=b_index, planned=ps,
                 site=sites.get(ps.site_id) if ps.site_id is not None else None,
                 stop=stops.get(ps.stop_id) if ps.stop_id is not None else None,
-                presenter=ambassadors.get(ps.ambassador_id) if ps.ambassador_id is not None else None,
+                ambassador=ambassadors.get(ps.ambassador_id) if ps.ambassador_id is not None else None,
                 leg_in=b.legs[i] if i < len(b.legs) else None,
                 leg_out=b.legs[i + 1] if i + 1 < len(b.legs) else None, cues=cues))
     return out

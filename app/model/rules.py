@@ -3,6 +3,8 @@
 - Order constraints ("stop A before stop B") must never form a cycle.
 - Who is on board: the participant groups when there are some (the planner seats
   groups, not the tour's head count), else the tour's participants shared out.
+- When a stop may start (``service_windows``): inside its company's opening, and while
+  one of the ambassadors who can present it is available.
 """
 from __future__ import annotations
 
@@ -60,3 +62,52 @@ def people_on_board(tour: Tour, buses: Sequence[Bus], groups: Sequence[Participa
         per = math.ceil(tour.participants / len(buses))
         size = {b.id: min(per, b.seats) for b in buses}
     return size
+
+
+# -- when a stop may start -------------------------------------------------------------------------
+DAY_S = 24 * 3600.0
+PRESENTED = ("visit", "drive_by")  # stop kinds an ambassador presents
+
+
+def service_windows(stop, ambassadors: Sequence, day) -> tuple[list[tuple[float, float]], Optional[str]]:
+    """When ``stop`` may *start*, in seconds since midnight, and why it cannot if the list is empty.
+
+    - A company's window is its opening: the whole visit (``dwell_s``) fits inside it, unless
+      the stop is ``arrival_only``.
+    - Availability is a constraint: for a presented stop whose site some ambassador can present,
+      the presentation falls inside the availability (on ``day``) of one of them.
+    Returns ``(windows, None)``; ``([], "window_too_short" | "no_ambassador_available")`` when nothing
+    fits. An empty input window list means any time, and stays ``[(0, 86400)]``.
+    """
+    dwell = 0.0 if stop.kind.value == "drive_by" else float(stop.dwell_s)
+    windows = [(w.start_s, w.end_s) for w in stop.windows] or [(0.0, DAY_S)]
+    if stop.windows and not stop.arrival_only and dwell > 0:
+        windows = [(s, e - dwell) for s, e in windows if e - dwell >= s]
+        if not windows:
+            return [], "window_too_short"
+    if stop.kind.value in PRESENTED:
+        able = [a for a in ambassadors if stop.site_id in a.site_ids]
+        spans = []
+        for a in able:
+            today = [av for av in a.availability if av.day is None or av.day == day]
+            if not a.availability:
+                spans = None  # someone able is available all day: no constraint
+                break
+            spans += [(av.window().start_s, av.window().end_s - dwell) for av in today
+                      if av.window().end_s - dwell >= av.window().start_s]
+        if able and spans is not None:
+            windows = [(max(s, a), min(e, b)) for s, e in windows for a, b in spans if max(s, a) <= min(e, b)]
+            if not windows:
+                return [], "no_ambassador_available"
+    return _merged(windows), None
+
+
+def _merged(windows: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sorted, overlapping or touching spans joined (two ambassadors' overlapping hours give one)."""
+    out: list[tuple[float, float]] = []
+    for s, e in sorted(windows):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -10,6 +10,7 @@ brought back gets its old id, so later commands that name it stay valid.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any, Callable, Optional
 
 from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
@@ -53,6 +54,10 @@ class ProjectCommand:
                 self._redo()
         except UserError as exc:
             self.error = exc
+            self.failed = True
+        except sqlite3.Error as exc:  # the file refused the edit (a row that vanished, a full disk...)
+            log.warning("edit %r refused by the store: %s", self.text, exc)
+            self.error = UserError("store.edit_refused", edit=self.text, detail=str(exc))
             self.failed = True
 
     def undo(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional, Sequence
 
-from app.model.entities import Bus, ParticipantGroup, Site, SiteKind, SiteSource, Stop, StopKind, Tour
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Site, SiteKind, SiteSource, Stop, StopKind, Tour
 from routing.messages import Message
 
 # Dwell of a new visit and of a new lunch stop, seconds.
@@ -65,6 +65,11 @@ def new_stop(tour_id: int, site: Optional[Site], site_id: int, stops: Sequence[S
     kind = StopKind.LUNCH if site is not None and site.kind is SiteKind.RESTAURANT else StopKind.VISIT
     return Stop(site_id=site_id, kind=kind, dwell_s=DEFAULT_LUNCH_S if kind is StopKind.LUNCH else DEFAULT_VISIT_S,
                 tour_id=tour_id, position=max((s.position for s in stops), default=-1) + 1)
+
+
+def new_ambassador(existing: int) -> Ambassador:
+    """An ambassador to fill in, available all day, presenting no site yet."""
+    return Ambassador(name=_name("default.ambassador_name", existing + 1))
 
 
 def new_group(tour: Tour, groups: Sequence[ParticipantGroup]) -> ParticipantGroup:

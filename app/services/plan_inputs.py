@@ -76,13 +76,13 @@ IGNORED: dict[type, dict[str, str]] = {
 # this list says so on purpose, and the tests check that the two lists cover every field).
 INPUTS: dict[type, frozenset[str]] = {
     Tour: frozenset({"id", "date", "timezone", "start_site_id", "end_site_id", "earliest_departure",
-                     "latest_return", "participants", "objective", "driver_rules"}),
+                     "latest_return", "participants", "objective", "driver_rules", "departure_fixed"}),
     DriverRules: frozenset({"max_driving_s", "break_s", "split_break_s", "max_duty_s"}),
     Bus: frozenset({"id", "seats", "vehicle", "start_site_id", "end_site_id"}),
     VehicleSpec: frozenset({"height_m", "weight_t", "width_m", "length_m", "speed_factor"}),
     ParticipantGroup: frozenset({"id", "size", "bus_id"}),
     Stop: frozenset({"id", "site_id", "kind", "dwell_s", "windows", "required", "priority", "lock", "lock_index",
-                     "bus_id"}),
+                     "bus_id", "arrival_only"}),
     TimeWindow: frozenset({"start", "end"}),
     Precedence: frozenset({"before_stop_id", "after_stop_id"}),
     Site: frozenset({"id", "lon", "lat", "gate_lon", "gate_lat", "visit_capacity", "visit_slots"}),

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from app.model.rules import DAY_S, service_windows
 from app.model.entities import Bus, LockKind, Site, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
 from app.model.rules import people_on_board
@@ -24,6 +25,7 @@ from app.services.editing import new_bus
 from app.services.plan_inputs import inputs_fingerprint
 from routing import solver  # solver.Ambassador, solver.Precedence...: never confused with app.model's
 from routing.errors import PlanningError
+from routing.messages import Duration, Message, Spans
 from routing.profile import VehicleProfile
 from routing.progress import CancelToken, ProgressCallback, check, report
 
@@ -59,7 +61,7 @@ def _depots(tour: Tour, b: Bus) -> tuple[Optional[int], Optional[int]]:
     return s, e
 
 
-def _places(tour: Tour, buses: list, stops: list, sites: dict) -> list[int]:
+def places(tour: Tour, buses: list, stops: list, sites: dict) -> list[int]:
     """Site ids of every depot and stop, each once: index i is row i of the matrices."""
     place_sites: list[int] = []
     for b in buses:
@@ -139,6 +141,36 @@ def _site_capacities(buses: list, stops: list, sites: dict, participants: dict) 
     return tuple(caps)
 
 
+def _start_windows(stop, ambassadors, day) -> tuple:
+    """The solver's windows for ``stop``: when it may start (see app.model.rules.service_windows)."""
+    windows, _why = service_windows(stop, ambassadors, day)
+    if not stop.windows and windows == [(0.0, DAY_S)]:
+        return ()  # any time
+    return tuple(solver.Window(a, b) for a, b in windows)
+
+
+def unfit_stops(project, tour: Tour, stops: list, sites: dict) -> dict:
+    """Stops that cannot happen whatever the route, with the reason: a visit longer than its
+    company's opening, or a presentation when none of the ambassadors who can give it is there."""
+    people = project.ambassadors()
+    out = {}
+    for s in stops:
+        windows, why = service_windows(s, people, tour.date)
+        if why is None:
+            continue
+        name = sites[s.site_id].name
+        spans = Spans([(w.start_s, w.end_s) for w in s.windows])
+        if why == "window_too_short":
+            out[s.id] = Message("planning.visit_longer_than_window", stop=name, visit=Duration(s.dwell_s),
+                                windows=spans)
+        else:
+            able = [a.name for a in people if s.site_id in a.site_ids]
+            out[s.id] = Message("planning.no_ambassador_available", stop=name, ambassadors=able,
+                                windows=Message("planning.in_windows", windows=spans) if s.windows
+                                else Message("planning.any_time"))
+    return out
+
+
 def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, place_sites: list[int],
                   roads: dict[VehicleProfile, Roads], keep_order: bool = False) -> solver.Problem:
     """The solver's problem for ``tour`` (previous plan, if any, seeds the search)."""
@@ -148,17 +180,21 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
     vehicles = []
     for b in buses:
         s, e = _depots(tour, b)
-        vehicles.append(solver.Vehicle(b.id, idx[s], idx[e], _secs(tour.earliest_departure), _secs(tour.latest_return),
+        leave = _secs(tour.earliest_departure)
+        vehicles.append(solver.Vehicle(b.id, idx[s], idx[e], leave, _secs(tour.latest_return),
                                        seats=b.seats, participants=participants[b.id], max_duty_s=rules.max_duty_s,
+                                       # a meeting time: the bus leaves then, and waits where the windows need it
+                                       latest_departure_s=leave if tour.departure_fixed else None,
                                        name=b.name, profile=vehicle_profile(b.vehicle)))
     lock_map = {LockKind.FIRST: solver.Lock.FIRST, LockKind.LAST: solver.Lock.LAST, LockKind.INDEX: solver.Lock.INDEX}
     nodes = []
+    people = project.ambassadors()
     for s in stops:
         site = sites[s.site_id]
         nodes.append(solver.Node(
             s.id, idx[s.site_id], solver.NodeKind(s.kind.value),
             0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
-            tuple(solver.Window(w.start_s, w.end_s) for w in s.windows), s.required, s.priority,
+            _start_windows(s, people, tour.date), s.required, s.priority,
             lock_map.get(s.lock), s.lock_index, frozenset({s.bus_id}) if s.bus_id is not None else None,
             s.site_id, site.name, site.visit_capacity if s.kind == StopKind.VISIT else None))
     ambassadors = []
@@ -214,12 +250,16 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     region_name = project.region_name
     if not region_name:
         raise PlanningError("planning.no_region")
-    place_sites = _places(tour, buses, stops, sites)
+    place_sites = places(tour, buses, stops, sites)
     fingerprint = inputs_fingerprint(project, tour_id, keep_order)  # what this plan is computed from
     report(progress, 0.0, "region")
     region = load_region(region_name)
     check(cancel)
     roads = road_matrices(region, tour, buses, sites, place_sites, progress, cancel)
+    unfit = unfit_stops(project, tour, stops, sites)  # cannot happen whatever the route: said, not searched
+    if len(unfit) == len(stops):
+        raise PlanningError(next(iter(unfit.values())))
+    stops = [s for s in stops if s.id not in unfit]
     problem = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order)
     old = project.plan(tour_id)
     if now is not None and old is not None:
@@ -238,6 +278,10 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
     plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order)
+    if unfit:
+        unfit_rows = [st for st in project.stops(tour_id) if st.id in unfit]
+        plan = replace(plan, dropped=plan.dropped + tuple(
+            DroppedStop(st.id, st.site_id, unfit[st.id], bool(st.required)) for st in unfit_rows))
     plan = replace(plan, inputs_fingerprint=fingerprint)
     if save:
         record_plan(project, plan)

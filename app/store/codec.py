@@ -131,6 +131,7 @@ def tour_to_row(tour: Tour) -> dict[str, Any]:
         "latest_return": tour.latest_return.isoformat(),
         "participants": int(tour.participants),
         "objective": tour.objective.value,
+        "departure_fixed": 1 if tour.departure_fixed else 0,
         "driver_rules": json.dumps(
             {
                 "max_driving_s": rules.max_driving_s,
@@ -159,6 +160,7 @@ def tour_from_row(row: dict[str, Any]) -> Tour:
         latest_return=_time(row["latest_return"]),
         participants=row["participants"],
         objective=Objective(row["objective"]),
+        departure_fixed=bool(row.get("departure_fixed", 1)),
         driver_rules=DriverRules(**rules),
         notes=row["notes"],
     )
@@ -216,6 +218,7 @@ def stop_to_row(stop: Stop) -> dict[str, Any]:
         "bus_id": stop.bus_id,
         "position": int(stop.position),
         "notes": stop.notes,
+        "arrival_only": 1 if stop.arrival_only else 0,
     }
 
 
@@ -225,4 +228,5 @@ def stop_from_row(row: dict[str, Any]) -> Stop:
     data["windows"] = _windows_from_json(data["windows"])
     data["required"] = bool(data["required"])
     data["lock"] = LockKind(data["lock"])
+    data["arrival_only"] = bool(data.get("arrival_only", 0))
     return Stop(**data)

@@ -133,7 +133,16 @@ MIGRATION_3 = """
 ALTER TABLE sites ADD COLUMN visit_slots TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+# Version 4: times that mean what organisers mean — a tour's departure is a meeting time
+# (the bus leaves then) unless ``departure_fixed`` is 0 (leave as late as useful, not
+# before); a visit fits inside its window unless the stop's ``arrival_only`` is 1 (only
+# the arrival must fall in it).
+MIGRATION_4 = """
+ALTER TABLE tours ADD COLUMN departure_fixed INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE stops ADD COLUMN arrival_only INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

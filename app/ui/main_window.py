@@ -169,10 +169,9 @@ class MainWindow(QMainWindow):
         self.size_docks()
 
     def size_docks(self) -> None:
-        """Default dock sizes (a saved layout replaces them); called again once the window has its
-        real size, since Qt clamps the docks to the provisional width. The stops table needs ~500 px
-        of compact columns before the site names get any: 700 px leaves them ~180 px."""
-        w = max(self.width(), 800)  # shares of the window, so a 1366 px laptop keeps room for the map
+        """Default dock sizes, shares of the window (a saved layout replaces them); called again once
+        the window has its real size, since Qt clamps the docks to the provisional width."""
+        w = max(self.width(), 800)
         self.resizeDocks([self.sites_dock, self.tour_dock], [min(290, max(220, w // 5)), min(700, max(380, w * 2 // 5))],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [min(260, max(150, self.height() * 3 // 10))], Qt.Orientation.Vertical)
@@ -207,6 +206,7 @@ class MainWindow(QMainWindow):
         for button, action in ((self.optimise_button, "actOptimise"), (self.keep_order_button, "actKeepOrder")):
             button.clicked.connect(self.actions[action].trigger)
             button.setToolTip(self.actions[action].toolTip())
+            button.setEnabled(self.actions[action].isEnabled())
             self.actions[action].enabledChanged.connect(button.setEnabled)
         self.welcome.open_demo.connect(c.files.open_demo)
         self.welcome.open_file.connect(c.files.open_project_dialog)
@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         state = self.saveState() if self._panels_shown else self._layout_state
         self.settings.save_window_state(self.saveGeometry(), state)
         self.settings.sync()
+        self.tasks.cancel_all()  # a demo still being built must not open into a closed window
         self.c.files.close_project()
         super().closeEvent(event)
 

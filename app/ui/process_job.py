@@ -12,6 +12,7 @@ Job functions must be importable module-level functions that do not need Qt
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing as mp
 import queue
@@ -19,7 +20,6 @@ import time
 import traceback
 from typing import Any, Callable, Optional
 
-import app.errors
 import routing.errors
 from routing.errors import Cancelled, UserError
 from routing.messages import Message
@@ -52,7 +52,7 @@ def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel_event)
     except Cancelled:
         out.put(("cancelled",))
     except UserError as exc:
-        out.put(("error", type(exc).__name__, exc.message.to_json()))
+        out.put(("error", f"{type(exc).__module__}:{type(exc).__qualname__}", exc.message.to_json()))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which logs it
         out.put(("crash", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
     else:
@@ -60,11 +60,21 @@ def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel_event)
 
 
 def user_error_class(name: str) -> type[UserError]:
-    """The project's UserError subclass called ``name`` (app.errors, routing.errors), else UserError."""
-    for module in (app.errors, routing.errors):
-        cls = getattr(module, name, None)
-        if isinstance(cls, type) and issubclass(cls, UserError) and cls is not Cancelled:
-            return cls
+    """The project's UserError subclass named ``"module:QualName"`` (a module of ``app`` or
+    ``routing``, imported if needed), else UserError: the parent raises what the child raised."""
+    module_name, _, qualname = name.partition(":")
+    if not qualname:  # a bare class name: look in the two error modules
+        module_name, qualname = "app.errors", name
+    if module_name.split(".")[0] not in ("app", "routing"):
+        return UserError
+    try:
+        cls = getattr(importlib.import_module(module_name), qualname, None)
+    except ImportError:
+        cls = None
+    if cls is None and module_name == "app.errors":
+        cls = getattr(routing.errors, qualname, None)
+    if isinstance(cls, type) and issubclass(cls, UserError) and cls is not Cancelled:
+        return cls
     return UserError
 
 

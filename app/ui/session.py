@@ -18,6 +18,7 @@ Signals, from coarse to fine:
 - ``plan_changed(plan | None)``: the current tour's plan (after a switch of tour too).
 - ``region_changed(region | None)``: the road region the map and planner use.
 - ``selection_changed(Selection)``: the site or stop the user picked, and where.
+- ``current_tour_changed(tour id)``: another tour is shown (its rows and plan were sent first).
 - ``editable_changed(bool)``: read-only or not.
 - ``plan_status_changed(PlanStatus)``: the shown plan became outdated or up to date again
   (:mod:`app.services.plan_inputs`; recomputed on every change set that touches the plan's
@@ -76,6 +77,7 @@ class Session(QObject):
     plan_changed = Signal(object)
     region_changed = Signal(object)
     selection_changed = Signal(object)
+    current_tour_changed = Signal(object)  # the id of the tour now shown (after its plan_changed)
     editable_changed = Signal(bool)
     plan_status_changed = Signal(object)  # PlanStatus
     edited = Signal(object)  # every change set, whatever it touched
@@ -164,6 +166,7 @@ class Session(QObject):
         self.tour_id = tour_id
         self.tour_changed.emit(Change(TOUR_LIST_TABLES | TOUR_TABLES))
         self._reload_plan(force=True)
+        self.current_tour_changed.emit(tour_id)
 
     def set_region(self, name: Optional[str], region) -> None:
         self.region_name = name
@@ -201,6 +204,7 @@ class Session(QObject):
         if change.touches(SITE_TABLES):
             self.sites_by_id = {s.id: s for s in self.project.sites()}
             self.sites_changed.emit(change)
+        self._forget_deleted_selection()
         if change.touches(TOUR_LIST_TABLES):
             tours = self.project.tours()
             if self.tour_id not in {t.id for t in tours}:
@@ -214,6 +218,17 @@ class Session(QObject):
             self._reload_plan()
         if change.touches(PLAN_INPUT_TABLES):
             self._update_plan_status()
+
+    def _forget_deleted_selection(self) -> None:
+        """A site or stop deleted (or un-added by undo) is no longer selected."""
+        sel = self.selection
+        site_id = sel.site_id if sel.site_id in self.sites_by_id else None
+        stop_id = sel.stop_id
+        if stop_id is not None and (self.tour_id is None
+                                    or stop_id not in {s.id for s in self.project.stops(self.tour_id)}):
+            stop_id = None
+        if (site_id, stop_id) != (sel.site_id, sel.stop_id):
+            self.select(site_id, stop_id, sel.source)
 
     def refresh(self) -> None:
         """Every view shows the stored project again (after a refused edit left a form showing it)."""

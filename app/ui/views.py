@@ -40,17 +40,24 @@ def bind_canvas(canvas, session: Session, c: "Controllers") -> None:
             canvas.fit_to_bounds(*region.bounds)
 
     def selected(sel: Selection) -> None:
-        centre = sel.source is not canvas
-        if sel.site_id is not None:
-            canvas.select_site(sel.site_id, centre=centre and sel.stop_id is None)
-        if sel.stop_id is not None:
-            canvas.highlight_stop(sel.stop_id, centre=centre)
+        # Recentre on what the user picked elsewhere; never under the mouse, never for a project opening.
+        centre = sel.source is not canvas and sel.source is not c.files
+        if sel.stop_id is not None and canvas.highlight_stop(sel.stop_id, centre=centre):
+            if sel.site_id is not None:
+                canvas.select_site(sel.site_id, centre=False)
+        elif sel.site_id is not None:  # no badge (no plan yet, a dropped stop): the site itself
+            canvas.select_site(sel.site_id, centre=centre)
+
+    def tour_shown(_tour_id) -> None:
+        if session.has_plan:
+            canvas.fit_to_plan()
 
     session.project_changed.connect(lambda p: canvas.clear() if p is None else sites())
     session.sites_changed.connect(sites)
     session.plan_changed.connect(lambda plan: canvas.set_plan(plan, session.sites_by_id))
     session.region_changed.connect(region)
     session.selection_changed.connect(selected)
+    session.current_tour_changed.connect(tour_shown)
     canvas.site_selected.connect(lambda site_id: session.select(site_id=site_id, source=canvas))
     canvas.stop_clicked.connect(lambda stop_id: session.select(_stop_site(session, stop_id), stop_id, canvas))
     canvas.site_moved.connect(c.editing.move_site)
@@ -97,8 +104,7 @@ def bind_tour(editor, stops, session: Session, c: "Controllers") -> None:
             stops.select_stop(sel.stop_id)
 
     session.project_changed.connect(lambda _p: tour())
-    session.tour_changed.connect(tour)
-    session.tours_changed.connect(tour)
+    session.tour_changed.connect(tour)  # also sent when the tours' list changes: one redraw
     session.selection_changed.connect(selected)
     editor.tour_selected.connect(session.set_tour)
     editor.new_tour_requested.connect(c.editing.new_tour)
@@ -151,9 +157,11 @@ def bind_plan_views(itinerary, timeline, warnings, ambassadors, videos, session:
     warnings.warning_activated.connect(
         lambda stop_id, site_id: session.select(site_id if stop_id is None else _stop_site(session, stop_id),
                                                 stop_id, warnings))
-    ambassadors.command_requested.connect(c.editing.push)
+    ambassadors.edited.connect(lambda before, after: c.editing.update(before, after, ambassadors))
+    ambassadors.add_requested.connect(lambda: ambassadors.select_ambassador(c.editing.add_ambassador()))
+    ambassadors.delete_requested.connect(c.editing.delete_ambassador)
     ambassadors.rejected.connect(c.notifier.error)
-    videos.command_requested.connect(c.editing.push)
+    videos.delete_requested.connect(c.editing.delete_video)
     videos.error.connect(c.notifier.error)
     videos.files_chosen.connect(lambda files, site_id: c.editing.add_videos(files, site_id, c.tasks))
 

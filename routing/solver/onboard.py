@@ -5,6 +5,13 @@ can present the next stop and are available; otherwise board the able,
 available ambassador who can cover the longest run of following stops (fewest
 changes). Ambassadors board and leave only where the bus stops (depots,
 visits, lunch, breaks, pickups: not drive-bys), and ride one bus at a time.
+
+When nobody able can board at the last stopping point before a stop where the bus
+stops (a visit), an able ambassador may meet the group at that stop, from the start
+of its service: the bus waiting hours for an afternoon visit leaves its last stop in
+the morning, the ambassador available from 14:00 joins the visit at 14:00. That is
+the rule the planner narrows a stop's windows by (``app.model.rules.service_windows``:
+the presentation, start to departure, inside the availability).
 """
 from __future__ import annotations
 
@@ -24,6 +31,7 @@ class BusTimes:
     arrivals: list
     departures: list
     leg_departures: list  # len(order) + 1
+    starts: Optional[list] = None  # service starts (None: the arrivals)
 
 
 @dataclass
@@ -52,8 +60,9 @@ def assign(problem: Problem, buses: list[BusTimes]) -> Assignment:
             board_point.append(last)
             if kinds[k] in STOPPING_KINDS:
                 last = k
-        runs: list = []  # [amb, first_k, last_k]
+        runs: list = []  # [amb, first_k, last_k, on board from (s), first leg on board]
         cur: Optional[list] = None
+        starts = bt.starts if bt.starts is not None else bt.arrivals
 
         def board_time(k):
             return bt.leg_departures[board_point[k] + 1]
@@ -62,49 +71,58 @@ def assign(problem: Problem, buses: list[BusTimes]) -> Assignment:
             nd = nodes[bt.order[k]]
             return nd.site in a.sites and free(a, from_s, bt.departures[k])
 
-        for k in range(n):
-            nd = nodes[bt.order[k]]
-            if nd.kind not in PRESENTED_KINDS:
-                continue
-            if cur is not None:
-                a = cur[0]
-                if can(a, k, board_time(cur[1])):
-                    cur[2] = k
-                    out.ambassador_id[nd.id] = a.id
-                    continue
+        def best_from(k: int, from_s: float) -> Optional[Ambassador]:
+            """The able ambassador, free from ``from_s``, who covers the longest run of stops from ``k``."""
             best, best_len = None, -1
             for a in problem.ambassadors:
-                if not can(a, k, board_time(k)):
+                if not can(a, k, from_s):
                     continue
                 run = 1
                 for j in range(k + 1, n):
                     nj = nodes[bt.order[j]]
                     if nj.kind not in PRESENTED_KINDS:
                         continue
-                    if can(a, j, board_time(k)):
+                    if can(a, j, from_s):
                         run += 1
                     else:
                         break
                 if run > best_len:
                     best, best_len = a, run
-            if best is None:
-                out.uncovered.append((bt.bus_id, nd.id, _why(problem, nd, bt, k, board_time(k), busy)))
+            return best
+
+        for k in range(n):
+            nd = nodes[bt.order[k]]
+            if nd.kind not in PRESENTED_KINDS:
                 continue
-            cur = [best, k, k]
+            if cur is not None:
+                a = cur[0]
+                if can(a, k, cur[3]):
+                    cur[2] = k
+                    out.ambassador_id[nd.id] = a.id
+                    continue
+            from_s, first_leg = board_time(k), board_point[k] + 1
+            best = best_from(k, from_s)
+            if best is None and kinds[k] in STOPPING_KINDS:
+                # nobody can ride in from the last stop: someone meets the group here, for the service
+                from_s, first_leg = starts[k], k + 1
+                best = best_from(k, from_s)
+            if best is None:
+                out.uncovered.append((bt.bus_id, nd.id, _why(problem, nd, bt, k, from_s, busy)))
+                continue
+            cur = [best, k, k, from_s, first_leg]
             runs.append(cur)
             out.ambassador_id[nd.id] = best.id
         legs: list = [set() for _ in range(n + 1)]
         boardings = []
-        for a, k0, k1 in runs:
-            first_leg = board_point[k0] + 1
+        for a, k0, k1, s, first_leg in runs:
             leave = k1
             while leave < n and kinds[leave] not in STOPPING_KINDS:
                 leave += 1
             last_leg = leave  # rides the leg into the stop where they get off
             for g in range(first_leg, last_leg + 1):
                 legs[g].add(a.id)
-            boardings.append((a.id, first_leg, last_leg))
-            s = bt.leg_departures[first_leg]
+            if first_leg <= last_leg:  # met at the stop and gone after it: rides no leg
+                boardings.append((a.id, first_leg, last_leg))
             e = bt.arrivals[leave] if leave < n else bt.leg_departures[n] + 0.0
             e = max(e, bt.departures[k1])
             busy.setdefault(a.id, []).append((s, e))

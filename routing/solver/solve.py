@@ -232,7 +232,7 @@ def _build(problem: Problem, ev: Evaluator, orders: dict, dropped: dict, stats: 
     nodes = ev.nodes
     evals = {v.id: ev.route(v.id, orders.get(v.id, []), detail=True, pins=pins) for v in problem.vehicles}
     warnings: list[Issue] = []
-    times = [onboard.BusTimes(b, list(r.order), r.arrivals, r.departures, r.leg_departures)
+    times = [onboard.BusTimes(b, list(r.order), r.arrivals, r.departures, r.leg_departures, r.starts)
              for b, r in evals.items() if r.order]
     asg = onboard.assign(problem, times)
     for bus_id, nid, msg in asg.uncovered:

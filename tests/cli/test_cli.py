@@ -75,7 +75,7 @@ def test_sites_import_exit_codes(tmp_path, capsys):
     bad = DATA / "sites_en_comma.csv"
     assert main(["sites", "import", "--strict", str(project), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "row 3 (file line 4), column 'name': missing name." in err and "nothing imported" in err
+    assert "row 4, column 'name': missing name." in err and "nothing imported" in err
     with Project.open(project) as p:
         assert len(p.sites()) == 2
     assert main(["sites", "import", str(project), str(bad)]) == 0

@@ -7,8 +7,8 @@ from tests.exports.conftest import build_project
 
 
 def test_cli_export_and_force(tmp_path, krems, capsys):
-    project = build_project(tmp_path / "demo.zitour", krems, n_stops=3)
-    project.set_setting("region", "")  # no base map needed here: keeps the test fast and offline
+    # no base map needed here: keeps the test fast and offline
+    project = build_project(tmp_path / "demo.zitour", krems, n_stops=3, region="")
     tour = project.tours()[0].name
     project.close()
     out = tmp_path / "out"

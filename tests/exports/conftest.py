@@ -108,11 +108,19 @@ def pick_companies(features, n: int) -> list[tuple[str, float, float, dict]]:
     return out[::step][:n]
 
 
-def build_project(path: Path, krems, n_stops: int = 5, hostile: bool = True, n_buses: int = 1) -> Project:
-    """A saved project with one tour of ``n_stops`` real Krems sites and a hand-built plan."""
+def build_project(path: Path, krems, n_stops: int = 5, hostile: bool = True, n_buses: int = 1,
+                  region: str = "krems") -> Project:
+    """A saved project with one tour of ``n_stops`` real Krems sites and a hand-built plan.
+
+    The plan carries the fingerprint of the project's inputs, as a plan from the planner does
+    (it is up to date); ``region`` "" plans on no region (exports then draw no base map)."""
+    from dataclasses import replace
+
+    from app.services.plan_inputs import inputs_fingerprint
+
     layers, features, roads = krems
     project = Project.create(path)
-    project.set_setting("region", "krems")
+    project.set_setting("region", region)
     depot = project.add(Site(name="Dépôt Autocars Wachau", lon=15.6105, lat=48.4105, kind=SiteKind.DEPOT,
                              address="Hafenstraße 1, 3500 Krems"))
     companies = pick_companies([f for f in features if "Finanzamt" not in f[0]], n_stops)
@@ -154,7 +162,7 @@ def build_project(path: Path, krems, n_stops: int = 5, hostile: bool = True, n_b
     videos = [project.add(Video(path=f"videos/{slug_name(s.name)}.mp4", title=f"Vidéo {s.name}",
                                 duration_s=95.0 + 10 * i, site_id=s.id)) for i, s in enumerate(sites)]
     plan = hand_plan(tour, depot, sites, stops, buses, ambs, videos, roads)
-    project.save_plan(plan)
+    project.save_plan(replace(plan, inputs_fingerprint=inputs_fingerprint(project, tour.id)))
     return project
 
 

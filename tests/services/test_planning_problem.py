@@ -17,7 +17,7 @@ from routing.errors import PlanningError
 def _problem(project: Project, tour: Tour) -> solver.Problem:
     buses, stops = project.buses(tour.id), project.stops(tour.id)
     sites = {s.id: s for s in project.sites()}
-    place_sites = planning._places(tour, buses, stops, sites)
+    place_sites = planning.places(tour, buses, stops, sites)
     n = len(place_sites)
     flat = solver.RoadMatrices(np.full((n, n), 600.0), np.full((n, n), 5000.0))
     roads = {}

@@ -6,7 +6,7 @@ import sqlite3
 
 from app.model import Site, TimeWindow
 from app.store import Project
-from app.store.migrations import migrate, schema_version
+from app.store.migrations import CURRENT_VERSION, migrate, schema_version
 
 
 def make_v2(path) -> None:
@@ -26,7 +26,7 @@ def test_version_2_file_gets_empty_visit_slots(tmp_path):
     assert "visit_slots" not in [r[1] for r in conn.execute("PRAGMA table_info(sites)")]
     conn.close()
     with Project.open(path) as p:
-        assert p.schema_version == 3
+        assert p.schema_version == CURRENT_VERSION
         [site] = p.sites()
         assert (site.name, site.visit_capacity, site.talking_points, site.visit_slots) == ("Pipelife", 25, "3×8", [])
         site.visit_slots = [TimeWindow(dt.time(9), dt.time(10)), TimeWindow(dt.time(14, 30), dt.time(15, 15))]

@@ -129,6 +129,7 @@ def test_a_read_only_project_gets_the_browse_tool(qtbot, tmp_path, project_path)
         assert window.c.files.open_project(project_path)
         assert window.session.project.read_only and isinstance(window.canvas.tool, BrowseTool)
         assert not window.actions["actOptimise"].isEnabled()
+        assert not window.optimise_button.isEnabled() and not window.keep_order_button.isEnabled()
         window.c.files.close_project()
         window.c.files.open_project(Path(holder.path))  # still held: read-only again
         assert isinstance(window.canvas.tool, BrowseTool)
@@ -172,3 +173,33 @@ def test_one_bus_editor_with_the_models_of_the_model_layer(sync_window, project_
 
     assert dialog.findChildren(QDoubleSpinBox) == []  # no second vehicle editor there
     dialog.close()
+
+
+def test_a_deleted_site_leaves_the_selection(sync_window):
+    """Ctrl+T after deleting the selected site says what to do; nothing reaches the file or the undo stack."""
+    window = sync_window
+    site_id = window.c.editing.add_site(15.612, 48.401)
+    assert window.session.selection.site_id == site_id
+    window.c.editing.delete_site(site_id)
+    assert window.session.selection.site_id is None
+    steps = window.c.editing.undo_stack.count()
+    window.actions["actAddStop"].trigger()
+    assert window.c.editing.undo_stack.count() == steps and window.notifier.errors == []
+    assert window.notifier.statuses[-1] == "Choisissez d'abord un site dans la liste ou sur la carte."
+    window.actions["actUndo"].trigger()  # the site is back: selectable again, not selected by an undo
+    assert site_id in window.session.sites_by_id
+
+
+def test_switching_tour_fits_the_map_to_its_plan(sync_window):
+    window = sync_window
+    tours = window.session.project.tours()
+    assert len(tours) >= 2
+    window.c.planning.optimise()
+    other = next(t.id for t in tours if t.id != window.session.tour_id)
+    window.session.set_tour(other)
+    window.c.planning.optimise()
+    first = next(t.id for t in tours if t.id != other)
+    window.canvas.zoom_by(3.0)  # the user zoomed somewhere
+    assert not window.canvas.fit_pending()
+    window.session.set_tour(first)
+    assert window.canvas.fit_pending()  # fitted to that tour's route

@@ -111,9 +111,9 @@ def test_two_coaches_a_group_a_pinned_stop_and_a_precedence_are_planned(window, 
     assert model.index(_row_of(panel, pinned.id), COL_BUS).data() == "Car 2"
     assert model.headerData(COL_BUS, Qt.Orientation.Horizontal) == "Car"
 
-    # 5. "a drive-by must come before the first visit" (left alone, the planner drives by
-    # after lunch), from the table's context menu
-    first, then = drive_bys[-1], visits[0]
+    # 5. "a drive-by must come before the first visit", from the table's context menu: one whose
+    # ambassador is on board in the morning (the first visit must end by 10 h 30, its window's end)
+    first, then = drive_bys[0], visits[0]
 
     def precede():
         menu = panel.build_context_menu(_row_of(panel, first.id))
@@ -153,7 +153,7 @@ def test_two_coaches_a_group_a_pinned_stop_and_a_precedence_are_planned(window, 
     assert {b.bus_id for b in plan.buses} == {bus1.id, bus2.id}
     where = {ps.stop_id: (bp.bus_id, ps) for bp in plan.buses for ps in bp.stops if ps.stop_id is not None}
     assert where[pinned.id][0] == bus2.id
-    assert first.id in where and then.id in where  # both required: both served
+    assert first.id in where and then.id in where, [d.reason.text("en") for d in plan.dropped]  # both served
     (bus_a, a), (bus_b, b) = where[first.id], where[then.id]
     if bus_a == bus_b:
         assert a.sequence < b.sequence

@@ -15,11 +15,15 @@ from routing.messages import Clock, Duration, Message, Spans
 
 
 def handmade_plan(project_path, tour_id) -> Plan:
-    """A plan written by hand from the tour's stops (independent of the planner)."""
+    """A plan written by hand from the tour's stops (independent of the planner); like the planner's,
+    it carries the fingerprint of the inputs it stands for (it is up to date)."""
+    from app.services.plan_inputs import inputs_fingerprint
+
     with Project.open(project_path, read_only=True) as p:
         tour = p.get(__import__("app.model.entities", fromlist=["Tour"]).Tour, tour_id)
         stops = p.stops(tour_id)
         videos = p.videos()
+        fingerprint = inputs_fingerprint(p, tour_id)
     zone = ZoneInfo(tour.timezone)
     t = dt.datetime.combine(tour.date, dt.time(8, 30), zone)
     start = t
@@ -39,7 +43,7 @@ def handmade_plan(project_path, tour_id) -> Plan:
                    late=Duration(5 * 60), windows=Spans([(9 * 3600, 10 * 3600)]))
     warning = PlanWarning("window_unreachable", late,
                           stop_id=stops[2].id, site_id=stops[2].site_id)
-    return Plan(tour_id, dt.datetime.now(zone), (bus,), warnings=(warning,))
+    return Plan(tour_id, dt.datetime.now(zone), (bus,), warnings=(warning,), inputs_fingerprint=fingerprint)
 
 
 @pytest.fixture

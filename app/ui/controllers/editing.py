@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
 
 from app.errors import ProjectReadOnly
-from app.model.entities import Bus, ParticipantGroup, Precedence, Site, Stop, Tour, VehicleSpec
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, VehicleSpec, Video
 from app.model.rules import would_cycle
 from app.services import editing as defaults
 from app.services.commands import (
@@ -28,7 +28,8 @@ from app.ui.session import Session
 from routing.errors import UserError
 
 # What the Undo menu calls each kind of update.
-_EDIT_TEXT = {Site: QT_TRANSLATE_NOOP("EditingController", "Edit site"),
+_EDIT_TEXT = {Ambassador: QT_TRANSLATE_NOOP("EditingController", "Edit ambassador"),
+              Site: QT_TRANSLATE_NOOP("EditingController", "Edit site"),
               Tour: QT_TRANSLATE_NOOP("EditingController", "Edit tour"),
               Bus: QT_TRANSLATE_NOOP("EditingController", "Edit bus"),
               Stop: QT_TRANSLATE_NOOP("EditingController", "Edit stop"),
@@ -169,7 +170,7 @@ class EditingController(QObject):
     def add_stop(self, site_id: Optional[int]) -> Optional[int]:
         """Add ``site_id`` at the end of the current tour's stops (a tour is made if there is none)."""
         s = self.session
-        if s.project is None or site_id is None:
+        if s.project is None or site_id not in s.sites_by_id:
             return None
         if s.tour_id is None and self.new_tour() is None:
             return None
@@ -217,7 +218,26 @@ class EditingController(QObject):
         return self.push(SetPrecedence(self.session.project, Precedence(before_stop_id, after_stop_id), False,
                                        self.tr("Remove order constraint")))
 
+    # ------------------------------------------------------------------ ambassadors
+    def add_ambassador(self) -> Optional[int]:
+        project = self.session.project
+        if project is None:
+            return None
+        ambassador = defaults.new_ambassador(len(project.ambassadors()))
+        if self.push(AddEntity(project, ambassador, self.tr("Add ambassador"))):
+            return ambassador.id
+        return None
+
+    def delete_ambassador(self, ambassador_id: int) -> None:
+        if self.session.project is not None:
+            self.push(DeleteEntity(self.session.project, Ambassador, ambassador_id, self.tr("Delete ambassador")))
+
     # ------------------------------------------------------------------ videos
+    def delete_video(self, video_id: int) -> None:
+        """Forget the video in the project (the file stays where it is)."""
+        if self.session.project is not None:
+            self.push(DeleteEntity(self.session.project, Video, video_id, self.tr("Remove video")))
+
     def add_videos(self, files: list[str], site_id: Optional[int], tasks) -> Any:
         """Read the files' durations in the background, then add them as one undo step; returns the task."""
         from app.services.videos import read_videos

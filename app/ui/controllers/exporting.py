@@ -37,9 +37,30 @@ class ExportingController(QObject):
             self.notifier.error(exc)
             return None
 
+    def confirm_outdated(self, printing_it: bool = False) -> bool:
+        """True to go on: the plan is up to date, or the user agreed to export (print) an outdated one anyway."""
+        status = self.session.plan_status
+        if not status.stale:
+            return True
+        from app.services.plan_inputs import PlanState
+
+        if status.state is PlanState.UNKNOWN:
+            why = self.tr("This plan was computed by an earlier version of the application: it may no longer "
+                          "match the tour. Optimise again to be sure.")
+        else:
+            why = self.tr("The plan is no longer up to date: the tour has changed since it was computed. "
+                          "Optimise again to bring it up to date.")
+        question = self.tr("Print it anyway?") if printing_it else self.tr("Export it anyway?")
+        return self.notifier.ask(why + "\n\n" + question)
+
     def make_export_dialog(self, pack_mode: bool = False):
-        """The export dialog for the current tour (not shown), or None without a plan."""
+        """The export dialog for the current tour (not shown), or None without a plan, or when the plan is
+        outdated and the user does not want to export it anyway."""
         if not self.session.has_plan:
+            self.notifier.status(self.tr("Optimise the tour first"), 4000)
+            return None
+        if not self.confirm_outdated():
+            self.notifier.status(self.tr("Nothing was exported: optimise the tour first."))
             return None
         from app.ui.export_dialog import ExportDialog
 
@@ -62,6 +83,9 @@ class ExportingController(QObject):
 
     def _print(self, document: str, preview: bool) -> None:
         if not self.session.has_plan:
+            return
+        if not self.confirm_outdated(printing_it=True):
+            self.notifier.status(self.tr("Nothing was printed: optimise the tour first."))
             return
         ctx = self._context()
         if ctx is None:

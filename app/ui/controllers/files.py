@@ -12,6 +12,8 @@ from typing import Optional
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+import logging
+
 from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
 from app.store.project import SUFFIX, Project
 from app.ui import jobs
@@ -20,6 +22,8 @@ from app.ui.session import Session
 from app.ui.settings import Settings
 from routing.errors import UserError
 
+
+log = logging.getLogger(__name__)
 
 IDLE_CHECKPOINT_MS = 2000
 
@@ -91,8 +95,8 @@ class FilesController(QObject):
         self.session.close()
         try:
             project.close()
-        except UserError as exc:  # closing must not stop the window
-            self.notifier.status(exc.text())
+        except Exception as exc:  # noqa: BLE001 - closing must never stop the window (the file was saved edit by edit)
+            log.warning("closing %s: %s", project.path, exc)
         self.banner_changed.emit("")
 
     def checkpoint(self) -> None:

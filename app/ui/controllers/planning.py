@@ -38,10 +38,10 @@ class PlanningController(QObject):
             self.notifier.status(self.tr("The tour is already being computed."), 4000)
             return self.running
         title = self.tr("Computing the times") if keep_order else self.tr("Optimising the tour")
-        tour_id = s.tour_id
-        self.running = self.tasks.run(jobs.plan_job, str(s.project.path), tour_id, keep_order,
+        tour_id, project = s.tour_id, s.project
+        self.running = self.tasks.run(jobs.plan_job, str(project.path), tour_id, keep_order,
                                       now.isoformat() if now is not None else None, title=title, in_process=True,
-                                      on_result=lambda plan, t=tour_id: self._computed(t, plan))
+                                      on_result=lambda plan, t=tour_id, p=project: self._computed(p, t, plan))
         return self.running
 
     def keep_order(self) -> Any:
@@ -51,10 +51,10 @@ class PlanningController(QObject):
         """Re-plan from ``now`` (default: the present time): stops already done stay as they were."""
         return self.optimise(keep_order=False, now=now or dt.datetime.now().astimezone())
 
-    def _computed(self, tour_id: int, plan: Plan) -> None:
+    def _computed(self, project, tour_id: int, plan: Plan) -> None:
         s = self.session
-        if s.project is None:
-            return
+        if s.project is not project:
+            return  # another project was opened meanwhile: this plan is not its
         if not s.project.read_only:
             try:
                 record_plan(s.project, plan)

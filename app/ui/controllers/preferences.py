@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.notify import Notifier
 from app.ui.settings import Settings
@@ -39,4 +39,4 @@ class PreferencesController(QObject):
     def show_shortcuts(self) -> None:
         lines = {f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text().replace('&', '')}"
                  for a in self.window.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()}
-        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), "\n".join(sorted(lines)))
+        self.notifier.info(self.tr("Keyboard shortcuts") + "\n\n" + "\n".join(sorted(lines)))

@@ -17,6 +17,9 @@ ROUTE_WIDTH_PX = 4.0
 ARROW_SPACING_PX = 90.0
 ARROW_SIZE_PX = 7.0
 BADGE_RADIUS_PX = 10.0
+OUTDATED_GREY = "#9e9e9e"
+OUTDATED_DASHES = [2.0, 1.5]  # in pen widths
+OUTDATED_OPACITY = 0.55  # stop badges of an outdated plan
 
 
 class RouteItem(QGraphicsItem):
@@ -34,8 +37,34 @@ class RouteItem(QGraphicsItem):
                 self.path.lineTo(x, y)
         self._rect = self.path.boundingRect()
         self._margin_m = 0.0
+        self.outdated = False  # the plan no longer matches the tour: drawn grey and dashed
         self.setZValue(5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_outdated(self, outdated: bool) -> None:
+        if outdated != self.outdated:
+            self.outdated = outdated
+            self.update()
+
+    def line_colour(self) -> QColor:
+        """The colour the line is drawn in: the bus's, or washed grey while the plan is outdated."""
+        if not self.outdated:
+            return QColor(self.colour)
+        grey = QColor(OUTDATED_GREY)
+        c = self.colour
+        return QColor((c.red() + 3 * grey.red()) // 4, (c.green() + 3 * grey.green()) // 4,
+                      (c.blue() + 3 * grey.blue()) // 4)
+
+    def line_pen(self) -> QPen:
+        pen = QPen(self.line_colour(), ROUTE_WIDTH_PX)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if self.outdated:
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashPattern(OUTDATED_DASHES)
+        else:
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
 
     def set_pixel_size(self, m_per_px: float) -> None:
         """Called by the canvas on zoom: arrows and pen widths stick out of the line by a few px."""
@@ -56,11 +85,7 @@ class RouteItem(QGraphicsItem):
         casing.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(casing)
         painter.drawPath(self.path)
-        pen = QPen(self.colour, ROUTE_WIDTH_PX)
-        pen.setCosmetic(True)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
+        painter.setPen(self.line_pen())
         painter.drawPath(self.path)
         self._paint_arrows(painter)
 
@@ -71,7 +96,7 @@ class RouteItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         painter.setPen(QPen(QColor("white"), 1.0))
-        painter.setBrush(QBrush(self.colour.darker(130)))
+        painter.setBrush(QBrush(self.line_colour().darker(130)))
         s = ARROW_SIZE_PX
         head = QPolygonF([QPointF(s, 0), QPointF(-s * 0.7, -s * 0.75), QPointF(-s * 0.3, 0),
                           QPointF(-s * 0.7, s * 0.75)])

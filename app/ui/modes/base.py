@@ -3,10 +3,9 @@ from __future__ import annotations
 
 
 class Mode:
-    """A way of using the window; subclasses choose docks, map tool and actions."""
+    """A way of using the window; subclasses choose the map tool, what edits, and (with more modes) docks."""
 
     name = "mode"
-    docks: tuple[str, ...] = ()  # object names of the docks this mode shows
 
     def activate(self, window) -> None:  # pragma: no cover - interface
         raise NotImplementedError

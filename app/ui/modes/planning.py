@@ -14,8 +14,6 @@ from app.ui.modes.base import Mode
 
 class PlanningMode(Mode):
     name = "planning"
-    docks = ("sitesDock", "tourDock", "timelineDock", "itineraryDock", "warningsDock", "ambassadorsDock",
-             "videosDock")
 
     def __init__(self) -> None:
         self._edit = EditSitesTool()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
 from app.model.entities import Ambassador, Availability, Site
 from app.model.plan import Plan
 from app.ui import fmt
-from app.services.commands import AddEntity, DeleteEntity, UpdateEntity
 from routing.errors import UserError
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +42,9 @@ def parse_availability(text: str, default_year: Optional[int] = None) -> list[Av
 
 
 class AmbassadorsPanel(QWidget):
-    command_requested = Signal(object)  # an undo command for the window to push
+    edited = Signal(object, object)  # before, after (Ambassador)
+    add_requested = Signal()
+    delete_requested = Signal(int)  # ambassador id
     rejected = Signal(object)  # a UserError: what the user typed cannot be read
 
     def __init__(self, parent: Optional[QWidget] = None):
@@ -124,6 +124,13 @@ class AmbassadorsPanel(QWidget):
         self._show(current if current in ids else None)
         self._fill_legs(plan, {a.id: a.name for a in ambassadors}, {s.id: s.name for s in sites})
 
+    def select_ambassador(self, ambassador_id: Optional[int]) -> None:
+        """Show ``ambassador_id`` in the form (a new one, just added)."""
+        ids = [a.id for a in self._ambassadors]
+        if ambassador_id in ids:
+            self.list.setCurrentRow(ids.index(ambassador_id))
+            self._show(ambassador_id)
+
     def _fill_legs(self, plan: Optional[Plan], names: dict[int, str], site_names: dict[int, str]) -> None:
         self.legs.setRowCount(0)
         if plan is None:
@@ -186,18 +193,15 @@ class AmbassadorsPanel(QWidget):
                           if self.sites.item(i).checkState() == Qt.CheckState.Checked}
         if after != self._amb:
             before, self._amb = self._amb, copy.deepcopy(after)
-            self.command_requested.emit(UpdateEntity(self.project, before, after, self.tr("Edit ambassador")))
+            self.edited.emit(before, after)
 
     def _add(self) -> None:
         if self.project is not None:
-            amb = Ambassador(name=self.tr("New ambassador"))
-            self.command_requested.emit(AddEntity(self.project, amb, self.tr("Add ambassador")))
-            self._amb = copy.deepcopy(amb)
+            self.add_requested.emit()
 
     def _delete(self) -> None:
         if self.project is not None and self._amb is not None:
-            self.command_requested.emit(DeleteEntity(self.project, Ambassador, self._amb.id, self.tr("Delete ambassador")))
-            self._amb = None
+            self.delete_requested.emit(self._amb.id)
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable

@@ -26,7 +26,7 @@ class ItineraryTable(QTableWidget):
         self.setObjectName("itineraryTable")
         self.setHorizontalHeaderLabels([
             self.tr("Bus"), self.tr("#"), self.tr("Place"), self.tr("Kind"), self.tr("Arrive"), self.tr("Depart"),
-            self.tr("Wait"), self.tr("Drive"), self.tr("Presenter"),
+            self.tr("Wait"), self.tr("Drive"), self.tr("Ambassador"),
         ])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -45,13 +45,13 @@ class ItineraryTable(QTableWidget):
         rows: list[tuple] = []
         for line in itinerary_lines(plan, sites, ambassadors, fmt.language()):
             leg, r = line.leg_in, line.row
-            presenter = r.presenter.name if r is not None and r.presenter is not None else ""
+            ambassador = r.ambassador.name if r is not None and r.ambassador is not None else ""
             wait = fmt.duration(r.planned.wait_s) if r is not None and r.planned.wait_s >= 60 else ""
             rows.append((line.bus.bus_name, str(r.number) if r else "", line.place, label(line.kind),
                          fmt.clock(line.arrival) if line.arrival else "",
                          fmt.clock(line.departure) if line.departure else "", wait,
                          f"{fmt.duration(leg.duration_s)} · {fmt.distance(leg.distance_m)}" if leg else "",
-                         presenter, r.planned.stop_id if r else None, line.site_id))
+                         ambassador, r.planned.stop_id if r else None, line.site_id))
         self.setColumnHidden(0, len(plan.buses) <= 1)  # the bus column only says something with several buses
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):

@@ -38,6 +38,7 @@ class TimelineWidget(QWidget):
         self.sites: dict[int, Site] = {}
         self.video_s: dict[int, float] = {}
         self._blocks: list[tuple[QRectF, str]] = []
+        self.outdated = False  # the plan no longer matches the tour: drawn faded, with a notice
         self.setMinimumHeight(TOP + LANE_H + 24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -54,6 +55,26 @@ class TimelineWidget(QWidget):
         self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
+
+    def set_outdated(self, outdated: bool) -> None:
+        if outdated != self.outdated:
+            self.outdated = outdated
+            self.update()
+
+    def outdated_notice(self) -> str:
+        """What the timeline says over an outdated plan ("" when it is up to date)."""
+        return self.tr("Plan not up to date: optimise again") if self.outdated else ""
+
+    def _paint_outdated(self, p: QPainter) -> None:
+        """Fade the old plan's day and say so across the top."""
+        p.fillRect(self.rect(), QColor(255, 255, 255, 150))
+        text = self.outdated_notice()
+        p.setFont(self.font())
+        width = p.fontMetrics().horizontalAdvance(text) + 16
+        band = QRectF(max(LEFT, self.width() - width - 8), 2, width, TOP - 4)
+        p.fillRect(band, QColor("#fdecea"))
+        p.setPen(QColor("#6b1d12"))
+        p.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
 
     # -- geometry ------------------------------------------------------------------
     def _span(self) -> tuple[dt.datetime, dt.datetime]:
@@ -125,6 +146,8 @@ class TimelineWidget(QWidget):
                 self._block(p, cue.start, cue.start + dt.timedelta(seconds=length), start, end, y + 6, 6,
                             COLOURS["cue"], self.tr("Video") + f" « {cue.title} » {fmt.clock(cue.start)} · "
                             f"{fmt.duration(length)}")
+        if self.outdated:
+            self._paint_outdated(p)
 
     def _block(self, p: QPainter, a: dt.datetime, b: dt.datetime, start, end, y: float, h: float, colour: QColor,
                text: str) -> QRectF:

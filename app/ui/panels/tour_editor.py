@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from app.model.rules import seat_numbers
+from app.model.rules import people_on_board, seat_numbers
 from app.model.entities import (
     Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec, vehicle_presets,
 )
@@ -433,8 +433,9 @@ class TourEditor(QWidget):
         problems = []
         if people > seats:
             problems.append(self.tr("too many people for the seats"))
-        for b in self._buses:  # groups put on one coach must fit in it
-            on_board = sum(g.size for g in self._groups if g.bus_id == b.id)
+        on_board_by_bus = people_on_board(tour, self._buses, self._groups)  # as the planner seats them
+        for b in self._buses:
+            on_board = on_board_by_bus.get(b.id, 0)
             if on_board > b.seats:
                 problems.append(self.tr("%1: %2 people for %3 seats").replace("%1", b.name)
                                 .replace("%2", str(on_board)).replace("%3", str(b.seats)))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 from app.model.entities import Site, Video
 from app.model.plan import Plan
 from app.ui import fmt
-from app.services.commands import DeleteEntity
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,7 +36,7 @@ def too_long(plan: Optional[Plan], videos: dict[int, Video]) -> dict[int, str]:
 
 
 class VideosPanel(QWidget):
-    command_requested = Signal(object)
+    delete_requested = Signal(int)  # video id
     error = Signal(object)
     files_chosen = Signal(list, object)  # video files to add, the company (site id or None) they belong to
 
@@ -124,7 +123,7 @@ class VideosPanel(QWidget):
     def _delete(self) -> None:
         v = self.current_video()
         if v is not None and self.project is not None:
-            self.command_requested.emit(DeleteEntity(self.project, Video, v.id, self.tr("Remove video")))
+            self.delete_requested.emit(v.id)
 
     def preview(self) -> None:
         v = self.current_video()

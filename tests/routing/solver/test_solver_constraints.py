@@ -139,8 +139,34 @@ def test_ambassadors_available_and_able_for_each_presented_stop():
             continue
         a = amap[s.ambassador_id]
         assert p.node(s.node_id).site in a.sites
-        assert a.available(b.legs[k].departure_s, s.departure_s)
-        assert s.ambassador_id in b.legs[k].on_board  # on board on the leg approaching the stop
+        if s.ambassador_id in b.legs[k].on_board:  # rode in: available from the leg approaching the stop
+            assert a.available(b.legs[k].departure_s, s.departure_s)
+        else:  # nobody could ride in: met the group at the stop (a visit), available for its service
+            assert p.node(s.node_id).kind == NodeKind.VISIT and a.available(s.start_s, s.departure_s)
+
+
+def test_ambassador_meets_the_group_at_a_visit_when_nobody_can_ride_in():
+    """The bus waits hours for an afternoon visit: its presenter, there from 14:00, joins it at 14:00
+    (riding in from the morning stop would need them in the morning); a drive-by cannot be joined."""
+    pts = [(0.0, 0.0), (6000.0, 0.0), (12000.0, 0.0), (18000.0, 0.0)]  # 10 min apart
+    dur, dist = plane(pts)
+    nodes = (Node("morning", 1, service_s=1800, windows=(Window(hm(9), hm(9, 30)),), site="M"),
+             Node("afternoon", 2, service_s=2700, windows=(Window(hm(14), hm(14, 15)),), site="A"),
+             Node("passing", 3, NodeKind.DRIVE_BY, windows=(Window(hm(15), hm(15, 30)),), site="P"))
+    ambs = (Ambassador("x", frozenset({"M"}), (), "Xavier"),
+            Ambassador("y", frozenset({"A", "P"}), (Window(hm(14), hm(17)),), "Yves"),)
+    p = one_bus(dur, dist, nodes, ambassadors=ambs, keep_order={"bus": ["morning", "afternoon", "passing"]})
+    sol = solve(p, time_limit_s=1)
+    b = sol.buses[0]
+    assert [s.node_id for s in b.stops] == ["morning", "afternoon", "passing"]
+    morning, afternoon, passing = b.stops
+    assert morning.ambassador_id == "x"
+    assert afternoon.wait_s > 3600 and afternoon.start_s == hm(14)
+    assert afternoon.ambassador_id == "y"  # met at the stop: not on board for the leg in
+    assert "y" not in b.legs[1].on_board
+    # and stays on board to present the drive-by after it
+    assert passing.ambassador_id == "y" and "y" in b.legs[2].on_board
+    assert not [w for w in sol.warnings if w.code == "no_ambassador"]
 
 
 def test_one_bus_at_a_time_site():
