@@ -148,31 +148,43 @@ def _unknown(name: str) -> RegionError:
     return RegionError("region.unknown", name=str(name), known=known or Message("region.none_known"))
 
 
-def load_region(name_or_path: str | Path, progress: ProgressCallback | None = None,
+def load_region(name: str, progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> Region:
-    """Load a region by compiled file path, OSM file path (compiled on first use) or name.
+    """Load the region called ``name`` from :func:`regions_dir`.
 
-    A bundled name ("krems", "lyon-la-doua") is compiled into regions_dir() on first use."""
-    p = Path(name_or_path)
-    if p.suffix == SUFFIX and p.exists():
-        return Region.load(p)
-    if p.exists() and p.is_file():                       # an OSM file: compile it once
-        target = regions_dir() / f"{default_name(p)}{SUFFIX}"
-        if not _fresh(target, p):
-            import_region(p, progress=progress, cancel=cancel)
-        return Region.load(target)
-    name = slugify(str(name_or_path))
+    A name only, never a path: a project file (which partners share) names its region, and
+    nothing it says can make the app read or compile a file of its choosing. A bundled name
+    ("krems", "lyon-la-doua") is compiled from the app's own ``maps/`` on first use. A value
+    that looks like a path (an old project stored one) counts as the name of its file.
+    """
+    name = region_name_of(name)
     target = regions_dir() / f"{name}{SUFFIX}"
     if name in BUNDLED:
         src = bundled_maps_dir() / BUNDLED[name]
         if not _fresh(target, src if src.exists() else None):
             if not src.exists():
-                raise _unknown(str(name_or_path))
+                raise _unknown(name)
             import_region(src, name=name, progress=progress, cancel=cancel)
         return Region.load(target)
     if target.exists():
         return Region.load(target)
-    raise _unknown(str(name_or_path))
+    raise _unknown(name)
+
+
+def region_name_of(value: str | Path) -> str:
+    """The region name a stored value means: itself, or for a path (old projects) its file's name."""
+    text = str(value)
+    if "/" in text or "\\" in text or Path(text).suffix in (SUFFIX, ".osm", ".pbf", ".gz", ".bz2", ".xml"):
+        file_name = Path(text.replace("\\", "/")).name
+        if file_name.endswith(SUFFIX):
+            file_name = file_name[: -len(SUFFIX)]
+        return default_name(Path(file_name))
+    return slugify(text)
+
+
+def load_compiled(path: Path) -> Region:
+    """A compiled region file the user chose by hand (the command line, a file dialog)."""
+    return Region.load(Path(path))
 
 
 def _fresh(target: Path, source: Path | None) -> bool:

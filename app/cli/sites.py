@@ -38,10 +38,8 @@ def _load_region(name: Optional[str], lang: str):
     """The region to check positions against, or None (with a note on stderr) when it cannot be loaded."""
     if not name:
         return None
-    try:
-        from routing.regions import load_region
-    except ImportError:  # the road engine is not installed: only WGS84 ranges are checked
-        return None
+    from routing.regions import load_region
+
     try:
         return load_region(name)
     except RegionError as exc:

@@ -197,8 +197,8 @@ def test_progress_reported(tmp_path):
 def test_load_path_imports_numpy_only(krems_path):
     code = (
         "import sys\n"
-        "from routing.regions import load_region\n"
-        f"r = load_region({str(krems_path)!r})\n"
+        "from routing.regions import load_compiled\n"
+        f"r = load_compiled({str(krems_path)!r})\n"
         "net = r.network()\n"
         "s = [net.snap(15.64, 48.405), net.snap(15.66, 48.408)]\n"
         "m = net.matrix(s); net.leg(s[0], s[1])\n"
@@ -208,3 +208,22 @@ def test_load_path_imports_numpy_only(krems_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_a_project_names_its_region_it_never_points_at_a_file(tmp_path, monkeypatch):
+    """A shared project's region value is a name: a path in it compiles nothing and writes nothing
+    into the user's regions folder (an attacker's OSM file would replace their roads)."""
+    from routing.errors import RegionError
+    from routing.regions import load_region, region_name_of, regions_dir
+
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path / "data"))
+    hostile = tmp_path / "elsewhere" / "krems.osm"
+    hostile.parent.mkdir()
+    hostile.write_text(DATA.joinpath("detour.osm").read_text(encoding="utf-8"), encoding="utf-8")
+    assert region_name_of(str(hostile)) == "krems" and region_name_of("C:\\\\maps\\\\Lyon.zreg") == "lyon"
+    region = load_region(str(hostile))  # read as the name "krems": the bundled Krems, compiled from maps/
+    assert region.name == "krems" and len(region.named_features()) > 10
+    assert sorted(p.name for p in regions_dir().iterdir()) == ["krems.zreg"]
+    with pytest.raises(RegionError):
+        load_region(str(tmp_path / "elsewhere" / "detour.osm"))  # unknown name: refused, nothing compiled
+    assert sorted(p.name for p in regions_dir().iterdir()) == ["krems.zreg"]
