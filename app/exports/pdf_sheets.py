@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from app.exports import mapdraw
+from app.model.media import video_file
 from app.exports.context import ExportContext, StopRow
 from app.exports.french import label, tour_title
 from app.i18n import formats
@@ -120,7 +121,7 @@ def _video_text(ctx: ExportContext, r: StopRow) -> str:
                 line += f" à {formats.offset(end, 'fr')}"
         elif v is not None:
             line += f", en entier ({formats.offset(v.duration_s, 'fr')})"
-        if v is not None:
+        if v is not None and video_file(ctx.media_folder, v.path) is not None:  # never a path outside the project
             line += f"\n{label('Fichier')} {v.path}"
         lines.append(line)
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from typing import Optional
 from app.i18n import formats
 from app.exports.context import ExportContext
 from app.exports.files import slug
+from app.model.media import video_file
 from app.model.plan import BusPlan
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -47,13 +48,15 @@ def file_names(ctx: ExportContext, suffix: str) -> list[str]:
     return names
 
 
-def video_path(ctx: ExportContext, stored: str) -> str:
-    """The playlist's path to a video stored as ``stored`` (relative to the project folder)."""
-    p = Path(stored)
-    absolute = p if p.is_absolute() else ctx.media_folder / p
+def video_path(ctx: ExportContext, stored: str) -> Optional[str]:
+    """The playlist's path to a video stored as ``stored`` (relative to the project folder), or
+    None for a path outside the project (never written into a file a partner receives)."""
+    absolute = video_file(ctx.media_folder, stored)
+    if absolute is None:
+        return None
     base = ctx.export_folder or ctx.media_folder
     try:
-        return Path(os.path.relpath(absolute, base)).as_posix()
+        return Path(os.path.relpath(absolute, Path(base).resolve())).as_posix()
     except ValueError:  # another drive (Windows)
         return absolute.as_posix()
 
@@ -62,12 +65,13 @@ def entries(ctx: ExportContext, bus: BusPlan) -> list[Entry]:
     out = []
     for cue in sorted(bus.cues, key=lambda c: (c.start, c.offset_s)):
         v = ctx.videos.get(cue.video_id)
-        if v is None:
+        path = video_path(ctx, v.path) if v is not None else None
+        if path is None:
             continue
         stop = cue.trim_end_s
         end = stop if stop is not None else v.duration_s
         dur = max(0.0, end - cue.trim_start_s) if end else None
-        out.append(Entry(video_path(ctx, v.path), one_line(cue.title or v.title), dur, cue.trim_start_s, stop,
+        out.append(Entry(path, one_line(cue.title or v.title), dur, cue.trim_start_s, stop,
                          formats.clock(ctx.local(cue.start), "fr")))
     return out
 

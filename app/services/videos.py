@@ -1,12 +1,13 @@
 """Company videos: reading a file's duration, writing the demo's small clips.
 
-Paths stored in a project are relative to the project's folder where possible
-(:func:`relative_video_path`), so a project and its ``videos/`` folder can be
-moved or copied together.
+Paths stored in a project are relative to the project's folder, and only files inside
+it are played or exported (:mod:`app.model.media`); a file chosen elsewhere is copied
+into the project's ``videos/`` folder, so a project and its videos travel together.
 """
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -14,6 +15,7 @@ import av
 import numpy as np
 
 from app.model.entities import Video
+from app.model.media import video_file
 from routing.errors import UserError
 from routing.progress import check, report
 
@@ -53,18 +55,42 @@ def video_duration_s(path: Path | str) -> float:
 
 
 def relative_video_path(project_folder: Path, file: Path) -> str:
-    """``file`` relative to ``project_folder`` (POSIX separators) when inside it, else absolute."""
-    file = Path(file).resolve()
+    """``file`` relative to ``project_folder`` (POSIX separators); it must be inside it."""
+    return Path(file).resolve().relative_to(Path(project_folder).resolve()).as_posix()
+
+
+def bring_into_project(project_folder: Path, file: Path) -> Path:
+    """``file`` itself when it is inside the project's folder, else a copy in its ``videos/``
+    folder (a project only ever plays what it holds; the copy travels with it)."""
+    file, folder = Path(file).resolve(), Path(project_folder).resolve()
     try:
-        return file.relative_to(Path(project_folder).resolve()).as_posix()
+        file.relative_to(folder)
+        return file
     except ValueError:
-        return str(file)
+        pass
+    target_dir = folder / "videos"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / file.name
+    n = 1
+    while target.exists() and not _same_file(target, file):
+        target = target_dir / f"{file.stem}-{n}{file.suffix}"
+        n += 1
+    if not target.exists():
+        shutil.copy2(file, target)
+    return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
 
 
 def resolve_video_path(project_folder: Path, stored: str) -> Path:
-    """The file a stored video path designates (relative paths start at the project's folder)."""
-    p = Path(stored)
-    return p if p.is_absolute() else Path(project_folder) / p
+    """The file a stored video path designates, inside the project's folder; VideoFileError
+    for a path that leaves it, is absolute, or is not a video (an untrusted project's)."""
+    found = video_file(project_folder, stored)
+    if found is None:
+        raise VideoFileError("video.outside_project", path=str(stored))
+    return found
 
 
 def read_videos(files: Sequence[str], folder: Path, site_id: Optional[int], progress=None, cancel=None
@@ -77,8 +103,9 @@ def read_videos(files: Sequence[str], folder: Path, site_id: Optional[int], prog
     for i, name in enumerate(files):
         check(cancel)
         report(progress, i / max(1, len(files)), Path(name).name)
-        out.append(Video(path=relative_video_path(folder, Path(name)), title=Path(name).stem.replace("_", " "),
-                         duration_s=video_duration_s(name), site_id=site_id))
+        inside = bring_into_project(folder, Path(name))
+        out.append(Video(path=relative_video_path(folder, inside), title=Path(name).stem.replace("_", " "),
+                         duration_s=video_duration_s(inside), site_id=site_id))
     return out
 
 

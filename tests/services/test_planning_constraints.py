@@ -76,7 +76,10 @@ DETOUR_LAT = 45.1060
 @pytest.fixture(scope="module")
 def bridge_plan(tmp_path_factory):
     path = tmp_path_factory.mktemp("bridge") / "bridge.zitour"
-    with _project(path, str(DATA / "low_bridge.osm")) as p:
+    from routing.regions import import_region
+
+    import_region(DATA / "low_bridge.osm")  # as `zitour region import` does; the project names it
+    with _project(path, "low-bridge") as p:
         depot = p.add(Site("Dépôt Ouest", 5.0000, 45.0998, kind=SiteKind.DEPOT))
         est = p.add(Site("Atelier Est", 5.0100, 45.0998))
         basse = p.add(Site("Usine Basse", 5.0200, 45.0998))

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.entities import Site, Video
+from app.model.media import video_file
+from app.services.videos import resolve_video_path
+from routing.errors import UserError
 from app.model.plan import Plan
 from app.ui import fmt
 
@@ -89,9 +92,11 @@ class VideosPanel(QWidget):
         folder = project.folder if project else Path(".")
         self.table.setRowCount(len(videos))
         for r, v in enumerate(videos):
-            from_file = (Path(v.path) if Path(v.path).is_absolute() else folder / v.path)
+            from_file = video_file(folder, v.path)
             check = ""
-            if not from_file.exists():
+            if from_file is None:
+                check = self.tr("outside the project: not played")
+            elif not from_file.exists():
                 check = self.tr("file missing")
             elif v.id in problems:
                 check = problems[v.id]
@@ -129,7 +134,11 @@ class VideosPanel(QWidget):
         v = self.current_video()
         if v is None or self.project is None:
             return
-        path = Path(v.path) if Path(v.path).is_absolute() else self.project.folder / v.path
+        try:
+            path = resolve_video_path(self.project.folder, v.path)  # never a file outside the project
+        except UserError as exc:
+            self.error.emit(exc)
+            return
         try:
             dialog = VideoPreview(self, path, v.title)
         except Exception:  # noqa: BLE001 - no multimedia backend: the system's player
