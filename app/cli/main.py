@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from typing import Optional, Sequence
 
@@ -71,6 +72,39 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print(Message("cli.interrupted").text(lang), file=sys.stderr)
         return 130
+    except sqlite3.OperationalError as exc:  # the file system or another program said no
+        print(f"zitour: {Message(_sqlite_code(exc), detail=str(exc)).text(lang)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, the details in the log file
+        log_file = _log_unexpected(exc)
+        print(f"zitour: {Message('cli.unexpected', error=type(exc).__name__, log=str(log_file)).text(lang)}",
+              file=sys.stderr)
+        return 70  # EX_SOFTWARE
+
+
+def _sqlite_code(exc: Exception) -> str:
+    """The message for what SQLite refused: a file locked by another program, a full disk, a read-only place."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "store.busy"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "store.disk_full"
+    if "readonly" in text or "read-only" in text:
+        return "store.read_only_place"
+    return "store.sqlite_refused"
+
+
+def _log_unexpected(exc: Exception):
+    """Write the traceback to the log file (data folder); returns its path."""
+    import logging
+    import traceback
+
+    from app.logs import log_path, setup_logging
+
+    setup_logging()
+    logging.getLogger("zitour.cli").error("unexpected error:\n%s",
+                                          "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    return log_path()
 
 
 if __name__ == "__main__":  # pragma: no cover

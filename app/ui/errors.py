@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
@@ -38,30 +37,7 @@ def show_error(parent: Optional[QWidget], exc: BaseException, title: Optional[st
     box.exec()
 
 
-def log_path() -> Path:
-    try:
-        from routing.regions import data_dir
-    except ImportError:  # the region store is not there: same rule as routing.regions
-        import os
-
-        base = os.environ.get("ZITOUR_DATA_DIR") or os.path.join(
-            os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "zitour")
-        return Path(base) / "zitour.log"
-    return data_dir() / "zitour.log"
-
-
-def setup_logging() -> None:
-    """Log to ``data_dir()/zitour.log`` (best effort: a read-only home must not stop the app)."""
-    try:
-        path = log_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except Exception:  # noqa: BLE001 - logging must never stop the app
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+from app.logs import log_path, setup_logging  # noqa: E402,F401  (the GUI's and the CLI's one log file)
 
 
 _shown_recently = False

@@ -202,3 +202,34 @@ def test_demo_with_plan_stores_a_plan_for_every_tour(tmp_path, capsys):
             assert sum(len(b.stops) for b in plan.buses) > 0
     assert main(["info", str(path)]) == 0
     assert capsys.readouterr().out.count("plan: yes") == 2
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_file(tmp_path, monkeypatch, capsys):
+    """The last resort: no traceback on the terminal, the traceback in the log file whose path is given."""
+    import app.cli.project as project_cmd
+    from app.cli.main import main
+    from app.logs import log_path
+
+    def broken(args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(project_cmd, "run_info", broken)
+    code = main(["--lang", "fr", "info", str(tmp_path / "x.zitour")])
+    err = capsys.readouterr().err
+    assert code == 70 and err.count("\n") == 1 and "Traceback" not in err
+    assert "ZeroDivisionError" in err and str(log_path()) in err and "erreur inattendue" in err
+    assert "ZeroDivisionError: a bug" in log_path().read_text(encoding="utf-8")
+
+
+def test_a_locked_project_file_is_said_in_words(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    import app.cli.project as project_cmd
+    from app.cli.main import main
+
+    def locked(args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(project_cmd, "run_info", locked)
+    assert main(["--lang", "fr", "info", str(tmp_path / "x.zitour")]) == 1
+    assert "pris par un autre programme" in capsys.readouterr().err
