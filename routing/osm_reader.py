@@ -178,6 +178,8 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
             if use_areas and "out of order" in str(exc):
                 continue
             raise _error(path, Message("region.osm.not_osm", detail=str(exc))) from None
+        except osmium.InvalidLocationError as exc:  # a coordinate written "4,84": not OSM's form
+            raise _error(path, Message("region.osm.bad_location", detail=str(exc))) from None
         except (OSError, ValueError) as exc:
             raise _error(path, Message("file.unreadable", detail=str(exc))) from None
     roads, builders, features, rep, header_box, (minlon, minlat, maxlon, maxlat) = state

@@ -64,6 +64,10 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     print(Message("cli.sites.imported", source=report.source, added=report.added, updated=report.updated,
                   unchanged=report.unchanged, rejected=n_bad).text(lang))
+    if n_bad and report.added + report.updated + report.unchanged == 0:  # not one row was usable
+        print(Message("cli.sites.every_row_rejected", rejected=n_bad, source=report.source).text(lang),
+              file=sys.stderr)
+        return 1
     if n_bad:
         print(Message("cli.sites.some_rejected", rejected=n_bad).text(lang), file=sys.stderr)
     return 0

@@ -64,6 +64,8 @@ def read_geojson_rows(path: Path) -> tuple[list[RawRow], list[RejectedRow], str]
     except json.JSONDecodeError as exc:
         raise _fail(path, Message("import.geojson.bad_json", line=exc.lineno, column=exc.colno,
                                   detail=exc.msg)) from None
+    except RecursionError:  # arrays nested thousands deep: no GeoJSON is
+        raise _fail(path, Message("import.geojson.too_deep")) from None
     if isinstance(data, dict) and data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
         features = data["features"]
     elif isinstance(data, dict) and data.get("type") == "Feature":

@@ -190,7 +190,7 @@ def parse_float(text: str) -> float:
 def parse_capacity(text: str) -> int:
     """A head count: ``"25"``, ``"25 personnes"``, ``"25.0"``."""
     m = re.fullmatch(r"\s*(\d+)(?:[.,]0+)?\s*(?:pers\w*|people|personnes|places|pax|max)?\.?\s*", str(text), re.I)
-    if not m:
+    if not m or len(m.group(1)) > 6:  # a group of people, not a 400-digit number
         raise NumberError(text)
     return int(m.group(1))
 
@@ -231,12 +231,17 @@ def build_candidate(
     problems: list[RejectedRow] = []
     name = " ".join(raw.values.get("name", "").split())
 
+    shown = "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in name)  # never a NUL in a message
+
     def reject(canon: str, reason: Message) -> None:
         column = raw.columns.get(canon, _label(canon, 0))
-        problems.append(RejectedRow(raw.row, column, reason, raw.line, name))
+        problems.append(RejectedRow(raw.row, column, reason, raw.line, shown))
 
     if not name:
         reject("name", Message("import.missing_name"))
+    for field in ("name",) + TEXT_FIELDS:
+        if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in raw.values.get(field, "")):
+            reject(field, Message("import.control_characters"))  # a NUL in a name breaks exports and terminals
 
     def number(canon: str) -> Optional[float]:
         text = raw.values.get(canon, "").strip()
