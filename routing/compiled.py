@@ -6,8 +6,12 @@ Layout (all little-endian)::
     uint32    format version (FORMAT_VERSION)
     uint32    header length H in bytes
     H bytes   UTF-8 JSON header: metadata + {"arrays": {name: {dtype, shape, offset}}}
+              + {"sha256": hex digest of everything after the header's padding}
     padding   to a 64-byte boundary; array offsets count from there
     arrays    raw C-order data, each starting on a 64-byte boundary
+
+The checksum makes a damaged file (a flipped byte changed a plan's distance without any
+error before) a clear refusal; the bundled regions are then rebuilt from their source.
 
 String lists are stored as one uint8 array of NUL-separated UTF-8. No pickle: loading
 never executes code from the file. Files are written to a temporary file in the
@@ -15,6 +19,7 @@ destination folder, then renamed (``os.replace``), so a failed import leaves not
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import struct
@@ -26,7 +31,7 @@ import numpy as np
 from routing.errors import Message, RegionError
 
 MAGIC = b"ZITOURRG"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the data's sha256 in the header
 SUFFIX = ".zreg"
 _ALIGN = 64
 _ALLOWED_DTYPES = {"<f8", "<f4", "<i8", "<i4", "<i2", "|i1", "|u1", "<u4", "<u2", "|b1"}
@@ -57,8 +62,15 @@ def write_compiled(path: Path, header: dict, arrays: dict[str, np.ndarray]) -> P
         table[name] = {"dtype": dt, "shape": list(arr.shape), "offset": offset}
         blobs.append((offset, arr))
         offset += -(-arr.nbytes // _ALIGN) * _ALIGN
+    digest = hashlib.sha256()
+    pos = 0
+    for off, arr in blobs:  # the data exactly as written below, padding included
+        digest.update(b"\0" * (off - pos))
+        digest.update(memoryview(arr).cast("B") if arr.nbytes else b"")
+        pos = off + arr.nbytes
     head = dict(header)
     head["arrays"] = table
+    head["sha256"] = digest.hexdigest()
     hbytes = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     prefix = MAGIC + struct.pack("<II", FORMAT_VERSION, len(hbytes)) + hbytes
     data_start = -(-len(prefix) // _ALIGN) * _ALIGN
@@ -123,6 +135,8 @@ def read_compiled(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
     try:
         header = json.loads(bytes(buf[16:16 + hlen]).decode("utf-8"))
         data_start = -(-(16 + hlen) // _ALIGN) * _ALIGN
+        if hashlib.sha256(memoryview(buf)[data_start:]).hexdigest() != header.get("sha256"):
+            raise ValueError("the data does not match its checksum")
         arrays = {}
         for name, spec in header["arrays"].items():
             dt = np.dtype(spec["dtype"])

@@ -36,6 +36,7 @@ class RegionInfo:
     bundled: bool
     bounds: Bbox | None = None   # (west, south, east, north) when compiled
     road_links: int | None = None
+    damaged: bool = False        # the file cannot be read (an import again, or a bundled rebuild, mends it)
 
 
 def data_dir() -> Path:
@@ -132,11 +133,12 @@ def list_regions() -> list[RegionInfo]:
                 continue
             try:
                 h = read_header(p)
-            except (RegionError, OSError, ValueError):
-                continue
-            out.append(RegionInfo(h["name"], p, h.get("source", ""), h["name"] in BUNDLED,
-                                  tuple(h["bounds"]), h.get("report", {}).get("graph_links")))
-            seen.add(h["name"])
+                info = RegionInfo(str(h["name"]), p, str(h.get("source", "")), h["name"] in BUNDLED,
+                                  tuple(float(v) for v in h["bounds"]), h.get("report", {}).get("graph_links"))
+            except Exception:  # noqa: BLE001 - one damaged file must not hide the others
+                info = RegionInfo(p.stem, p, "", p.stem in BUNDLED, damaged=True)
+            out.append(info)
+            seen.add(info.name)
     for name, fname in BUNDLED.items():
         if name not in seen and (bundled_maps_dir() / fname).exists():
             out.append(RegionInfo(name, None, fname, True))
@@ -165,7 +167,13 @@ def load_region(name: str, progress: ProgressCallback | None = None,
             if not src.exists():
                 raise _unknown(name)
             import_region(src, name=name, progress=progress, cancel=cancel)
-        return Region.load(target)
+        try:
+            return Region.load(target)
+        except RegionError:  # damaged (its checksum says so): built again from the app's own map
+            if not src.exists():
+                raise
+            import_region(src, name=name, progress=progress, cancel=cancel)
+            return Region.load(target)
     if target.exists():
         return Region.load(target)
     raise _unknown(name)

@@ -52,7 +52,9 @@ def cmd_list(args) -> int:
         print(Message("cli.region.none", folder=str(regions_dir())).text(lang))
         return 0
     for r in regions:
-        if r.path is None:
+        if r.damaged:
+            state = Message("cli.region.damaged").text(lang)
+        elif r.path is None:
             state = Message("cli.region.bundled").text(lang)
         else:
             state = ", ".join(f"{v:.4f}" for v in r.bounds)

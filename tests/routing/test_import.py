@@ -227,3 +227,33 @@ def test_a_project_names_its_region_it_never_points_at_a_file(tmp_path, monkeypa
     with pytest.raises(RegionError):
         load_region(str(tmp_path / "elsewhere" / "detour.osm"))  # unknown name: refused, nothing compiled
     assert sorted(p.name for p in regions_dir().iterdir()) == ["krems.zreg"]
+
+
+def test_a_damaged_compiled_region_is_refused_listed_and_the_bundled_one_rebuilt(tmp_path, monkeypatch):
+    """A flipped byte in a compiled region changed a plan's distance without a word: its checksum now
+    refuses it; the region list says it is damaged instead of failing; a bundled region is built again."""
+    from routing.compiled import SUFFIX
+    from routing.errors import RegionError
+    from routing.region import Region
+    from routing.regions import list_regions, load_region, regions_dir
+
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path / "data"))
+    path = import_region(DATA / "detour.osm", dest_dir=regions_dir())
+    Region.load(path)  # sound
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0x01  # one bit, deep in the arrays
+    path.write_bytes(bytes(data))
+    with pytest.raises(RegionError) as info:
+        Region.load(path)
+    assert "checksum" in info.value.text("en") or "endommag" in info.value.text("fr")
+    (regions_dir() / f"garbage{SUFFIX}").write_bytes(b"ZITOURRG" + b"\x02\x00\x00\x00\x05\x00\x00\x00{oops")
+    listed = {r.name: r for r in list_regions()}
+    assert listed["garbage"].damaged and not listed["detour"].damaged  # header fine, data checked on load
+    krems = load_region("krems")
+    target = regions_dir() / f"krems{SUFFIX}"
+    broken = bytearray(target.read_bytes())
+    broken[-4096] ^= 0xFF
+    target.write_bytes(bytes(broken))
+    again = load_region("krems")  # rebuilt from maps/, not refused
+    assert len(again.named_features()) == len(krems.named_features())
+    Region.load(target)  # and the file on disk is sound again

@@ -53,6 +53,8 @@ class RegionsDialog(QDialog):
         current = self.session.region_name
         for info in list_regions():
             state = self.tr("bundled") if info.bundled else self.tr("imported")
+            if info.damaged:
+                state = self.tr("damaged: import it again")
             if info.path is None:
                 state += ", " + self.tr("compiled on first use")
             text = f"{info.name} ({state})"
