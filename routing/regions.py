@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from routing.compiled import FORMAT_VERSION, SUFFIX, read_header, write_compiled
+from routing.leftovers import remove_stale
 from routing.errors import Message, RegionError
 from routing.progress import CancelToken, ProgressCallback, check, report
 from routing.region import Region
@@ -89,6 +90,7 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
     source = Path(source)
     name = slugify(name) if name else default_name(source)
     dest = Path(dest_dir) if dest_dir is not None else regions_dir()
+    remove_stale(dest, f".tmp-*{SUFFIX}")  # what a killed import left
     check(cancel)
     report(progress, 0.0, f"Reading {source.name}")
     raw = read_osm(source, bbox, progress, cancel)

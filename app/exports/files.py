@@ -8,6 +8,8 @@ never half a file, and nothing is ever written outside the folder.
 from __future__ import annotations
 
 import os
+
+from routing.leftovers import remove_stale
 import re
 import shutil
 import tempfile
@@ -60,6 +62,7 @@ def prepare_folder(out_dir: Path) -> Path:
         raise ExportError("export.folder_not_created", folder=str(out_dir), detail=str(exc.strerror)) from None
     if not os.access(out_dir, os.W_OK):
         raise ExportError("export.folder_not_writable", folder=str(out_dir))
+    remove_stale(out_dir, STAGING_PREFIX + "*")  # what a killed export left
     return out_dir.resolve()
 
 

@@ -9,6 +9,7 @@ video clips are written in a ``videos/`` folder beside the project.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +32,7 @@ from app.model.entities import (
 )
 from app.services.editing import new_bus
 from app.services.osm_sites import OsmFeature, read_osm_features
+from routing.leftovers import remove_stale
 from app.services.videos import relative_video_path, video_duration_s, write_demo_clip
 from app.store.project import Project, check_project_file
 from routing.progress import CancelToken, ProgressCallback, check, report
@@ -135,7 +137,10 @@ def build_demo(
         clips.append((spec, file, video_duration_s(file)))
 
     report(progress, 0.8, path.name)
-    project = Project.create(path, overwrite=force)
+    # Built under a temporary name, renamed when whole: a killed build leaves no half demo.
+    remove_stale(path.parent, f".{path.name}.building-*")
+    final, path = path, path.with_name(f".{path.name}.building-{os.getpid()}")
+    project = Project.create(path, overwrite=True)
     try:
         with project.transaction():
             project.set_region_name(desc["region"])
@@ -175,9 +180,10 @@ def build_demo(
         project.close()
         path.unlink(missing_ok=True)  # no half-built demo
         raise
-    project.close()
-    report(progress, 1.0, path.name)
-    return path
+    project.close()  # the write-ahead log is folded in: the file is whole
+    os.replace(path, final)
+    report(progress, 1.0, final.name)
+    return final
 
 
 def _add_tour(project: Project, spec: dict[str, Any], sites: dict[str, Site]) -> Tour:
