@@ -90,7 +90,7 @@ def format_value(value: Any, lang: str) -> str:
         return formats.distance(value.metres, lang)
     if isinstance(value, Spans):
         return formats.spans(value.spans, lang)
-    if isinstance(value, dt.datetime):
+    if isinstance(value, (dt.datetime, dt.time)):
         return formats.clock(value, lang)
     if isinstance(value, dt.date):
         return formats.long_date(value, lang)

@@ -41,6 +41,10 @@ def clock(value: dt.time | dt.datetime | float, lang: str = "fr", seconds: bool 
 
     ``seconds``: to the second, "9 h 30 min 05 s" (fr) / "9:30:05" (en).
     """
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # The wall clock the zone really shows: a time the DST change skips (2:15 on the last
+        # Sunday of March) reads as the hour after it, as in the exports.
+        value = value.astimezone(dt.timezone.utc).astimezone(value.tzinfo)
     if isinstance(value, (dt.time, dt.datetime)):
         hour, minute, second = value.hour, value.minute, value.second
     else:

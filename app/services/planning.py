@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from app.model.rules import DAY_S, service_windows
+from app.model.rules import DAY_S, head_count, service_windows
 from app.model.entities import Bus, LockKind, Site, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
 from app.model.rules import people_on_board
@@ -149,6 +149,32 @@ def _start_windows(stop, ambassadors, day) -> tuple:
     return tuple(solver.Window(a, b) for a, b in windows)
 
 
+def _stated_windows(stop, ambassadors, day) -> tuple:
+    """The stop's own windows, for the solver's messages, when its start windows are them minus the
+    dwell only (the whole stop inside): "does not fit in its hours 9 h–10 h 30", never "9 h–9 h 15".
+    Empty when only the arrival counts, or when an ambassador's hours narrowed them too."""
+    if not stop.windows or stop.arrival_only or stop.kind == StopKind.DRIVE_BY or stop.dwell_s <= 0:
+        return ()
+    if service_windows(stop, ambassadors, day) != service_windows(stop, (), day):
+        return ()
+    return tuple(solver.Window(w.start_s, w.end_s) for w in stop.windows)
+
+
+def check_tour_day(tour: Tour, buses: list, groups: list) -> None:
+    """Refuse a tour no plan can serve, saying why: a return before the departure, fewer seats
+    than people (a 1-seat bus for 30 participants planned quietly before)."""
+    if tour.latest_return <= tour.earliest_departure:
+        raise PlanningError("planning.return_before_departure", tour=tour.name, departure=tour.earliest_departure,
+                            back=tour.latest_return)
+    people, seats = head_count(tour, groups), sum(max(0, b.seats) for b in buses)
+    if people > seats:
+        raise PlanningError("planning.not_enough_seats", tour=tour.name, people=people, seats=seats)
+    for b in buses:
+        aboard = sum(g.size for g in groups if g.bus_id == b.id)
+        if aboard > b.seats:
+            raise PlanningError("planning.bus_overfull", bus=b.name, people=aboard, seats=b.seats)
+
+
 def unfit_stops(project, tour: Tour, stops: list, sites: dict) -> dict:
     """Stops that cannot happen whatever the route, with the reason: a visit longer than its
     company's opening, or a presentation when none of the ambassadors who can give it is there."""
@@ -196,7 +222,8 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
             0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
             _start_windows(s, people, tour.date), s.required, s.priority,
             lock_map.get(s.lock), s.lock_index, frozenset({s.bus_id}) if s.bus_id is not None else None,
-            s.site_id, site.name, site.visit_capacity if s.kind == StopKind.VISIT else None))
+            s.site_id, site.name, site.visit_capacity if s.kind == StopKind.VISIT else None,
+            stated_windows=_stated_windows(s, people, tour.date)))
     ambassadors = []
     for a in project.ambassadors():
         wins = tuple(solver.Window(_secs(av.start), _secs(av.end)) for av in a.availability
@@ -247,6 +274,7 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     stops = sorted(project.stops(tour_id), key=lambda s: (s.position, s.id))
     if not stops:
         raise PlanningError("planning.no_stop", tour=tour.name)
+    check_tour_day(tour, buses, project.groups(tour_id))
     region_name = project.region_name
     if not region_name:
         raise PlanningError("planning.no_region")

@@ -15,3 +15,16 @@ def test_clock_to_the_second():
     assert formats.clock(dt.time(0, 0, 0), "fr", seconds=True) == f"0{NBSP}h{NBSP}00{NBSP}min{NBSP}00{NBSP}s"
     # without seconds, as before: floored to the minute
     assert formats.clock(t + 50, "en") == "9:05" and formats.clock(t, "fr") == f"9{NBSP}h{NBSP}05"
+
+
+def test_a_clock_the_dst_change_skips_reads_as_the_zone_shows_it():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from app.i18n.formats import clock
+
+    paris = ZoneInfo("Europe/Paris")
+    skipped = dt.datetime.combine(dt.date(2026, 3, 29), dt.time(0), tzinfo=paris) + dt.timedelta(hours=2, minutes=15)
+    assert skipped.hour == 2  # wall-clock arithmetic lands in the hour that does not exist
+    assert clock(skipped, "en") == "3:15" == clock(skipped.astimezone(paris), "en")  # what the exports print
+    assert clock(dt.datetime(2026, 6, 16, 9, 30, tzinfo=paris), "fr") == "9\u00a0h\u00a030"
