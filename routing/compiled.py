@@ -6,7 +6,7 @@ Layout (all little-endian)::
     uint32    format version (FORMAT_VERSION)
     uint32    header length H in bytes
     H bytes   UTF-8 JSON header: metadata + {"arrays": {name: {dtype, shape, offset}}}
-              + {"sha256": hex digest of everything after the header's padding}
+              + {"sha256": digest of the rest of the header and of the data}
     padding   to a 64-byte boundary; array offsets count from there
     arrays    raw C-order data, each starting on a 64-byte boundary
 
@@ -70,7 +70,7 @@ def write_compiled(path: Path, header: dict, arrays: dict[str, np.ndarray]) -> P
         pos = off + arr.nbytes
     head = dict(header)
     head["arrays"] = table
-    head["sha256"] = digest.hexdigest()
+    head["sha256"] = _checksum(head, digest)
     hbytes = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     prefix = MAGIC + struct.pack("<II", FORMAT_VERSION, len(hbytes)) + hbytes
     data_start = -(-len(prefix) // _ALIGN) * _ALIGN
@@ -95,6 +95,13 @@ def write_compiled(path: Path, header: dict, arrays: dict[str, np.ndarray]) -> P
             pass
         raise
     return path
+
+
+def _checksum(header: dict, data_digest) -> str:
+    """sha256 over the header (less its own checksum) and the data's digest: any changed byte shows."""
+    meta = json.dumps({k: v for k, v in header.items() if k != "sha256"}, ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True).encode("utf-8")
+    return hashlib.sha256(meta + data_digest.digest()).hexdigest()
 
 
 def _bad(path: Path, problem: Message) -> RegionError:
@@ -135,8 +142,8 @@ def read_compiled(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
     try:
         header = json.loads(bytes(buf[16:16 + hlen]).decode("utf-8"))
         data_start = -(-(16 + hlen) // _ALIGN) * _ALIGN
-        if hashlib.sha256(memoryview(buf)[data_start:]).hexdigest() != header.get("sha256"):
-            raise ValueError("the data does not match its checksum")
+        if _checksum(header, hashlib.sha256(memoryview(buf)[data_start:])) != header.get("sha256"):
+            raise ValueError("the file does not match its checksum")
         arrays = {}
         for name, spec in header["arrays"].items():
             dt = np.dtype(spec["dtype"])

@@ -5,6 +5,8 @@ what it imports never load osmnx, geopandas, networkx or shapely.
 """
 from __future__ import annotations
 
+from routing.errors import Message, RegionError
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,7 +88,11 @@ class Region:
     def load(cls, path: Path) -> "Region":
         """Load a compiled region file (numpy only)."""
         header, arrays = read_compiled(Path(path))
-        return cls(header, arrays, Path(path))
+        try:
+            return cls(header, arrays, Path(path))
+        except (KeyError, ValueError, TypeError, IndexError) as exc:  # well-formed file, wrong content
+            raise RegionError("file.problem", file=Path(path).name,
+                              problem=Message("region.compiled.damaged", detail=repr(exc))) from None
 
     def network(self, profile: VehicleProfile = COACH_12M):
         """The road network as driven by ``profile`` (cached per profile)."""
