@@ -1,4 +1,4 @@
-"""``zitour demo PATH [--force]``, ``zitour info PROJECT``, ``zitour open [PROJECT]``."""
+"""``zitour demo PATH [--force]``, ``zitour info PROJECT``, ``zitour clean PROJECT OUT``, ``zitour open [PROJECT]``."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from app.cli.words import inline_label, kind_counts
+from app.errors import ProjectUntrusted
 from app.i18n import formats
 from app.store.project import Project
 from routing.messages import Message
@@ -22,6 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     info = sub.add_parser("info", help="summary of a project: sites, tours, stops, ambassadors, videos")
     info.add_argument("project", type=Path)
     info.set_defaults(func=run_info)
+
+    clean = sub.add_parser("clean", help="write a clean copy of a project refused on opening (a trigger, a view, "
+                                         "damaged values...): only the tables, columns and rows a project has")
+    clean.add_argument("project", type=Path)
+    clean.add_argument("out", type=Path, help="the clean copy to write")
+    clean.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    clean.set_defaults(func=run_clean)
 
     op = sub.add_parser("open", help="open the application, on PROJECT if given")
     op.add_argument("project", type=Path, nargs="?")
@@ -90,7 +98,8 @@ def plan_state_words(project: Project, tour_id: int) -> Message:
 
     plan = project.plan(tour_id)
     if plan is None:
-        return Message("cli.no")
+        # a stored plan that cannot be read is no plan (Project.plan); say so rather than "no"
+        return Message("cli.info.plan.damaged") if project.plan_damage(tour_id) else Message("cli.no")
     state = plan_status(project, tour_id, plan).state
     if state is PlanState.UP_TO_DATE:
         return Message("cli.info.plan.up_to_date")
@@ -103,7 +112,34 @@ def plan_state_words(project: Project, tour_id: int) -> Message:
 
 def run_info(args: argparse.Namespace) -> int:
     # Read-only: works while the application has the project open, and never migrates it.
-    with Project.open(args.project, read_only=True) as project:
-        for line in info_lines(project, args.lang):
-            print(line)
+    try:
+        with Project.open(args.project, read_only=True) as project:
+            for line in info_lines(project, args.lang):
+                print(line)
+    except ProjectUntrusted as exc:  # refused, or a damaged row: say the way out
+        raise type(exc)(Message("cli.clean.hint", error=exc.message, file=str(args.project)), path=exc.path) from None
+    return 0
+
+
+def clean_lines(report, lang: str = "fr") -> list[str]:
+    """The lines ``zitour clean`` prints about a :class:`app.store.clean.CleanReport`, in ``lang``."""
+    lines = [Message("cli.clean.written", copy=str(report.path), file=str(report.source)).text(lang)]
+    if report.dropped:
+        lines.append(Message("cli.clean.dropped", what=report.dropped).text(lang))
+    for table, skipped in report.skipped.items():
+        lines.append(Message("cli.clean.skipped", table=table, skipped=skipped, copied=report.copied.get(table, 0),
+                             reason=report.reasons[table]).text(lang))
+    for table, count in report.cleared.items():
+        lines.append(Message("cli.clean.cleared", table=table, count=count).text(lang))
+    if not report.skipped:
+        lines.append(Message("cli.clean.all_rows").text(lang))
+    return lines
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    from app.store.clean import clean_copy_report
+
+    report = clean_copy_report(args.project, args.out, overwrite=args.force)
+    for line in clean_lines(report, args.lang):
+        print(line)
     return 0

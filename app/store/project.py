@@ -2,16 +2,25 @@
 
 Opening is careful: a file that is not ours, is corrupted, comes from a newer
 version or cannot be written is refused with a clear message *before* anything
-is written, so it stays byte-for-byte untouched. A second program opening the
-same project is told it is in use (an exclusive ``flock`` on the file, released
-by the OS even after a crash). Every edit is one transaction; a group of edits
-(an import, an undo step) can share one with :meth:`Project.transaction`.
+is written, so it stays byte-for-byte untouched. A project is shared with partners,
+so its file is untrusted input: its schema must be exactly the one its format version
+defines (no trigger, view or unknown table, column or index), its tables within
+:mod:`app.store.limits` and its references whole (:mod:`app.store.schema`), else it is
+refused with a :class:`~app.errors.ProjectUntrusted` carrying the path, the way out being
+:func:`app.store.clean.clean_copy`; every row read is checked by :mod:`app.store.codec`
+(a bad value raises :class:`~app.errors.DamagedValue` naming table, row and column).
+A second program opening the same project is told it is in use (an exclusive
+``flock`` on the file, released by the OS even after a crash). Every edit is one
+transaction; a group of edits (an import, an undo step) can share one with
+:meth:`Project.transaction`.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -20,15 +29,21 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 
 import sqlite_utils
 
-from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
+from app.errors import DamagedValue, ProjectError, ProjectInUse, ProjectReadOnly
 from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
 from app.model.plan import Plan
-from app.store import codec
+from app.store import codec, schema
 from app.store.lock import FileLock, LockBusy
 from app.store.migrations import APPLICATION_ID, CURRENT_VERSION, migrate, schema_version
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".zitour"
+
+log = logging.getLogger(__name__)
+
+# Text that is not UTF-8 (a flipped byte) is read, not raised on by the driver: the codec then
+# refuses it by table, row and column (its undecodable bytes are lone surrogates).
+read_text = functools.partial(str, encoding="utf-8", errors="surrogateescape")
 
 E = TypeVar("E")
 Listener = Callable[[str, Optional[int]], None]
@@ -66,11 +81,14 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def check_project_file(path: Path) -> int:
+def check_project_file(path: Path, validate: bool = True) -> int:
     """Check, without writing anything, that ``path`` is a project we can open.
 
     Returns its schema version. Raises :class:`ProjectError` naming the file and
-    the reason otherwise.
+    the reason otherwise. With ``validate`` (opening always does) the file is also held to
+    its format (:func:`app.store.schema.validate`: schema, limits, references), raising a
+    :class:`~app.errors.ProjectUntrusted` subclass; :func:`app.store.clean.clean_copy` reads a
+    file that fails only that.
     """
     name = str(path)
     if not path.exists():
@@ -92,20 +110,25 @@ def check_project_file(path: Path) -> int:
         uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
+        conn.text_factory = read_text
         try:
+            conn.execute("PRAGMA trusted_schema = OFF")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise ProjectError("store.foreign_sqlite", file=name)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise ProjectError("store.corrupted", file=name, detail=str(check))
+            if version > CURRENT_VERSION:
+                raise ProjectError("store.newer_format", file=name, version=version, supported=CURRENT_VERSION)
+            if validate:
+                # At the file's own version, before a migration (or anything else) writes to it.
+                schema.validate(conn, version, name)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ProjectError("store.corrupted", file=name, detail=str(exc))
-    if check != "ok":
-        raise ProjectError("store.corrupted", file=name, detail=str(check))
-    if version > CURRENT_VERSION:
-        raise ProjectError("store.newer_format", file=name, version=version, supported=CURRENT_VERSION)
     return version
 
 
@@ -117,7 +140,9 @@ class Project:
         self.read_only = read_only
         self._conn = conn
         self._lock = lock
+        conn.text_factory = read_text
         self.db = sqlite_utils.Database(conn)
+        self._damaged_plans_logged: set[int] = set()
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[tuple[str, Optional[int]]] = []
@@ -162,7 +187,12 @@ class Project:
 
         Raises :class:`ProjectInUse` when another program has it open,
         :class:`ProjectReadOnly` when it cannot be written (retry with
-        ``read_only=True``), :class:`ProjectError` for anything else.
+        ``read_only=True``), a :class:`~app.errors.ProjectUntrusted` (``.path`` set) when
+        the file is not what its format defines — :class:`~app.errors.ForeignSchema` (a
+        trigger, a view, an unknown table, column or index, a changed table),
+        :class:`~app.errors.ProjectTooLarge`, :class:`~app.errors.DamagedValue` (a reference
+        to a missing row) — checked before anything is written, migrations included (offer
+        :func:`app.store.clean.clean_copy`), :class:`ProjectError` for anything else.
         """
         path = Path(path)
         if read_only:
@@ -184,6 +214,7 @@ class Project:
                 migrate(memory)
                 conn = memory
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA trusted_schema = OFF")
             return cls(path, conn, None, read_only=True)
         # Lock first: "in use" is the true reason when another program has it, and the
         # checks below then never read a file that program is writing.
@@ -219,6 +250,7 @@ class Project:
     @staticmethod
     def _configure(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")  # the schema was checked; this is one more fence
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed edit
         conn.execute("PRAGMA busy_timeout = 2000")
@@ -307,10 +339,24 @@ class Project:
             copy.close()
         return target
 
+    # -- reading through the codec ---------------------------------------------------
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A damaged value read inside names this project's file."""
+        try:
+            yield
+        except DamagedValue as exc:
+            if exc.path is None:
+                raise exc.in_file(self.path) from None
+            raise
+
     # -- settings ------------------------------------------------------------
     def setting(self, key: str, default: Optional[str] = None) -> Optional[str]:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        row = self._conn.execute("SELECT key, value FROM settings WHERE key = ?", (key,)).fetchone()
+        if not row:
+            return default
+        with self._reading():
+            return codec.setting_from_row({"key": row[0], "value": row[1]})
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
@@ -366,11 +412,15 @@ class Project:
         rows = list(self.db[table].rows_where("id = ?", [entity_id]))
         if not rows:
             raise KeyError(entity_id)
-        return from_row(rows[0])
+        with self._reading():
+            return from_row(rows[0])
 
     def _list(self, kind: type[E], where: Optional[str] = None, args: Optional[list] = None, order: str = "id") -> list[E]:
         table, _, from_row = _TABLES[kind]
-        return [from_row(r) for r in self.db[table].rows_where(where, args or [], order_by=order)]
+        # every row fetched first: a damaged one raises with no statement left open (it would block checkpoints)
+        rows = list(self.db[table].rows_where(where, args or [], order_by=order))
+        with self._reading():
+            return [from_row(r) for r in rows]
 
     # -- typed lists -------------------------------------------------------------
     def sites(self) -> list[Site]:
@@ -407,9 +457,11 @@ class Project:
             marks = ",".join("?" * len(ids))
             rows = list(self.db["ambassadors"].rows_where(f"id IN ({marks})", ids))
         links: dict[int, set[int]] = {}
-        for amb_id, site_id in self._conn.execute("SELECT ambassador_id, site_id FROM ambassador_sites"):
-            links.setdefault(amb_id, set()).add(site_id)
-        return [codec.ambassador_from_row(r, links.get(r["id"], set())) for r in rows]
+        with self._reading():
+            for amb_id, site_id in self._conn.execute("SELECT ambassador_id, site_id FROM ambassador_sites").fetchall():
+                amb_id, site_id = codec.ambassador_site_from_row({"ambassador_id": amb_id, "site_id": site_id})
+                links.setdefault(amb_id, set()).add(site_id)
+            return [codec.ambassador_from_row(r, links.get(r["id"], set())) for r in rows]
 
     def _add_ambassador(self, amb: Ambassador) -> Ambassador:
         with self.transaction():
@@ -436,8 +488,9 @@ class Project:
             "SELECT p.before_stop_id, p.after_stop_id FROM precedences p JOIN stops s ON s.id = p.before_stop_id "
             "WHERE s.tour_id = ? ORDER BY p.rowid",
             (tour_id,),
-        )
-        return [Precedence(a, b) for a, b in rows]
+        ).fetchall()
+        with self._reading():
+            return [codec.precedence_from_row({"before_stop_id": a, "after_stop_id": b}) for a, b in rows]
 
     def add_precedence(self, precedence: Precedence) -> None:
         with self.transaction():
@@ -470,8 +523,36 @@ class Project:
             self._changed("plans", plan.tour_id)
 
     def plan(self, tour_id: int) -> Optional[Plan]:
-        row = self._conn.execute("SELECT plan FROM plans WHERE tour_id = ?", (tour_id,)).fetchone()
-        return Plan.from_json_dict(json.loads(row[0])) if row else None
+        """The tour's stored plan; None when it has none *or its stored plan cannot be read*.
+
+        A damaged plan (a flipped byte in a time, JSON that does not parse, a NaN duration) is
+        only a computed result: it must not stop the project from opening, being listed or
+        re-planned (planning again replaces it). It is logged once; :meth:`plan_damage` says
+        why, for whoever wants to tell the user.
+        """
+        try:
+            return self._stored_plan(tour_id)
+        except DamagedValue as exc:
+            if tour_id not in self._damaged_plans_logged:
+                self._damaged_plans_logged.add(tour_id)
+                log.warning("ignoring the stored plan of tour %s: %s", tour_id, exc)
+            return None
+
+    def plan_damage(self, tour_id: int) -> Optional[DamagedValue]:
+        """Why the tour's stored plan cannot be read (:meth:`plan` then gives None), None when it can or
+        there is none."""
+        try:
+            self._stored_plan(tour_id)
+        except DamagedValue as exc:
+            return exc
+        return None
+
+    def _stored_plan(self, tour_id: int) -> Optional[Plan]:
+        row = self._conn.execute("SELECT tour_id, plan FROM plans WHERE tour_id = ?", (tour_id,)).fetchone()
+        if row is None:
+            return None
+        with self._reading():
+            return codec.plan_from_row({"tour_id": row[0], "plan": row[1]})
 
     def delete_plan(self, tour_id: int) -> None:
         with self.transaction():
@@ -555,6 +636,29 @@ class Project:
         with self.transaction():
             self._conn.executemany(f'DELETE FROM "{table}" WHERE {where}', [[k[c] for c in key_cols] for k in keys])
             self._changed(table, None)
+
+    def verify_rows(self) -> None:
+        """Read every row of every table through the codec; raise the first
+        :class:`~app.errors.DamagedValue` (naming this file, table, row and column).
+
+        Opening checks the schema, the limits and the references, not each value (that would
+        read the whole file); the lists raise when they meet a damaged row. Call this right after
+        opening to learn at once whether a clean copy is needed. Stored plans are left out: a
+        damaged plan is no plan (:meth:`plan`).
+        """
+        with self._reading():
+            for table in ROW_TABLES:
+                if table == "plans":
+                    continue
+                cursor = self._conn.execute(f'SELECT * FROM "{table}"')
+                names = [d[0] for d in cursor.description]
+                while batch := cursor.fetchmany(500):
+                    for values in batch:
+                        try:
+                            codec.read_row(table, dict(zip(names, values)))
+                        except DamagedValue:
+                            cursor.close()
+                            raise
 
     # -- summary --------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -77,18 +77,6 @@
         <source>Who is on board on each leg of the plan</source>
         <translation>Qui est à bord sur chaque trajet du planning</translation>
     </message>
-    <message>
-        <source>Edit ambassador</source>
-        <translation>Modification d'un ambassadeur</translation>
-    </message>
-    <message>
-        <source>New ambassador</source>
-        <translation>Nouvel ambassadeur</translation>
-    </message>
-    <message>
-        <source>Delete ambassador</source>
-        <translation>Suppression d'un ambassadeur</translation>
-    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -102,7 +90,54 @@
     </message>
 </context>
 <context>
+    <name>DriverRulesForm</name>
+    <message>
+        <source>Driving time after which the driver must rest (EU: 4 h 30)</source>
+        <translation>Temps de conduite après lequel le conducteur doit se reposer (UE : 4 h 30)</translation>
+    </message>
+    <message>
+        <source>The rest after that driving, in one go (EU: 45 min). A stop at least this long counts as the rest</source>
+        <translation>Le repos après cette conduite, d'un seul tenant (UE : 45 min). Un arrêt au moins aussi long compte comme repos</translation>
+    </message>
+    <message>
+        <source>Or the rest in two parts: a first one during the driving, the second one when the driving time is up (EU: 15 min then 30 min)</source>
+        <translation>Ou le repos en deux parties : une première pendant la conduite, la seconde quand le temps de conduite est écoulé (UE : 15 min puis 30 min)</translation>
+    </message>
+    <message>
+        <source>The longest working day of a driver, departure to return (EU: 12 h)</source>
+        <translation>La plus longue journée de travail d'un conducteur, du départ au retour (UE : 12 h)</translation>
+    </message>
+    <message>
+        <source>EU defaults</source>
+        <translation>Valeurs UE</translation>
+    </message>
+    <message>
+        <source>Back to the EU rules: 4 h 30 of driving, then 45 min (or 15 + 30 min); 12 h of duty</source>
+        <translation>Revenir aux règles UE : 4 h 30 de conduite, puis 45 min (ou 15 + 30 min) ; 12 h d'amplitude</translation>
+    </message>
+    <message>
+        <source>then a break of</source>
+        <translation>puis une pause de</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>Conduite</translation>
+    </message>
+    <message>
+        <source>or split</source>
+        <translation>ou en deux</translation>
+    </message>
+    <message>
+        <source>Longest day</source>
+        <translation>Amplitude max.</translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
+    <message>
+        <source>Edit ambassador</source>
+        <translation>Modification d'un ambassadeur</translation>
+    </message>
     <message>
         <source>Edit site</source>
         <translation>Modification d'un site</translation>
@@ -182,6 +217,18 @@
     <message>
         <source>Remove order constraint</source>
         <translation>Retrait d'une contrainte d'ordre</translation>
+    </message>
+    <message>
+        <source>Add ambassador</source>
+        <translation>Ajouter un ambassadeur</translation>
+    </message>
+    <message>
+        <source>Delete ambassador</source>
+        <translation>Suppression d'un ambassadeur</translation>
+    </message>
+    <message>
+        <source>Remove video</source>
+        <translation>Retrait d'une vidéo</translation>
     </message>
     <message>
         <source>Reading the videos</source>
@@ -425,6 +472,10 @@
         <translation>Exporter quand même ?</translation>
     </message>
     <message>
+        <source>Optimise the tour first</source>
+        <translation>Optimisez d'abord le circuit</translation>
+    </message>
+    <message>
         <source>Nothing was exported: optimise the tour first.</source>
         <translation>Rien n'a été exporté : optimisez d'abord le circuit.</translation>
     </message>
@@ -586,8 +637,8 @@
         <translation>Trajet</translation>
     </message>
     <message>
-        <source>Presenter</source>
-        <translation>Présentateur</translation>
+        <source>Ambassador</source>
+        <translation>Ambassadeur</translation>
     </message>
     <message>
         <source>The day as planned; click a row to show the stop on the map</source>
@@ -1092,6 +1143,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>importée</translation>
     </message>
     <message>
+        <source>damaged: import it again</source>
+        <translation>endommagée : importez-la à nouveau</translation>
+    </message>
+    <message>
         <source>compiled on first use</source>
         <translation>compilée à la première utilisation</translation>
     </message>
@@ -1289,8 +1344,28 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Créneaux</translation>
     </message>
     <message>
+        <source>Arr. only</source>
+        <translation>Arr. seule</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Blocage</translation>
+    </message>
+    <message>
+        <source>A drive-by has no visit: its time window is when the bus passes</source>
+        <translation>Un passage commenté n'a pas de visite : sa fenêtre horaire est le moment où le car passe</translation>
+    </message>
+    <message>
+        <source>Only the arrival must fall in the time window: the visit may go on after it ends</source>
+        <translation>Seule l'arrivée doit tomber dans la fenêtre horaire : la visite peut se prolonger après sa fin</translation>
+    </message>
+    <message>
+        <source>The whole visit fits in the time window (the default, as a company's opening hours mean); tick to ask only for the arrival in the window</source>
+        <translation>Toute la visite tient dans la fenêtre horaire (par défaut : ce que veulent dire les heures d'ouverture d'une entreprise) ; cochez pour ne demander que l'arrivée dans la fenêtre</translation>
+    </message>
+    <message>
+        <source>Arrival only in the window: unticked (the default), the whole visit, arrival to departure, fits in the time window; ticked, only the arrival must fall in it</source>
+        <translation>Arrivée dans la fenêtre seulement : décoché (par défaut), toute la visite, de l'arrivée au départ, tient dans la fenêtre horaire ; coché, seule l'arrivée doit y tomber</translation>
     </message>
     <message>
         <source>Req.</source>
@@ -1303,6 +1378,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Bus</source>
         <translation>Car</translation>
+    </message>
+    <message>
+        <source>When the company receives the group, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00: the whole visit fits in it (see Arr. only)</source>
+        <translation>Quand l'entreprise reçoit le groupe, par ex. 9 h 00–11 h 30 ; 14 h 00–16 h 00 : toute la visite y tient (voir Arr. seule)</translation>
     </message>
     <message>
         <source>The bus that must serve this stop (Any: the planner chooses)</source>
@@ -1319,10 +1398,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Priority of an optional stop, 1 to 10</source>
         <translation>Priorité d'un arrêt facultatif, de 1 à 10</translation>
-    </message>
-    <message>
-        <source>When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00</source>
-        <translation>Quand l'arrêt peut commencer, par ex. 9 h 00–11 h 30 ; 14 h 00–16 h 00</translation>
     </message>
     <message>
         <source>Required stops are always served; optional ones by priority</source>
@@ -1448,6 +1523,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
+    <message>
+        <source>Driver break</source>
+        <translation>Pause conducteur</translation>
+    </message>
+    <message>
+        <source>Rest the driving rules require (Buses tab), taken where the bus stands</source>
+        <translation>Repos exigé par les règles de conduite (onglet Cars), pris là où se trouve le car</translation>
+    </message>
 </context>
 <context>
     <name>TourDock</name>
@@ -1529,6 +1612,18 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>People on board (the groups, or the tour's participants when it has no group) against the seats of every bus</source>
         <translation>Personnes à bord (les groupes, ou les participants du circuit s'il n'a pas de groupe) comparées aux places de tous les cars</translation>
+    </message>
+    <message>
+        <source>at the earliest (floating time)</source>
+        <translation>au plus tôt (heure flottante)</translation>
+    </message>
+    <message>
+        <source>Unticked: the meeting time, the bus leaves then and waits where a company opens later. Ticked: the bus may leave later when that makes the day shorter, never earlier</source>
+        <translation>Décoché : l'heure de rendez-vous, le car part à cette heure et attend là où une entreprise ouvre plus tard. Coché : le car peut partir plus tard si la journée en est raccourcie, jamais plus tôt</translation>
+    </message>
+    <message>
+        <source>When the bus leaves (the meeting time), or its earliest departure when 'at the earliest' is ticked</source>
+        <translation>Quand le car part (l'heure de rendez-vous), ou son départ au plus tôt quand « au plus tôt » est coché</translation>
     </message>
     <message>
         <source>Optimise for</source>
@@ -1625,6 +1720,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Vehicle</source>
         <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Driver breaks (every bus of the tour)</source>
+        <translation>Pauses des conducteurs (tous les cars du tour)</translation>
     </message>
     <message>
         <source>Group</source>
@@ -1765,6 +1864,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Pour</translation>
     </message>
     <message>
+        <source>outside the project: not played</source>
+        <translation>hors du projet : non lue</translation>
+    </message>
+    <message>
         <source>file missing</source>
         <translation>fichier manquant</translation>
     </message>
@@ -1775,10 +1878,6 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mov *.mkv *.avi *.webm);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Remove video</source>
-        <translation>Retrait d'une vidéo</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,8 @@ from routing.solver.schedule import Evaluator
 
 
 def _wins(nd: Node) -> Spans:
-    return slots_mod.window_spans(nd.windows)
+    """The node's windows as the organiser gave them (see ``Node.stated_windows``)."""
+    return slots_mod.window_spans(nd.stated_windows or nd.windows)
 
 
 def ambassador_gap(problem: Problem, nd: Node) -> Optional[Message]:
@@ -68,6 +69,10 @@ def explain_alone(problem: Problem, ev: Evaluator, nd: Node) -> Optional[tuple[s
         # earliest arrival from the depot, best bus
         v, r = min(evals, key=lambda x: x[1].arrivals[0])
         ea = r.arrivals[0]
+        if nd.stated_windows:  # the whole visit must fit: it would end after the window closes
+            return "window_unreachable", Message("solver.window_unreachable.whole", stop=name, windows=_wins(nd),
+                                                 service=Duration(nd.service_s), arrival=Clock(ea),
+                                                 end=Clock(ea + nd.service_s))
         if len(nd.windows) == 1:
             return "window_unreachable", Message("solver.window_unreachable.one", stop=name, windows=_wins(nd),
                                                  arrival=Clock(ea))
@@ -196,6 +201,10 @@ def explain_in_context(problem: Problem, ev: Evaluator, nd: Node, orders: dict,
         return "lock", Message("solver.lock", stop=name)
     if "late" in codes and codes["late"][0] == nd.id:
         k = r.order.index(nd.id)
+        if nd.stated_windows:
+            return "window_unreachable", Message("solver.window_unmet.whole", stop=name, windows=_wins(nd),
+                                                 service=Duration(nd.service_s), arrival=Clock(r.arrivals[k]),
+                                                 end=Clock(r.arrivals[k] + nd.service_s))
         if len(nd.windows) == 1:
             return "window_unreachable", Message("solver.window_unmet.one", stop=name, windows=_wins(nd),
                                                  arrival=Clock(r.arrivals[k]))
@@ -220,5 +229,8 @@ def explain_in_context(problem: Problem, ev: Evaluator, nd: Node, orders: dict,
 def explain_late(ev: Evaluator, nd: Node, arrival_s: float, previous: str | Message) -> Message:
     """Why ``nd`` is late; ``previous`` is the stop's label before it, or ``Message("solver.the_depot")``."""
     last = nd.windows[-1].end_s
+    if nd.stated_windows:  # late by as much as the visit ends after its window
+        return Message("solver.late.whole", stop=nd.label, arrival=Clock(arrival_s), previous=previous,
+                       late=Duration(arrival_s - last), end=Clock(arrival_s + nd.service_s), windows=_wins(nd))
     return Message("solver.late", stop=nd.label, arrival=Clock(arrival_s), previous=previous,
                    late=Duration(arrival_s - last), windows=_wins(nd))

@@ -69,6 +69,9 @@ class Node:
     drive-by). ``site`` keys ambassadors, videos and site capacity.
     ``group_capacity`` is the largest group (people) the site hosts at once.
     ``boarding`` is the number of people boarding here (pickups; seats check).
+    ``stated_windows``: when ``windows`` say when service may start so that the whole
+    service fits inside these (each end moved earlier by ``service_s``), the windows as the
+    organiser gave them; messages speak of these and of the service's end.
     """
 
     id: NodeId
@@ -85,6 +88,7 @@ class Node:
     name: str = ""
     group_capacity: Optional[int] = None
     boarding: int = 0
+    stated_windows: tuple[Window, ...] = ()
 
     @property
     def label(self) -> str:

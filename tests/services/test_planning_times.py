@@ -145,6 +145,22 @@ def test_arrival_only_lets_the_visit_run_past_the_window(krems):
     assert p.stops(t.id)[1].arrival_only  # stored as given
 
 
+def test_a_visit_that_cannot_end_in_time_is_explained_with_the_company_hours(krems):
+    p, s = krems
+    t = tour(p, s, "Trop tard pour finir", leave=T(11, 20))
+    pipe = visit(p, t, s["pipelife"], 45, [(T(8, 30), T(12))], 1)
+    other = visit(p, t, s["dynea"], 30, (), 2)
+    plan = plan_tour(p, t.id, time_limit_s=1)
+    [drop] = plan.dropped
+    assert drop.stop_id == pipe.id and drop.reason.code == "solver.window_unreachable.whole"
+    fr = drop.reason.text("fr").replace("\u00a0", " ")
+    # the company's hours as typed (not the 8 h 30–11 h 15 the visit must start in), and its end
+    assert fr.startswith("L'arrêt Pipelife (45 min) ne tient pas dans ses horaires (8 h 30–12 h 00) : "
+                         "arrivée au plus tôt 11 h 2"), fr
+    assert "il finirait à 12 h 1" in fr
+    assert [ps.stop_id for b in plan.buses for ps in b.stops] == [other.id]
+
+
 # -- (c) a visit longer than its window --------------------------------------------------------------
 
 def test_a_visit_longer_than_its_window_is_dropped_with_its_reason_and_the_rest_planned(krems):

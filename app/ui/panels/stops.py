@@ -24,7 +24,8 @@ from app.ui import fmt
 from app.ui.labels import label
 
 MIME = "application/x-zitour-stop-ids"
-COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_REQUIRED, COL_PRIORITY, COL_LOCK, COL_BUS = range(9)
+(COL_NUM, COL_SITE, COL_KIND, COL_DWELL, COL_WINDOWS, COL_ARRIVAL_ONLY, COL_REQUIRED, COL_PRIORITY, COL_LOCK,
+ COL_BUS) = range(10)
 ANY_BUS = -1  # the coach combo's "Any" (None does not survive every QVariant round trip)
 ROW_HEIGHT_PX = 24  # the stops table's row height
 MIN_VISIBLE_ROWS = 6  # the table never gets fewer rows than this: the rest of the dock scrolls or folds
@@ -54,7 +55,8 @@ class StopsModel(QAbstractTableModel):
         self.buses: list[Bus] = []
         self.editable = True
         self.headers = [self.tr("#"), self.tr("Site"), self.tr("Kind"), self.tr("Min."),
-                        self.tr("Time windows"), self.tr("Req."), self.tr("Prio."), self.tr("Lock"), self.tr("Bus")]
+                        self.tr("Time windows"), self.tr("Arr. only"), self.tr("Req."), self.tr("Prio."),
+                        self.tr("Lock"), self.tr("Bus")]
 
     def set_stops(self, stops: list[Stop], sites: dict[int, Site], buses: Optional[list[Bus]] = None) -> None:
         self.beginResetModel()
@@ -82,7 +84,9 @@ class StopsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             tips = {COL_DWELL: self.tr("Minutes spent at the stop"),
                     COL_PRIORITY: self.tr("Priority of an optional stop, 1 to 10"),
-                    COL_WINDOWS: self.tr("When the stop may start, e.g. 9 h 00–11 h 30; 14 h 00–16 h 00"),
+                    COL_WINDOWS: self.tr("When the company receives the group, e.g. 9 h 00–11 h 30; "
+                                         "14 h 00–16 h 00: the whole visit fits in it (see Arr. only)"),
+                    COL_ARRIVAL_ONLY: self.arrival_only_tip(),
                     COL_REQUIRED: self.tr("Required stops are always served; optional ones by priority"),
                     COL_LOCK: self.tr("Keep this stop first, last or at its position when optimising"),
                     COL_BUS: self.tr("The bus that must serve this stop (Any: the planner chooses)")}
@@ -97,6 +101,9 @@ class StopsModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         if self.editable and index.column() == COL_REQUIRED:
             base |= Qt.ItemFlag.ItemIsUserCheckable
+        if (self.editable and index.column() == COL_ARRIVAL_ONLY
+                and self.stops[index.row()].kind is not StopKind.DRIVE_BY):  # no visit to fit in a window
+            base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -106,6 +113,10 @@ class StopsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == COL_REQUIRED:
             return Qt.CheckState.Checked if stop.required else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and col == COL_ARRIVAL_ONLY and stop.kind != StopKind.DRIVE_BY:
+            return Qt.CheckState.Checked if stop.arrival_only else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ARRIVAL_ONLY:
+            return self.arrival_only_tip(stop)
         if role == Qt.ItemDataRole.UserRole:
             return stop.id
         site = self.sites.get(stop.site_id)
@@ -145,6 +156,8 @@ class StopsModel(QAbstractTableModel):
         try:
             if col == COL_REQUIRED and role == Qt.ItemDataRole.CheckStateRole:
                 after.required = Qt.CheckState(value) == Qt.CheckState.Checked
+            elif col == COL_ARRIVAL_ONLY and role == Qt.ItemDataRole.CheckStateRole:
+                after.arrival_only = Qt.CheckState(value) == Qt.CheckState.Checked
             elif role != Qt.ItemDataRole.EditRole:
                 return False
             elif col == COL_KIND:
@@ -173,6 +186,18 @@ class StopsModel(QAbstractTableModel):
         if after != before:
             self.stop_edited.emit(before, after)
         return True
+
+    def arrival_only_tip(self, stop: Optional[Stop] = None) -> str:
+        """What the "arrival only" option means, and what it is for ``stop``."""
+        if stop is not None and stop.kind is StopKind.DRIVE_BY:
+            return self.tr("A drive-by has no visit: its time window is when the bus passes")
+        if stop is not None and stop.arrival_only:
+            return self.tr("Only the arrival must fall in the time window: the visit may go on after it ends")
+        if stop is not None:
+            return self.tr("The whole visit fits in the time window (the default, as a company's opening "
+                           "hours mean); tick to ask only for the arrival in the window")
+        return self.tr("Arrival only in the window: unticked (the default), the whole visit, arrival to "
+                       "departure, fits in the time window; ticked, only the arrival must fall in it")
 
     # -- drag and drop reorder ------------------------------------------------
     def supportedDropActions(self):
@@ -283,8 +308,8 @@ class StopsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_WINDOWS, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for col, width in ((COL_NUM, 28), (COL_SITE, 170), (COL_KIND, 104), (COL_DWELL, 44), (COL_REQUIRED, 46),
-                           (COL_PRIORITY, 52), (COL_LOCK, 60), (COL_BUS, 72)):
+        for col, width in ((COL_NUM, 28), (COL_SITE, 170), (COL_KIND, 104), (COL_DWELL, 44), (COL_ARRIVAL_ONLY, 60),
+                           (COL_REQUIRED, 46), (COL_PRIORITY, 52), (COL_LOCK, 60), (COL_BUS, 72)):
             self.view.setColumnWidth(col, width)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setItemDelegateForColumn(COL_KIND, _EnumDelegate(StopKind, self.view))

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.model.entities import Site
@@ -129,6 +129,11 @@ class TimelineWidget(QWidget):
                 if ps.wait_s >= 60:
                     self._block(p, ps.arrival, service_start, start, end, bar_y, bar_h, COLOURS["wait"],
                                 self.tr("Wait") + f" {fmt.duration(ps.wait_s)} · {name}")
+                if self.is_driver_break(ps):  # the planner's: hatched, with what it is for
+                    rect = self._block(p, ps.arrival, ps.departure, start, end, bar_y, bar_h, COLOURS["break"],
+                                       self.break_text(ps, name))
+                    p.fillRect(rect, QBrush(QColor("white"), Qt.BrushStyle.BDiagPattern))
+                    continue
                 colour = COLOURS.get(ps.kind, COLOURS["visit"])
                 text = f"{ps.sequence}. {name} · {label(ps.kind)} {fmt.clock(service_start)} → {fmt.clock(ps.departure)}"
                 if ps.kind == "drive_by" or ps.departure <= service_start:
@@ -148,6 +153,18 @@ class TimelineWidget(QWidget):
                             f"{fmt.duration(length)}")
         if self.outdated:
             self._paint_outdated(p)
+
+    @staticmethod
+    def is_driver_break(ps) -> bool:
+        """A driver break the planner inserted (no stop of the organiser's): the driving rules need it."""
+        return ps.kind == "break" and ps.stop_id is None
+
+    def break_text(self, ps, place: str) -> str:
+        """The tooltip of a planned driver break."""
+        rest = (ps.departure - ps.arrival).total_seconds()
+        what = self.tr("Driver break")
+        why = self.tr("Rest the driving rules require (Buses tab), taken where the bus stands")
+        return f"{what} {fmt.duration(rest)} · {fmt.clock(ps.arrival)} → {fmt.clock(ps.departure)} · {place}\n{why}"
 
     def _block(self, p: QPainter, a: dt.datetime, b: dt.datetime, start, end, y: float, h: float, colour: QColor,
                text: str) -> QRectF:

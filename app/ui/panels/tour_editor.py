@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
     QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
 )
@@ -25,6 +25,7 @@ from app.model.entities import (
 )
 from app.ui import fmt
 from app.ui.panels.date_field import DateField
+from app.ui.panels.driver_rules import DriverRulesForm
 from app.ui.labels import label
 
 GROUP_COL_NAME, GROUP_COL_SIZE, GROUP_COL_BUS = range(3)
@@ -162,6 +163,16 @@ class TourEditor(QWidget):
         date_row.addWidget(self.date_label, 1)
         times = QHBoxLayout()
         times.addWidget(self.departure)
+        # the departure is a meeting time (the bus leaves then) unless it is only the earliest one
+        self.departure_floating = QCheckBox(self.tr("at the earliest (floating time)"))
+        self.departure_floating.setObjectName("departureFloating")
+        self.departure_floating.setToolTip(self.tr(
+            "Unticked: the meeting time, the bus leaves then and waits where a company opens later. "
+            "Ticked: the bus may leave later when that makes the day shorter, never earlier"))
+        self.departure.setToolTip(self.tr("When the bus leaves (the meeting time), or its earliest departure "
+                                          "when 'at the earliest' is ticked"))
+        self.departure_floating.toggled.connect(lambda _on: self._commit())
+        times.addWidget(self.departure_floating)
         times.addWidget(QLabel(self.tr("return by")))
         times.addWidget(self.return_)
         self.form.addRow(self.tr("Name"), self.name)
@@ -264,6 +275,13 @@ class TourEditor(QWidget):
         box.addWidget(self.bus_list)
         box.addLayout(buttons)
         box.addLayout(form)
+        # one set of rest rules for the tour, every bus keeps them
+        rules_title = QLabel(self.tr("Driver breaks (every bus of the tour)"))
+        rules_title.setStyleSheet("font-weight: bold;")
+        self.driver_rules = DriverRulesForm()
+        self.driver_rules.rules_edited.connect(lambda _rules: self._commit())
+        box.addWidget(rules_title)
+        box.addWidget(self.driver_rules)
         self.bus_list.currentRowChanged.connect(self._bus_row_changed)
         self.add_bus_button.clicked.connect(self.bus_added)
         self.remove_bus_button.clicked.connect(self._remove_bus)
@@ -343,6 +361,8 @@ class TourEditor(QWidget):
             self.audience.setCurrentIndex(max(0, self.audience.findData(t.audience.value)))
             self.objective.setCurrentIndex(max(0, self.objective.findData(t.objective.value)))
             self.participants.setValue(t.participants)
+            self.departure_floating.setChecked(not t.departure_fixed)
+            self.driver_rules.set_rules(t.driver_rules)
             self._set_buses(list(buses))
             self._set_groups(list(groups))
             self._show_capacity()
@@ -480,6 +500,8 @@ class TourEditor(QWidget):
         after.audience = Audience(self.audience.currentData())
         after.objective = Objective(self.objective.currentData())
         after.participants = self.participants.value()
+        after.departure_fixed = not self.departure_floating.isChecked()
+        after.driver_rules = self.driver_rules.rules()
         return after
 
     def _commit(self) -> None:
@@ -594,9 +616,10 @@ class TourEditor(QWidget):
         on = self._editable and self._tour is not None
         self.new_button.setEnabled(self._editable)
         for w in (self.delete_button, self.name, self.date, self.start_depot, self.end_depot, self.departure,
-                  self.return_, self.audience, self.objective, self.participants, self.add_bus_button,
-                  self.add_group_button, self.remove_group_button):
+                  self.return_, self.departure_floating, self.audience, self.objective, self.participants,
+                  self.add_bus_button, self.add_group_button, self.remove_group_button):
             w.setEnabled(on)
+        self.driver_rules.set_editable(on)
         has_bus = on and self._bus is not None
         for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
                   self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor,

@@ -97,6 +97,31 @@ def test_site_busy_one_bus_at_a_time():
     assert len(sol.dropped) == 1 and sol.dropped[0].code == "site_busy"
 
 
+def test_a_stop_that_must_fit_whole_in_its_hours_is_explained_with_them():
+    """Start windows derived from the organiser's hours (end minus the service): the reasons quote
+    the hours as given and when the visit would end, never the derived start window."""
+    dur, dist = _line(25200.0, 1000.0)  # 42 min from the depot
+    hours = (Window(hm(9), hm(9, 40)),)
+    whole = Node("acme", 1, service_s=1800, windows=(Window(hm(9), hm(9, 10)),), stated_windows=hours, name="Acme")
+    sol = solve(one_bus(dur, dist, [whole], earliest=hm(8, 30)), time_limit_s=1)
+    d = _drop(sol, "acme")
+    assert d.code == "window_unreachable"
+    assert d.reason.text("fr") == ("L'arrêt Acme (30\u00a0min) ne tient pas dans ses horaires (9\u00a0h\u00a000–9\u00a0h\u00a040) : "
+                                   "arrivée au plus tôt 9\u00a0h\u00a012 depuis le dépôt, il finirait à 9\u00a0h\u00a042.")
+    assert d.reason.text("en") == ("Stop Acme (30 min) does not fit in its hours (9:00–9:40): earliest arrival 9:12 "
+                                   "from the depot, it would end at 9:42.")
+    # late in keep-order mode: by as much as the visit ends after the hours
+    first = Node("first", 2, service_s=600)
+    sol = solve(one_bus(dur, dist, [first, whole], earliest=hm(8, 30), keep_order={"bus": ["first", "acme"]}),
+                time_limit_s=1)
+    [w] = [w for w in sol.warnings if w.code == "late"]
+    fr = w.message.text("fr")
+    assert fr.startswith("L'arrêt Acme finit en retard : arrivée ") and "(9\u00a0h\u00a000–9\u00a0h\u00a040)" in fr
+    late = sol.stop("acme").late_s
+    end = sol.stop("acme").departure_s
+    assert abs((end - hm(9, 40)) - late) < 1e-6  # the visit's end past the hours is the lateness
+
+
 def test_late_in_keep_order_mode_is_a_warning_with_reason():
     dur, dist = _line(6000.0, 12000.0)
     nodes = [Node("a", 1, service_s=3600), Node("b", 2, service_s=600, windows=(Window(hm(8), hm(8, 30)),))]
