@@ -1723,7 +1723,7 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
     <message>
         <source>Driver breaks (every bus of the tour)</source>
-        <translation>Pauses des conducteurs (tous les cars du tour)</translation>
+        <translation>Pauses des conducteurs (tous les cars du circuit)</translation>
     </message>
     <message>
         <source>Group</source>
