@@ -22,7 +22,7 @@ import zoneinfo
 from enum import Enum
 from typing import Any, Callable, Optional
 
-from app.errors import DamagedValue
+from app.errors import DamagedValue, ProjectError
 from app.model.entities import (
     Ambassador,
     Audience,
@@ -323,12 +323,15 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON holds")
 
 
-def _json(table: str, column: str, shape: Callable[[Any], Any]) -> Check:
+def _json(table: str, column: str, shape: Callable[[Any], Any], constants: bool = False) -> Check:
+    """JSON text of ``shape``; NaN and Infinity are refused unless ``constants`` (then ``shape`` checks the
+    numbers that matter: a plan's message parameters may say "inf" harmlessly)."""
     text = _text(max_text(table, column))
+    parse_constant = None if constants else _no_constant
 
     def check(value: Any) -> Any:
         try:
-            data = json.loads(text(value), parse_constant=_no_constant)  # NaN and Infinity are refused
+            data = json.loads(text(value), parse_constant=parse_constant)
         except (ValueError, RecursionError):
             raise _unreadable() from None
         try:
@@ -508,7 +511,7 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "lat": _real(-90.0, 90.0),
         "gate_lon": _real(-180.0, 180.0, null=True),
         "gate_lat": _real(-90.0, 90.0, null=True),
-        "visit_capacity": _int(0, 100_000, null=True),
+        "visit_capacity": _int(0, 1_000_000, null=True),  # an import reads up to six digits
         "visit_slots": _json("sites", "visit_slots", _windows_shape),
         "source": _enum(SiteSource),
     },
@@ -575,7 +578,7 @@ COLUMNS: dict[str, dict[str, Check]] = {
     "plans": {
         "tour_id": _ID,
         "computed_at": _datetime_of,
-        "plan": _json("plans", "plan", _plan_shape),
+        "plan": _json("plans", "plan", _plan_shape, constants=True),
     },
 }
 
@@ -615,6 +618,20 @@ def read_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
         except _Bad as bad:
             raise damaged(table, row_label(table, row), column, bad.detail) from None
     return out
+
+
+def check_for_write(table: str, row: dict[str, Any]) -> None:
+    """Refuse to store what :func:`read_row` would refuse to read (a duration of a week, a text over the
+    limits, an unknown time zone...): the app never writes a project it would then call damaged.
+
+    Raises :class:`~app.errors.ProjectError` ``store.value_refused`` naming table and column.
+    """
+    try:
+        read_row(table, row)
+    except DamagedValue as exc:
+        params = exc.message.params
+        raise ProjectError(Message("store.value_refused", table=table, column=params.get("column"),
+                                   detail=params.get("detail"))) from None
 
 
 def _build(table: str, row: dict[str, Any], make: Callable[..., Any], **extra: Any) -> Any:

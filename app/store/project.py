@@ -359,6 +359,7 @@ class Project:
             return codec.setting_from_row({"key": row[0], "value": row[1]})
 
     def set_setting(self, key: str, value: str) -> None:
+        codec.check_for_write("settings", {"key": key, "value": value})
         with self.transaction():
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
             self._changed("settings", None)
@@ -378,8 +379,10 @@ class Project:
         if isinstance(entity, Ambassador):
             return self._add_ambassador(entity)  # type: ignore[return-value]
         table, to_row, _ = _TABLES[type(entity)]
+        row = to_row(entity)
+        codec.check_for_write(table, row)
         with self.transaction():
-            entity.id = self.db[table].insert(to_row(entity)).last_pk  # type: ignore[attr-defined]
+            entity.id = self.db[table].insert(row).last_pk  # type: ignore[attr-defined]
             self._changed(table, entity.id)  # type: ignore[attr-defined]
         return entity
 
@@ -391,8 +394,10 @@ class Project:
             self._update_ambassador(entity)
             return
         table, to_row, _ = _TABLES[type(entity)]
+        row = to_row(entity)
+        codec.check_for_write(table, row)
         with self.transaction():
-            self.db[table].update(entity.id, to_row(entity))
+            self.db[table].update(entity.id, row)
             self._changed(table, entity.id)
 
     def delete(self, kind: type, entity_id: int) -> None:
@@ -464,15 +469,19 @@ class Project:
             return [codec.ambassador_from_row(r, links.get(r["id"], set())) for r in rows]
 
     def _add_ambassador(self, amb: Ambassador) -> Ambassador:
+        row = codec.ambassador_to_row(amb)
+        codec.check_for_write("ambassadors", row)
         with self.transaction():
-            amb.id = self.db["ambassadors"].insert(codec.ambassador_to_row(amb)).last_pk
+            amb.id = self.db["ambassadors"].insert(row).last_pk
             self._write_ambassador_sites(amb)
             self._changed("ambassadors", amb.id)
         return amb
 
     def _update_ambassador(self, amb: Ambassador) -> None:
+        row = codec.ambassador_to_row(amb)
+        codec.check_for_write("ambassadors", row)
         with self.transaction():
-            self.db["ambassadors"].update(amb.id, codec.ambassador_to_row(amb))
+            self.db["ambassadors"].update(amb.id, row)
             self._conn.execute("DELETE FROM ambassador_sites WHERE ambassador_id = ?", (amb.id,))
             self._write_ambassador_sites(amb)
             self._changed("ambassadors", amb.id)
@@ -510,16 +519,16 @@ class Project:
 
     # -- plans --------------------------------------------------------------------
     def save_plan(self, plan: Plan) -> None:
-        """Store ``plan`` as the tour's current plan (JSON text)."""
+        """Store ``plan`` as the tour's current plan (JSON text); refused (``store.value_refused``) when it
+        could not be read back (:meth:`plan` would call it damaged)."""
+        row = {
+            "tour_id": plan.tour_id,
+            "computed_at": plan.computed_at.isoformat(),
+            "plan": json.dumps(plan.to_json_dict(), ensure_ascii=False),
+        }
+        codec.check_for_write("plans", row)
         with self.transaction():
-            self.db["plans"].upsert(
-                {
-                    "tour_id": plan.tour_id,
-                    "computed_at": plan.computed_at.isoformat(),
-                    "plan": json.dumps(plan.to_json_dict(), ensure_ascii=False),
-                },
-                pk="tour_id",
-            )
+            self.db["plans"].upsert(row, pk="tour_id")
             self._changed("plans", plan.tour_id)
 
     def plan(self, tour_id: int) -> Optional[Plan]:

@@ -100,7 +100,7 @@ SCHEMA_CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "view": (_view, ["view stops", "missing table stops"]),
     "extra_table": (_extra_table, ["table stash"]),
     "extra_column": (_extra_column, ["column sites.extra"]),
-    "check_added": (_check_added, ["changed definition of table tours"]),
+    "check_added": (_check_added, ["changed table tours"]),
     "extra_index": (_extra_index, ["index sites_by_name"]),
 }
 
@@ -565,3 +565,26 @@ def test_verify_rows_passes_on_a_good_project_and_leaves_plans_to_plan(tmp_path)
     with Project.open(path, read_only=True) as p:
         p.verify_rows()
         assert p.plan(made["tour"].id) is None
+
+
+def test_the_store_never_writes_what_it_would_call_damaged(tmp_path):
+    path = tmp_path / "p.zitour"
+    made = _project(path)
+    with Project.open(path) as p:
+        stop = p.stops(made["tour"].id)[0]
+        stop.dwell_s = 7 * 86_400
+        with pytest.raises(ProjectError) as info:
+            p.update(stop)
+        assert info.value.message.code == "store.value_refused"
+        assert "column dwell_s of table stops would hold '604800'" in info.value.text("en")
+        tour = p.tours()[0]
+        tour.timezone = "Nope/Nope"
+        with pytest.raises(ProjectError, match="cannot be saved"):
+            p.update(tour)
+        with pytest.raises(ProjectError, match="cannot be saved"):
+            p.add(Site("x" * 100_001, 15.6, 48.4))
+        with pytest.raises(ProjectError, match="cannot be saved"):
+            p.add(Site("NaN", float("nan"), 48.4))
+        p.verify_rows()
+        assert p.stops(made["tour"].id)[0].dwell_s == 3600 and p.tours()[0].timezone == "Europe/Vienna"
+        assert len(p.sites()) == 7
