@@ -491,6 +491,18 @@
         <translation>Ouvert en lecture seule : vos modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
+        <source> (cleaned)</source>
+        <translation> (nettoyé)</translation>
+    </message>
+    <message>
+        <source>Open a cleaned copy? It is written as %1, with only what a ZI Tour project holds and the rows that can be read; %2 is left untouched.</source>
+        <translation>Ouvrir une copie nettoyée ? Elle est écrite sous le nom %1, avec seulement ce qu'un projet ZI Tour contient et les lignes lisibles ; %2 n'est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Cleaned copy written: %1 (%2 rows left out).</source>
+        <translation>Copie nettoyée écrite : %1 (%2 lignes écartées).</translation>
+    </message>
+    <message>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>

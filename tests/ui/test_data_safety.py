@@ -224,3 +224,41 @@ def test_the_bus_gate_is_set_by_a_click_on_the_map(sync_window, project_path, qt
     window.actions["actUndo"].trigger()
     with Project.open(project_path, read_only=True) as p:
         assert next(s for s in p.sites() if s.id == site.id).gate_lon == stored.gate_lon
+
+
+def test_a_partners_file_with_a_trigger_is_refused_and_a_cleaned_copy_offered(qtbot, tmp_path, project_path):
+    import hashlib
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    from app.errors import ForeignSchema
+    from app.ui.launch import create_app
+    from app.ui.main_window import MainWindow
+    from app.ui.notify import RecordingNotifier
+    from app.ui.settings import Settings
+    from app.ui.tasks import SyncTaskRunner
+
+    conn = sqlite3.connect(project_path)
+    conn.execute("CREATE TRIGGER plans_wipe AFTER UPDATE ON plans BEGIN DELETE FROM ambassadors; END")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(project_path.read_bytes()).hexdigest()
+    create_app("fr")
+    notifier = RecordingNotifier(answer=False)
+    window = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), "fr",
+                        notifier=notifier, tasks=SyncTaskRunner(notifier))
+    qtbot.addWidget(window)
+    assert not window.c.files.open_project(project_path)  # refused; the organiser declines the copy
+    (error,) = notifier.errors
+    assert isinstance(error, ForeignSchema) and "plans_wipe" in error.text("fr")
+    assert "copie nettoyée" in notifier.questions[0] and window.session.project is None
+    notifier.answer = True
+    notifier.errors.clear()
+    assert window.c.files.open_project(project_path)  # this time: the cleaned copy opens
+    opened = window.session.project.path
+    assert opened != project_path and opened.name.endswith("(nettoyé).zitour")
+    assert window.session.project.ambassadors() and window.session.project.tours()  # the rows came along
+    assert hashlib.sha256(project_path.read_bytes()).hexdigest() == before  # the partner's file untouched
+    notifier.errors.clear()
+    window.close()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 import logging
 
-from app.errors import ProjectError, ProjectInUse, ProjectReadOnly
+from app.errors import ProjectError, ProjectInUse, ProjectReadOnly, ProjectUntrusted
 from app.store.project import SUFFIX, Project
 from app.ui import jobs
 from app.ui.notify import Notifier
@@ -60,14 +60,19 @@ class FilesController(QObject):
             return True
         banner = ""
         try:
-            project = Project.open(path)
-        except (ProjectInUse, ProjectReadOnly) as exc:
             try:
+                project = Project.open(path)
+            except (ProjectInUse, ProjectReadOnly) as exc:
                 project = Project.open(path, read_only=True)
-            except UserError as exc2:
-                self.notifier.error(exc2)
-                return False
-            banner = exc.text() + " " + self.tr("Opened read-only: your changes cannot be saved.")
+                banner = exc.text() + " " + self.tr("Opened read-only: your changes cannot be saved.")
+            try:
+                project.verify_rows()  # a damaged row is said now, not in the middle of drawing a panel
+            except UserError:
+                project.close()
+                raise
+        except ProjectUntrusted as exc:
+            self.notifier.error(exc)
+            return self._offer_clean_copy(exc)
         except UserError as exc:
             self.notifier.error(exc)
             if isinstance(exc, ProjectError) and not path.exists():
@@ -76,6 +81,27 @@ class FilesController(QObject):
             return False
         self.set_project(project, banner)
         return True
+
+    def _offer_clean_copy(self, refused: ProjectUntrusted) -> bool:
+        """A partner's file holds what a project does not (or damaged values): offer a cleaned copy
+        beside it, keeping the known tables' readable rows; the original is left as it is."""
+        source = Path(refused.path)
+        target = source.with_name(source.stem + self.tr(" (cleaned)") + SUFFIX)
+        if not self.notifier.ask(self.tr("Open a cleaned copy? It is written as %1, with only what a ZI Tour "
+                                         "project holds and the rows that can be read; %2 is left untouched.")
+                                 .replace("%1", target.name).replace("%2", source.name)):
+            return False
+        from app.store.clean import clean_copy_report
+
+        try:
+            report = clean_copy_report(source, target, overwrite=target.exists())
+        except UserError as exc:
+            self.notifier.error(exc)
+            return False
+        skipped = sum(report.skipped.values())
+        self.notifier.status(self.tr("Cleaned copy written: %1 (%2 rows left out).").replace("%1", str(target))
+                             .replace("%2", str(skipped)), 10_000)
+        return self.open_project(report.path)
 
     def set_project(self, project: Project, banner: str = "") -> None:
         self.close_project()
