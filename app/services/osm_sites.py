@@ -125,8 +125,12 @@ def read_osm_features(path: Path | str) -> list[OsmFeature]:
     reader = _Reader()
     try:
         reader.apply_file(str(path), locations=True)
-    except RuntimeError as exc:
+    except (RuntimeError, ValueError) as exc:  # libosmium: XML syntax, an illegal id, corruption
         raise RegionError("import.osm.unreadable", file=str(path), detail=str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - osmium's own classes (a bad location): still the file's fault
+        if type(exc).__module__.startswith("osmium"):
+            raise RegionError("import.osm.unreadable", file=str(path), detail=str(exc)) from None
+        raise
     tree = shapely.STRtree(reader.roads) if reader.roads else None
     out = []
     for osm_type, osm_id, name, kind, geom, tags in reader.found:

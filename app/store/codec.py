@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 import math
 import re
 import zoneinfo
@@ -581,6 +582,22 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "plan": _json("plans", "plan", _plan_shape, constants=True),
     },
 }
+
+
+def _no_control_characters(check: Check) -> Check:
+    """Names show in lists, terminals and every export: no NUL or other control character in them."""
+    def named(value: Any) -> Any:
+        value = check(value)
+        if any(unicodedata.category(ch) == "Cc" for ch in value):
+            raise _Bad(Message("store.value.control_characters"))
+        return value
+
+    return named
+
+
+for _table, _checks in COLUMNS.items():
+    if "name" in _checks and _table != "settings":
+        _checks["name"] = _no_control_characters(_checks["name"])
 
 # The columns that name a row in messages (its primary key).
 KEYS: dict[str, tuple[str, ...]] = {

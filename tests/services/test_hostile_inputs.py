@@ -59,3 +59,22 @@ def test_a_csv_where_every_row_is_rejected_fails(tmp_path, capsys):
     assert main(["--lang", "fr", "sites", "import", str(tmp_path / "p.zitour"), str(csv)]) == 1
     err = capsys.readouterr().err
     assert "toutes les lignes" in err and "les autres ont été importées" not in err
+
+
+@pytest.mark.parametrize("bad_id", ["x12", "99999999999999999999999"])
+def test_an_osm_feature_file_with_an_illegal_id_is_refused_in_words(project, tmp_path, bad_id):
+    osm = tmp_path / "bad.osm"
+    osm.write_text(f'<?xml version="1.0"?><osm version="0.6"><node id="{bad_id}" lat="48.41" lon="15.62">'
+                   '<tag k="name" v="Usine"/><tag k="industrial" v="factory"/></node></osm>', encoding="utf-8")
+    with pytest.raises(RegionError) as info:
+        import_sites_file(project, osm)
+    assert "bad.osm" in info.value.text("fr") and bad_id in info.value.text("fr")
+
+
+def test_the_store_refuses_a_control_character_in_a_name(project):
+    from app.errors import ProjectError
+    from app.model.entities import Site
+
+    with pytest.raises(ProjectError) as info:
+        project.add(Site("Usine\x00B", 15.62, 48.41))
+    assert "caractère de contrôle" in info.value.text("fr") and project.sites() == []
