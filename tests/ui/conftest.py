@@ -120,3 +120,19 @@ def sync_window(qtbot, tmp_path, project_path):
     yield window
     window.close()
     assert notifier.errors == []
+
+
+def undoable(window, path, edit) -> dict:
+    """Run ``edit``; it must change the file as one undo step that undo and redo replay exactly.
+    Returns the file's rows after the edit."""
+    before = dump(path)
+    count = window.c.editing.undo_stack.count()
+    edit()
+    after = dump(path)
+    assert after != before, "the edit was not saved to the project file"
+    assert window.c.editing.undo_stack.count() == count + 1
+    window.actions["actUndo"].trigger()
+    assert dump(path) == before
+    window.actions["actRedo"].trigger()
+    assert dump(path) == after
+    return after

@@ -12,22 +12,10 @@ from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
 from app.store.project import Project
 from app.ui.panels.stops import COL_BUS
 from app.ui.panels.tour_editor import GROUP_COL_BUS, GROUP_COL_SIZE
-from tests.ui.conftest import dump
+from tests.ui.conftest import dump, undoable
 
 
-def _undoable(window, path, edit) -> dict:
-    """Run ``edit``; it must change the file as one undo step that undo and redo replay exactly."""
-    before = dump(path)
-    count = window.c.editing.undo_stack.count()
-    edit()
-    after = dump(path)
-    assert after != before, "the edit was not saved to the project file"
-    assert window.c.editing.undo_stack.count() == count + 1
-    window.actions["actUndo"].trigger()
-    assert dump(path) == before
-    window.actions["actRedo"].trigger()
-    assert dump(path) == after
-    return after
+_undoable = undoable
 
 
 def _file(path):

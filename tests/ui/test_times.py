@@ -15,7 +15,7 @@ from app.model.entities import DriverRules, Stop, StopKind, Tour
 from app.store.project import Project
 from app.ui import fmt
 from app.ui.panels.stops import COL_ARRIVAL_ONLY
-from tests.ui.conftest import dump
+from tests.ui.conftest import undoable
 
 
 def _show_active(window, qtbot) -> None:
@@ -36,18 +36,7 @@ def _stop(path, stop_id) -> Stop:
         return p.get(Stop, stop_id)
 
 
-def _one_undo_step(window, path, edit) -> None:
-    """``edit`` changes the file as one undo step that undo and redo replay exactly."""
-    before = dump(path)
-    count = window.c.editing.undo_stack.count()
-    edit()
-    after = dump(path)
-    assert after != before, "the edit was not saved to the project file"
-    assert window.c.editing.undo_stack.count() == count + 1
-    window.actions["actUndo"].trigger()
-    assert dump(path) == before
-    window.actions["actRedo"].trigger()
-    assert dump(path) == after
+_one_undo_step = undoable
 
 
 def _retype(qtbot, box, text: str) -> None:
