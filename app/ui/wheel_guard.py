@@ -14,12 +14,17 @@ from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplicatio
 GUARDED = (QAbstractSpinBox, QComboBox)
 
 
+_POLISH, _WHEEL = QEvent.Type.Polish, QEvent.Type.Wheel
+
+
 class WheelGuard(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(obj, GUARDED):
+        kind = event.type()  # every event of the application passes here: the common case returns at once
+        if kind != _POLISH and kind != _WHEEL:
+            return False
+        if kind == _POLISH and isinstance(obj, GUARDED):
             obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(obj, GUARDED) and not obj.hasFocus():
+        elif kind == _WHEEL and isinstance(obj, GUARDED) and not obj.hasFocus():
             area = _scroll_area(obj)
             if area is not None:  # the form scrolls, as if the field were not there
                 QApplication.sendEvent(area.viewport(), event)

@@ -37,7 +37,7 @@ def region(_r):
     marks["heavy_modules"] = sorted(m for m in ("osmnx", "geopandas", "pandas", "pyvrp", "scipy", "shapely", "networkx")
                                     if m in sys.modules)
     print(json.dumps(marks)); window.close(); app.quit()
-window.region_ready.connect(region)
+window.session.region_changed.connect(region)
 QTimer.singleShot(0, interactive)
 QTimer.singleShot(20000, app.quit)
 app.exec()

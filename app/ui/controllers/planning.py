@@ -12,7 +12,6 @@ from typing import Any, Optional
 from PySide6.QtCore import QObject, Signal
 
 from app.model.plan import Plan
-from app.services.planning import record_plan
 from app.ui import jobs
 from app.ui.notify import Notifier
 from app.ui.session import Session
@@ -56,6 +55,8 @@ class PlanningController(QObject):
         if s.project is not project:
             return  # another project was opened meanwhile: this plan is not its
         if not s.project.read_only:
+            from app.services.planning import record_plan  # the solver's stack: loaded with the first plan
+
             try:
                 record_plan(s.project, plan)
             except UserError as exc:

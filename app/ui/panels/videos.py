@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from app.model.entities import Site, Video
 from app.model.media import video_file
-from app.services.videos import resolve_video_path
 from routing.errors import UserError
 from app.model.plan import Plan
 from app.ui import fmt
@@ -134,10 +133,9 @@ class VideosPanel(QWidget):
         v = self.current_video()
         if v is None or self.project is None:
             return
-        try:
-            path = resolve_video_path(self.project.folder, v.path)  # never a file outside the project
-        except UserError as exc:
-            self.error.emit(exc)
+        path = video_file(self.project.folder, v.path)  # never a file outside the project
+        if path is None:
+            self.error.emit(UserError("video.outside_project", path=v.path))
             return
         try:
             dialog = VideoPreview(self, path, v.title)
