@@ -17,9 +17,9 @@ def parse_clock(text: str) -> dt.time:
     if cleaned.endswith(":"):
         cleaned += "00"
     hours, _, minutes = cleaned.partition(":")
-    hour = int(hours)
-    minute = int(minutes or 0)
-    return dt.time(hour, minute)
+    if not hours.isdigit() or len(hours) > 2 or (minutes and (not minutes.isdigit() or len(minutes) > 2)):
+        raise ValueError(text)  # "9999999999h" is no clock (and would overflow dt.time)
+    return dt.time(int(hours), int(minutes or 0))
 
 
 # Between two ranges: ";" (or "," or a new line). Between a range's ends: a hyphen or a dash, or "à"/"to".

@@ -78,3 +78,11 @@ def test_the_store_refuses_a_control_character_in_a_name(project):
     with pytest.raises(ProjectError) as info:
         project.add(Site("Usine\x00B", 15.62, 48.41))
     assert "caractère de contrôle" in info.value.text("fr") and project.sites() == []
+
+
+@pytest.mark.parametrize("text", ["9" * 40 + " h", "9 h " + "5" * 30, "-1 h", "+9 h", "25 h"])
+def test_a_clock_that_is_no_clock_is_a_value_error(text):
+    from app.i18n.reading import parse_clock
+
+    with pytest.raises(ValueError):
+        parse_clock(text)
