@@ -15,6 +15,7 @@ import sys
 from typing import Optional, Sequence
 
 from app import __version__
+from app.store.refusals import sqlite_refusal
 from routing.errors import UserError
 from routing.messages import Message
 
@@ -73,25 +74,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(Message("cli.interrupted").text(lang), file=sys.stderr)
         return 130
     except sqlite3.OperationalError as exc:  # the file system or another program said no
-        print(f"zitour: {Message(_sqlite_code(exc), detail=str(exc)).text(lang)}", file=sys.stderr)
+        print(f"zitour: {sqlite_refusal(exc).text(lang)}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last resort: one line, the details in the log file
         log_file = _log_unexpected(exc)
         print(f"zitour: {Message('cli.unexpected', error=type(exc).__name__, log=str(log_file)).text(lang)}",
               file=sys.stderr)
         return 70  # EX_SOFTWARE
-
-
-def _sqlite_code(exc: Exception) -> str:
-    """The message for what SQLite refused: a file locked by another program, a full disk, a read-only place."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return "store.busy"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "store.disk_full"
-    if "readonly" in text or "read-only" in text:
-        return "store.read_only_place"
-    return "store.sqlite_refused"
 
 
 def _log_unexpected(exc: Exception):

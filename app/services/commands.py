@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 
 from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
 from app.store.project import ROW_TABLES, Project
+from app.store.refusals import sqlite_refusal
 from routing.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class ProjectCommand:
             self.failed = True
         except sqlite3.Error as exc:  # the file refused the edit (a row that vanished, a full disk...)
             log.warning("edit %r refused by the store: %s", self.text, exc)
-            self.error = UserError("store.edit_refused", edit=self.text, detail=str(exc))
+            self.error = UserError("store.edit_refused", edit=self.text, detail=sqlite_refusal(exc))
             self.failed = True
 
     def undo(self) -> None:

@@ -203,3 +203,26 @@ def test_switching_tour_fits_the_map_to_its_plan(sync_window):
     assert not window.canvas.fit_pending()
     window.session.set_tour(first)
     assert window.canvas.fit_pending()  # fitted to that tour's route
+
+
+def test_a_full_disk_refuses_the_edit_in_words_and_off_the_undo_stack(sync_window, monkeypatch):
+    import sqlite3
+
+    window = sync_window
+    project = window.session.project
+    site = next(iter(window.session.sites_by_id.values()))
+    after = copy.deepcopy(site)
+    after.name = "Nom jamais écrit"
+    steps = window.c.editing.undo_stack.count()
+
+    def full(_entity):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(project, "update", full)
+    assert not window.c.editing.update(site, after, initiator=window.site_editor)
+    monkeypatch.undo()
+    assert window.c.editing.undo_stack.count() == steps
+    (error,) = window.notifier.errors
+    assert "le disque est plein" in error.text("fr") and "Nom jamais écrit" not in {
+        s.name for s in window.session.project.sites()}
+    window.notifier.errors.clear()
