@@ -159,6 +159,9 @@ def fuzz(kind: str, cases: int, seeds: Seeds, work: Path, first: int = 0) -> Out
     target.close()
     for case in range(first, first + cases):
         rng = random.Random(f"{kind}:{case}")
+        if case % 50 == 0:  # a fresh project now and then: imported sites must not pile up for hours
+            target = Project.create(target.path, overwrite=True)
+            target.close()
         if kind == "csv":
             path = work / "sites.csv"
             path.write_bytes(mutate(seeds.csv, rng))
