@@ -129,6 +129,8 @@ def check_project_file(path: Path, validate: bool = True) -> int:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ProjectError("store.corrupted", file=name, detail=str(exc))
+    except UnicodeDecodeError:  # SQLite's own report of the damage holds bytes that are no text
+        raise ProjectError("store.corrupted", file=name, detail="quick_check") from None
     return version
 
 
