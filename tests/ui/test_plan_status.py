@@ -197,3 +197,19 @@ def test_a_plan_saved_before_fingerprints_shows_as_possibly_outdated(planned, pr
     assert window.notifier.questions[-1].startswith("Ce plan a été calculé par une version précédente")
     _show_plan(window, handmade_plan(project_path, s.tour_id))  # stamped again: current
     assert s.plan_status.up_to_date and not _shows_outdated(window)
+
+
+def test_renaming_a_site_in_its_editor_keeps_the_plan_up_to_date(sync_window, qtbot):
+    """Found by trying the window: a name typed in the site editor rewrote the coordinates rounded to
+    the boxes' 6 decimals, which moved the site by a tenth of a millimetre and outdated the plan."""
+    window = sync_window
+    window.c.planning.optimise()
+    assert not window.session.plan_outdated
+    site = next(s for s in window.session.sites_by_id.values() if round(s.lon, 6) != s.lon)
+    window.session.select(site_id=site.id)
+    editor = window.site_editor
+    editor.name.setText(site.name + " (renommé)")
+    editor.name.editingFinished.emit()
+    stored = window.session.sites_by_id[site.id]
+    assert stored.name.endswith("(renommé)") and (stored.lon, stored.lat) == (site.lon, site.lat)
+    assert not window.session.plan_outdated

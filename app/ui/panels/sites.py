@@ -125,6 +125,11 @@ class _TextEdit(QPlainTextEdit):
         self.editingFinished.emit()
 
 
+def _typed_or_kept(box: QDoubleSpinBox, stored: float) -> float:
+    """The box's value if the user changed it, else the stored value at full precision."""
+    return stored if round(stored, box.decimals()) == box.value() else box.value()
+
+
 class SiteEditor(QScrollArea):
     """All facts of one site; each finished field edit emits ``edited(before, after)``.
 
@@ -261,8 +266,10 @@ class SiteEditor(QScrollArea):
         after.name = self.name.text().strip() or self._site.name
         after.kind = SiteKind(self.kind.currentData())
         after.address = self.address.text().strip()
-        after.lon = self.lon.value()
-        after.lat = self.lat.value()
+        # The boxes show 6 decimals: an untouched box keeps the stored coordinate to the last digit
+        # (rewriting it rounded moved the site by a tenth of a millimetre and outdated every plan).
+        after.lon = _typed_or_kept(self.lon, self._site.lon)
+        after.lat = _typed_or_kept(self.lat, self._site.lat)
         for attr in ("sector", "products", "jobs", "salaries", "training", "contact_name", "contact_phone",
                      "contact_email"):
             setattr(after, attr, getattr(self, attr).text().strip())
