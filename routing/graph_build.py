@@ -2,9 +2,12 @@
 
 Graph nodes are the OSM nodes where roads meet or end (plus the middle node of a
 closed way, so no link is a loop); a *link* is the piece of one way between two
-consecutive graph nodes, with its full geometry. Raw restrictions stay per way and
-are looked up per link through ``link_way``: legality and speed depend on the coach
-and are computed at load time (:mod:`routing.costs`).
+consecutive graph nodes, with its full geometry. Traffic signals, stop signs, crossings,
+barriers and the via nodes of turn restrictions are graph nodes too, so that turns and delays
+apply at a point. Raw restrictions stay per way and per node and are looked up per link
+through ``link_way``: legality and speed depend on the coach and are computed at load time
+(:mod:`routing.costs`, :mod:`routing.turns`). Turn restrictions are stored by way and node
+index (``restr_*``); those whose members are not in the extract are counted, not stored.
 """
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
     is_gn[poff[1:] - 1] = True
     uniq, inverse, counts = np.unique(refs, return_inverse=True, return_counts=True)
     is_gn |= counts[inverse] > 1
+    special = np.fromiter(set(roads.node_rules) | {r[2] for r in roads.restrictions if r[2] >= 0},
+                          dtype=np.int64)
+    is_gn |= np.isin(refs, special)
     closed = refs[poff[:-1]] == refs[poff[1:] - 1]
     mids = (poff[:-1] + (poff[1:] - poff[:-1]) // 2)[closed]
     is_gn[mids] = True
@@ -52,6 +58,18 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
     geom = np.column_stack([lon[idx], lat[idx]])
 
     w = len(roads.osm_id)
+    k = len(ACCESS_KEYS)
+    n_gn = len(gn_refs)
+    node_control = np.zeros(n_gn, np.uint8)
+    node_barrier = np.zeros(n_gn, np.uint8)
+    node_access = np.zeros((n_gn, k), np.uint8)
+    if roads.node_rules:
+        ids = np.fromiter(roads.node_rules, dtype=np.int64)
+        pos = np.searchsorted(gn_refs, ids)
+        hit = (pos < n_gn) & (gn_refs[np.minimum(pos, n_gn - 1)] == ids)
+        for node_id, gi in zip(ids[hit], pos[hit]):
+            control, barrier, acc = roads.node_rules[int(node_id)]
+            node_control[gi], node_barrier[gi], node_access[gi] = control, barrier, acc
     out = {
         "node_osm_id": gn_refs.astype(np.int64),
         "node_lon": lon[first_pos].copy(),
@@ -61,6 +79,10 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
         "link_way": piece_way[piece_of[i0]].astype(np.int32),
         "geom": geom,
         "geom_offsets": geom_offsets,
+        "geom_node_id": refs[idx].copy(),
+        "node_control": node_control,
+        "node_barrier": node_barrier,
+        "node_access": node_access,
         "way_osm_id": np.frombuffer(roads.osm_id, dtype=np.int64).copy(),
         "way_class": np.frombuffer(roads.cls, dtype=np.uint8).copy(),
         "way_oneway": np.frombuffer(roads.oneway, dtype=np.int8).copy(),
@@ -70,7 +92,32 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
         "way_maxweight_t": np.frombuffer(roads.maxweight_t, dtype=np.float32).copy(),
         "way_maxwidth_m": np.frombuffer(roads.maxwidth_m, dtype=np.float32).copy(),
         "way_maxlength_m": np.frombuffer(roads.maxlength_m, dtype=np.float32).copy(),
-        "way_access": np.frombuffer(roads.access, dtype=np.uint8).reshape(w, len(ACCESS_KEYS)).copy(),
+        "way_access_fwd": np.frombuffer(roads.access_fwd, dtype=np.uint8).reshape(w, k).copy(),
+        "way_access_bwd": np.frombuffer(roads.access_bwd, dtype=np.uint8).reshape(w, k).copy(),
         "way_hgv": np.frombuffer(roads.hgv, dtype=np.uint8).copy(),
+        "way_service": np.frombuffer(roads.service, dtype=np.uint8).copy(),
+        "way_structure": np.frombuffer(roads.structure, dtype=np.uint8).copy(),
     }
+    out.update(_restriction_arrays(roads, out["way_osm_id"], gn_refs))
     return out
+
+
+def _restriction_arrays(roads: RoadWays, way_osm_id: np.ndarray, gn_refs: np.ndarray) -> dict[str, np.ndarray]:
+    """Turn restrictions by way / graph node index; members missing from the graph (outside the
+    extract, not drivable) drop the restriction: :func:`routing.turns.check_restrictions` counts them."""
+    way_index = {int(o): i for i, o in enumerate(way_osm_id)}
+    node_index = {int(o): i for i, o in enumerate(gn_refs)} if roads.restrictions else {}
+    kind, frm, via, to, via_off, via_ways = [], [], [], [], [0], []
+    for r_kind, r_from, r_via, r_via_ways, r_to in roads.restrictions:
+        f, t = way_index.get(r_from), way_index.get(r_to)
+        v = node_index.get(r_via, -1) if r_via >= 0 else -1
+        vw = [way_index.get(x) for x in r_via_ways]
+        kind.append(r_kind if f is not None and t is not None and (v >= 0 or (vw and None not in vw)) else 0)
+        frm.append(-1 if f is None else f)
+        to.append(-1 if t is None else t)
+        via.append(v)
+        via_ways.extend(-1 if x is None else x for x in vw)
+        via_off.append(len(via_ways))
+    return {"restr_kind": np.asarray(kind, np.uint8), "restr_from": np.asarray(frm, np.int32),
+            "restr_via_node": np.asarray(via, np.int32), "restr_to": np.asarray(to, np.int32),
+            "restr_via_offsets": np.asarray(via_off, np.int64), "restr_via_ways": np.asarray(via_ways, np.int32)}

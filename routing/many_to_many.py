@@ -1,9 +1,17 @@
-"""Many-to-many fastest paths on a CSR graph: a numba-compiled Dijkstra kernel, run on threads.
+"""Many-to-many fastest paths on the coach's state graph: a numba-compiled Dijkstra, run on threads.
+
+The graph is :class:`routing.turns.StateGraph` (a state = a directed link; a CSR entry = the
+traversal of its source state plus the turn into the next). A query point lies *inside* a
+state at a fraction of its length, so a search is seeded with the transitions out of the
+source state, each minus the part of the state behind the point, and a target's cost is the
+label at the entry of its state plus the part up to the point. A target may have several
+goal states (an end-only road is reachable in its start-zone and end-zone copies).
 
 One Dijkstra per source with a 4-ary heap (lazy deletion) which
 
-* stops as soon as every target is settled: a clustered ZI tour explores a few percent of
-  the region instead of all of it. Settled Dijkstra labels are final, so this is exact;
+* stops as soon as the heap's minimum exceeds every target's best cost: a clustered ZI tour
+  explores a few percent of the region instead of all of it. Settled labels are final and a
+  target's cost is its goal label plus a non-negative part, so this is exact;
 * records the tree edge into each node, then sums the real duration (s) and length (m)
   back along the least-cost path to each target, in compiled code: distances are those of
   the fastest route (not the shortest), with no second search and no numpy walk over the
@@ -35,100 +43,195 @@ from numba import njit
 
 from routing.progress import CancelToken, ProgressCallback, check, report
 
+_HEAP_SLACK = 1024          # heap room beyond one push per CSR entry: the seeds (a few)
 _SOURCES_PER_TASK = 4       # progress / cancel granularity: a task is ~20 ms on a large region
 _MAX_WORKERS = 8
 
 
 @njit(cache=True, nogil=True)
-def _kernel(indptr, indices, edge_src, cost, dur, dist, sources, targets, out_t, out_d):
-    """Fill out_t/out_d[i, j] (duration_s, distance_m along the least-``cost`` path from
-    sources[i] to targets[j]); entries of unreachable targets are left untouched."""
+def _search(indptr, indices, cost, s_cost, src_state, src_frac, goal_state, goal_frac, goal_target,
+            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which):
+    """One seeded Dijkstra (see module docstring). Fills ``goal_best[j]`` (cost to target j)
+    and ``goal_which[j]`` (the goal reached, -1 if none). Goals of a state: ``goal_head[state]``
+    then ``goal_next[goal]`` (-1 ends). ``pred_e[v]`` is the CSR entry into ``v``; a seeded
+    state stores ``-(entry + 2)``."""
+    best[:] = np.inf
+    done[:] = False
+    n_t = len(goal_best)
+    goal_best[:] = np.inf
+    goal_which[:] = -1
+    size = 0
+    back = src_frac * s_cost[src_state]
+    for e in range(indptr[src_state], indptr[src_state + 1]):
+        v = indices[e]
+        nc = cost[e] - back
+        if nc < 0.0:
+            nc = 0.0
+        if nc < best[v]:
+            best[v] = nc
+            pred_e[v] = -(e + 2)
+            i = size
+            while i > 0:
+                p = (i - 1) >> 2
+                if hk[p] <= nc:
+                    break
+                hk[i] = hk[p]
+                hv[i] = hv[p]
+                i = p
+            hk[i] = nc
+            hv[i] = v
+            size += 1
+    # goal states -> targets (a state may be the goal of several targets)
+    bound = np.inf
+    while size > 0:
+        c = hk[0]
+        u = hv[0]
+        size -= 1
+        key = hk[size]
+        val = hv[size]
+        i = 0
+        while True:
+            ch = 4 * i + 1
+            if ch >= size:
+                break
+            m = ch
+            mk = hk[ch]
+            end = min(ch + 4, size)
+            for q in range(ch + 1, end):
+                if hk[q] < mk:
+                    mk = hk[q]
+                    m = q
+            if mk >= key:
+                break
+            hk[i] = mk
+            hv[i] = hv[m]
+            i = m
+        if size > 0:
+            hk[i] = key
+            hv[i] = val
+        if done[u]:
+            continue
+        if c >= bound:
+            break                                   # every target's cost is final
+        done[u] = True
+        changed = False
+        g = goal_head[u]
+        while g >= 0:
+            j = goal_target[g]
+            cand = c + goal_frac[g] * s_cost[u]
+            if cand < goal_best[j]:
+                goal_best[j] = cand
+                goal_which[j] = g
+                changed = True
+            g = goal_next[g]
+        if changed:
+            bound = 0.0
+            for j in range(n_t):
+                if goal_best[j] > bound:
+                    bound = goal_best[j]
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            nc = c + cost[e]
+            if nc < best[v]:
+                best[v] = nc
+                pred_e[v] = e
+                i = size
+                while i > 0:
+                    p = (i - 1) >> 2
+                    if hk[p] <= nc:
+                        break
+                    hk[i] = hk[p]
+                    hv[i] = hv[p]
+                    i = p
+                hk[i] = nc
+                hv[i] = v
+                size += 1
+
+
+@njit(cache=True, nogil=True)
+def _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, src_state, src_frac):
+    """(duration_s, distance_m) from the source point to the entry of state ``v``."""
+    tt = 0.0
+    dd = 0.0
+    e = pred_e[v]
+    while e >= 0:
+        tt += dur[e]
+        dd += dist[e]
+        e = pred_e[edge_src[e]]
+    e = -e - 2
+    tt += dur[e] - src_frac * s_dur[src_state]
+    dd += dist[e] - src_frac * s_dist[src_state]
+    return tt, dd
+
+
+@njit(cache=True, nogil=True)
+def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, src_state, src_frac,
+            goal_state, goal_frac, goal_target, goal_head, goal_next, out_t, out_d, out_c):
+    """Fill row i of out_t/out_d/out_c (duration_s, distance_m, routing cost) for each source."""
     n = len(indptr) - 1
     best = np.empty(n)
-    pred_e = np.empty(n, indices.dtype)             # CSR entry of the tree edge into each node
+    pred_e = np.empty(n, np.int64)
     done = np.zeros(n, np.bool_)
-    is_target = np.zeros(n, np.bool_)
-    n_goal = 0
-    for j in range(len(targets)):
-        if not is_target[targets[j]]:
-            is_target[targets[j]] = True
-            n_goal += 1
-    hk = np.empty(len(indices) + 1)                 # heap keys: at most one push per edge relaxation
-    hv = np.empty(len(indices) + 1, indices.dtype)  # heap node ids
-    for si in range(len(sources)):
-        best[:] = np.inf
-        done[:] = False
-        s = sources[si]
-        best[s] = 0.0
-        hk[0] = 0.0
-        hv[0] = s
-        size = 1
-        found = 0
-        while size > 0:
-            c = hk[0]
-            u = hv[0]
-            # pop the root: sift the last entry down from the top (4 children per node)
-            size -= 1
-            key = hk[size]
-            val = hv[size]
-            i = 0
-            while True:
-                ch = 4 * i + 1
-                if ch >= size:
-                    break
-                m = ch
-                mk = hk[ch]
-                end = min(ch + 4, size)
-                for q in range(ch + 1, end):
-                    if hk[q] < mk:
-                        mk = hk[q]
-                        m = q
-                if mk >= key:
-                    break
-                hk[i] = mk
-                hv[i] = hv[m]
-                i = m
-            if size > 0:
-                hk[i] = key
-                hv[i] = val
-            if done[u]:
-                continue                            # stale entry (lazy deletion)
-            done[u] = True
-            if is_target[u]:
-                found += 1
-                if found == n_goal:
-                    break                           # every target settled: labels are final
-            for e in range(indptr[u], indptr[u + 1]):
-                v = indices[e]
-                nc = c + cost[e]
-                if nc < best[v]:
-                    best[v] = nc
-                    pred_e[v] = e
-                    i = size                        # push: sift up
-                    while i > 0:
-                        p = (i - 1) >> 2
-                        if hk[p] <= nc:
-                            break
-                        hk[i] = hk[p]
-                        hv[i] = hv[p]
-                        i = p
-                    hk[i] = nc
-                    hv[i] = v
-                    size += 1
-        for j in range(len(targets)):
-            # sum duration and length back along the tree path (a few hundred edges)
-            v = targets[j]
-            if not done[v]:
+    hk = np.empty(len(indices) + _HEAP_SLACK)          # at most one push per relaxation and seed
+    hv = np.empty(len(hk), np.int64)
+    n_t = out_t.shape[1]
+    goal_best = np.empty(n_t)
+    goal_which = np.empty(n_t, np.int64)
+    for si in range(len(src_state)):
+        s = src_state[si]
+        _search(indptr, indices, cost, s_cost, s, src_frac[si], goal_state, goal_frac, goal_target,
+                goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
+        for j in range(n_t):
+            g = goal_which[j]
+            if g < 0:
                 continue
-            tt = 0.0
-            dd = 0.0
-            while v != s:
-                e = pred_e[v]
-                tt += dur[e]
-                dd += dist[e]
-                v = edge_src[e]
-            out_t[si, j] = tt
-            out_d[si, j] = dd
+            v = goal_state[g]
+            tt, dd = _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, s, src_frac[si])
+            out_t[si, j] = tt + goal_frac[g] * s_dur[v]
+            out_d[si, j] = dd + goal_frac[g] * s_dist[v]
+            out_c[si, j] = goal_best[j]
+
+
+@njit(cache=True, nogil=True)
+def _path(indptr, indices, edge_src, cost, s_cost, src_state, src_frac, goal_state, goal_frac,
+          goal_target, goal_head, goal_next):
+    """(states from the source state to the reached goal state, goal index, cost) for target 0."""
+    n = len(indptr) - 1
+    best = np.empty(n)
+    pred_e = np.empty(n, np.int64)
+    done = np.zeros(n, np.bool_)
+    hk = np.empty(len(indices) + _HEAP_SLACK)
+    hv = np.empty(len(hk), np.int64)
+    goal_best = np.empty(1)
+    goal_which = np.empty(1, np.int64)
+    _search(indptr, indices, cost, s_cost, src_state, src_frac, goal_state, goal_frac, goal_target,
+            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
+    if goal_which[0] < 0:
+        return np.empty(0, np.int64), -1, np.inf
+    v = goal_state[goal_which[0]]
+    out = [v]
+    while True:
+        e = pred_e[v]
+        if e < 0:
+            out.append(edge_src[-e - 2])
+            break
+        v = edge_src[e]
+        out.append(v)
+    res = np.empty(len(out), np.int64)
+    for i in range(len(out)):
+        res[i] = out[len(out) - 1 - i]
+    return res, goal_which[0], goal_best[0]
+
+
+def _goal_lists(n_states: int, goal_state: np.ndarray, goal_target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(goal_head per state, goal_next per goal): the goals of each state as linked lists."""
+    head = np.full(n_states, -1, np.int64)
+    nxt = np.full(len(goal_state), -1, np.int64)
+    for g in range(len(goal_state)):          # a few goals per target
+        s = int(goal_state[g])
+        nxt[g] = head[s]
+        head[s] = g
+    return head, nxt
 
 
 def _usable_cpus() -> int:
@@ -139,34 +242,43 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def many_to_many(indptr: np.ndarray, indices: np.ndarray, cost: np.ndarray, dur: np.ndarray,
-                 dist: np.ndarray, sources: np.ndarray, targets: np.ndarray,
+def edge_sources(indptr: np.ndarray) -> np.ndarray:
+    """The source state of every CSR entry (for walking a path back)."""
+    return np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+
+
+def many_to_many(graph, edge_src: np.ndarray, src_state: np.ndarray, src_frac: np.ndarray,
+                 goal_state: np.ndarray, goal_frac: np.ndarray, goal_target: np.ndarray, n_targets: int,
                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                 workers: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(duration_s, distance_m), each float64 (len(sources), len(targets)), along the
-    least-``cost`` paths of the CSR graph (``indptr``, ``indices``; ``cost`` > 0, ``dur`` in
-    s and ``dist`` in m per CSR entry). ``inf`` where a target cannot be reached.
+                 workers: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(duration_s, distance_m, cost), each float64 (sources, targets), along the least-cost
+    paths of ``graph`` (a :class:`routing.turns.StateGraph` with per-state ``s_cost``, ``s_dur``,
+    ``s_dist``). A source is a state and the fraction of it already behind the point; a goal is
+    a state, the fraction up to the point and the target it serves (a target may have several).
+    ``inf`` where a target cannot be reached.
 
     ``workers`` threads (default: usable CPUs, at most 8) share the sources, in tasks of
     4 sources; ``progress`` is reported and ``cancel`` checked after each task."""
-    if max(len(indices), len(indptr)) < 2**31 - 1:  # int32: less memory traffic (~15 % faster)
-        indptr, indices = indptr.astype(np.int32), indices.astype(np.int32)
-        sources, targets = sources.astype(np.int32), targets.astype(np.int32)
-    else:                                           # pragma: no cover - a continent
-        indptr, indices = indptr.astype(np.int64), indices.astype(np.int64)
-        sources, targets = sources.astype(np.int64), targets.astype(np.int64)
-    edge_src = np.repeat(np.arange(len(indptr) - 1, dtype=indices.dtype), np.diff(indptr))
-    cost, dur, dist = (np.ascontiguousarray(a, dtype=np.float64) for a in (cost, dur, dist))
-    ns, nt = len(sources), len(targets)
+    g = graph
+    ns, nt = len(src_state), n_targets
     out_t = np.full((ns, nt), np.inf)
     out_d = np.full((ns, nt), np.inf)
+    out_c = np.full((ns, nt), np.inf)
     if ns == 0 or nt == 0:
-        return out_t, out_d
+        return out_t, out_d, out_c
+    src_state = np.ascontiguousarray(src_state, np.int64)
+    src_frac = np.ascontiguousarray(src_frac, np.float64)
+    goal_state = np.ascontiguousarray(goal_state, np.int64)
+    goal_frac = np.ascontiguousarray(goal_frac, np.float64)
+    goal_target = np.ascontiguousarray(goal_target, np.int64)
+    head, nxt = _goal_lists(len(g.indptr) - 1, goal_state, goal_target)
     chunks = [slice(c, min(c + _SOURCES_PER_TASK, ns)) for c in range(0, ns, _SOURCES_PER_TASK)]
 
     def run(sl: slice) -> None:
         # out_t[sl] is a view: each task writes its own rows
-        _kernel(indptr, indices, edge_src, cost, dur, dist, sources[sl], targets, out_t[sl], out_d[sl])
+        _kernel(g.indptr, g.indices, edge_src, g.cost, g.dur, g.dist, g.s_cost, g.s_dur, g.s_dist,
+                src_state[sl], src_frac[sl], goal_state, goal_frac, goal_target, head, nxt,
+                out_t[sl], out_d[sl], out_c[sl])
 
     workers = workers or min(_usable_cpus(), _MAX_WORKERS)
     check(cancel)
@@ -175,7 +287,7 @@ def many_to_many(indptr: np.ndarray, indices: np.ndarray, cost: np.ndarray, dur:
             check(cancel)
             report(progress, k / len(chunks), "Computing travel times")
             run(sl)
-        return out_t, out_d
+        return out_t, out_d, out_c
     with ThreadPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         futures = [pool.submit(run, sl) for sl in chunks]
         try:
@@ -187,4 +299,19 @@ def many_to_many(indptr: np.ndarray, indices: np.ndarray, cost: np.ndarray, dur:
             for f in futures:
                 f.cancel()                           # tasks not started yet; running ones end within ms
             raise
-    return out_t, out_d
+    return out_t, out_d, out_c
+
+
+def path(graph, edge_src: np.ndarray, src_state: int, src_frac: float, goal_state: np.ndarray,
+         goal_frac: np.ndarray) -> tuple[np.ndarray, int, float]:
+    """(states from the source state to the reached goal state, index of that goal, cost) of
+    the least-cost path to one target; an empty array, -1 and ``inf`` when it cannot be
+    reached. Stops as soon as the target is settled: a leg explores what lies between its two
+    points, not the region."""
+    g = graph
+    goal_state = np.ascontiguousarray(goal_state, np.int64)
+    goal_target = np.zeros(len(goal_state), np.int64)
+    head, nxt = _goal_lists(len(g.indptr) - 1, goal_state, goal_target)
+    states, which, cost = _path(g.indptr, g.indices, edge_src, g.cost, g.s_cost, int(src_state), float(src_frac),
+                                goal_state, np.ascontiguousarray(goal_frac, np.float64), goal_target, head, nxt)
+    return states, int(which), float(cost)

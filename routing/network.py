@@ -1,15 +1,17 @@
 """Coach road network of a region: snapping, travel-time matrices and leg geometry.
 
-Built at load time from the compiled region's raw arrays for one vehicle profile
-(:mod:`routing.costs`). Shortest paths minimise routing cost (duration x penalties) on a
-one-way aware CSR graph: travel-time matrices with the compiled many-to-many kernel of
-:mod:`routing.many_to_many` (scipy's Dijkstra when numba is unavailable), legs with
-``scipy.sparse.csgraph.dijkstra`` and its predecessors. Sites snap to the
-nearest point of a coach-legal road of the largest strongly connected part of the
-network; the snapped points become temporary nodes splitting their link, so legs
-start and end exactly at the road points (partial links included).
+Built at load time from the compiled region's raw arrays for one vehicle profile: legality
+and speeds per way (:mod:`routing.costs`), then the edge-based state graph whose states are
+directed links and whose transitions are the turns a coach may make (:mod:`routing.turns`:
+turn restrictions, no U-turn outside dead ends and turning circles, closed barriers,
+end-only roads). Paths minimise routing cost (duration x penalties + turn and node delays);
+matrices and legs use the compiled seeded Dijkstra of :mod:`routing.many_to_many`, which
+stops once its targets are settled and never rebuilds the graph for a query.
 
-Turn restrictions are not honoured (see README: known limitation).
+A site snaps to a *directed* point: the road point nearest to it (:mod:`routing.snapping`)
+on the direction of travel that puts the site on the coach's kerb side (right-hand traffic
+unless the region says otherwise). A leg arrives at a stop in that direction and the next
+leg leaves it in the same direction, so consecutive legs chain without turning round.
 """
 from __future__ import annotations
 
@@ -18,34 +20,28 @@ from typing import Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.csgraph import connected_components
 
-from routing.costs import way_costs
+from routing import osm_tags as T
+from routing.costs import barrier_open, way_costs
 from routing.errors import RoutingError
 from routing.messages import Distance, Message
 from routing.profile import VehicleProfile
-from routing.progress import CancelToken, ProgressCallback, check, report
+from routing.progress import CancelToken, ProgressCallback, report
+from routing.snapping import ON_ROAD_M, CrossingIndex, SegmentIndex, kerb_side
+from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_states
 
 EARTH_RADIUS_M = 6_371_008.8
 SNAP_MAX_DISTANCE_M = 200.0
-_EPS_COST = 1e-6          # scipy ignores 0-weight entries: keep every edge > 0
-_SOURCES_PER_CHUNK = 16   # scipy fallback: dijkstra rows computed at once (memory: rows x nodes x 12 bytes)
+# classes a site does not stop on unless it lies on them
+_NO_STOP_CLASSES = tuple(T.CLASS_CODE[c] for c in ("motorway", "motorway_link", "trunk", "trunk_link"))
 
 
-_KERNEL: list = []        # [many_to_many function or None], loaded on first matrix
-
-
-def _many_to_many_kernel():
-    """:func:`routing.many_to_many.many_to_many`, or None when numba is missing or cannot
-    compile here (e.g. a frozen app with no cache folder): the caller falls back to scipy.
-    Imported lazily so loading a region does not pay numba's import (~0.3 s)."""
-    if not _KERNEL:
-        try:
-            from routing.many_to_many import many_to_many
-        except Exception:  # noqa: BLE001 - ImportError, or numba refusing to set up its cache
-            many_to_many = None
-        _KERNEL.append(many_to_many)
-    return _KERNEL[0]
+def _search_module():
+    """:mod:`routing.many_to_many`, imported on the first matrix or leg so that loading a region
+    does not pay numba's import (~0.3 s)."""
+    from routing import many_to_many
+    return many_to_many
 
 
 def haversine_m(lon1, lat1, lon2, lat2):
@@ -60,7 +56,10 @@ class Snap:
     """A query point attached to the road network.
 
     ``link``/``fraction`` locate the road point on a link (fraction of its length from
-    its first node); ``node`` is the nearer end of that link (a graph node id)."""
+    its first node); ``node`` is the nearer end of that link (a graph node id). ``arc`` is
+    the directed link the coach drives through the point (``forward``: along the link's
+    drawing direction), ``along`` the fraction of that arc behind the point, and
+    ``kerb_side`` the side of the road the site is on, seen by the coach ("right"/"left")."""
 
     lon: float
     lat: float
@@ -72,6 +71,10 @@ class Snap:
     reason: Message | None
     link: int = -1
     fraction: float = 0.0
+    arc: int = -1
+    along: float = 0.0
+    forward: bool = True
+    kerb_side: str = "right"
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ class LegPath:
     distance_m: float
     coords: list[tuple[float, float]]    # (lon, lat) from a's road point to b's road point
     warnings: tuple[Message, ...] = ()   # e.g. hgv=no roads used
+    node_ids: tuple[int, ...] = ()       # OSM node ids passed, in order (not the two road points)
+    way_ids: tuple[int, ...] = ()        # OSM way ids driven, in order, each run once
+
 
 
 class CoachNetwork:
@@ -106,8 +112,10 @@ class CoachNetwork:
         self.link_way = g["link_way"].astype(np.int64)
         self.geom = g["geom"]
         self.geom_offsets = g["geom_offsets"]
+        self.geom_node_id = g["geom_node_id"]
         n = self.n_nodes = len(self.node_lon)
         m = len(self.link_u)
+        self.right_hand = region.header.get("driving_side", "right") != "left"
 
         # cumulative length along each link, per geometry point
         geom, goff = self.geom, self.geom_offsets
@@ -117,6 +125,7 @@ class CoachNetwork:
         self.point_link = np.repeat(np.arange(m), np.diff(goff))
         self.geom_cum_m = cum - cum[goff[:-1]][self.point_link]
         self.link_length_m = self.geom_cum_m[goff[1:] - 1] if m else np.zeros(0)
+        self._x, self._y = self._local_xy(geom[:, 0], geom[:, 1])
 
         wc = way_costs(g, profile)
         self.way_costs = wc
@@ -127,48 +136,79 @@ class CoachNetwork:
         self.dur_f = length / (wc.fwd_speed_kph[lw] / 3.6)
         self.dur_b = length / (wc.bwd_speed_kph[lw] / 3.6)
         pen = wc.penalty[lw]
-        self.cost_f = self.dur_f * pen + _EPS_COST
-        self.cost_b = self.dur_b * pen + _EPS_COST
+        fwd_end, bwd_end = wc.fwd_end_only[lw], wc.bwd_end_only[lw]
+        self.cost_f = self.dur_f * pen * np.where(fwd_end, profile.end_only_penalty, 1.0)
+        self.cost_b = self.dur_b * pen * np.where(bwd_end, profile.end_only_penalty, 1.0)
 
-        f, b = np.flatnonzero(self.fwd_ok), np.flatnonzero(self.bwd_ok)
-        src = np.concatenate([self.link_u[f], self.link_v[b]])
-        dst = np.concatenate([self.link_v[f], self.link_u[b]])
-        cost = np.concatenate([self.cost_f[f], self.cost_b[b]])
-        dur = np.concatenate([self.dur_f[f], self.dur_b[b]])
-        link = np.concatenate([f, b])
-        rev = np.concatenate([np.zeros(len(f), bool), np.ones(len(b), bool)])
-        keep = src != dst
-        src, dst, cost, dur, link, rev = src[keep], dst[keep], cost[keep], dur[keep], link[keep], rev[keep]
-        key = src * n + dst
-        order = np.lexsort((cost, key))                 # per (src, dst): cheapest first
-        key = key[order]
-        first = np.ones(len(key), bool)
-        first[1:] = key[1:] != key[:-1]
-        sel = order[first]
-        self._e_key = key[first]
-        self._e_src, self._e_dst = src[sel], dst[sel]
-        self._e_cost, self._e_dur = cost[sel], dur[sel]
-        self._e_link, self._e_rev = link[sel], rev[sel]
-        self._e_dist = length[self._e_link]
-        indptr = np.zeros(n + 1, np.int64)
-        np.cumsum(np.bincount(self._e_src, minlength=n), out=indptr[1:])
-        self._indptr = indptr
-        self.csr = csr_matrix((self._e_cost, self._e_dst, indptr), shape=(n, n))
-
-        # largest strongly connected part: the tour can enter and leave it
-        if n:
-            _, labels = connected_components(self.csr, directed=True, connection="strong")
-            has_edge = np.bincount(self._e_src, minlength=n) > 0
-            sizes = np.bincount(labels[has_edge], minlength=labels.max() + 1) if has_edge.any() else np.zeros(1)
-            self.in_main = (labels == int(np.argmax(sizes))) & has_edge
-        else:
-            self.in_main = np.zeros(0, bool)
-        legal = self.fwd_ok | self.bwd_ok
-        self.link_main = legal & self.in_main[self.link_u] & self.in_main[self.link_v]
-        self.link_other = legal & ~self.link_main
+        arcs = build_arcs(self.link_u, self.link_v, self.fwd_ok, self.bwd_ok, fwd_end, bwd_end,
+                          self.dur_f, self.dur_b, self.cost_f, self.cost_b, length, self._x, self._y, goff)
+        self.node_open = barrier_open(g)
+        self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand)
+        st = self.states
+        st.s_cost = self.arcs.cost[st.state_arc]
+        st.s_dur = self.arcs.dur[st.state_arc]
+        st.s_dist = self.arcs.dist[st.state_arc]
+        self._edge_src = np.repeat(np.arange(len(st.indptr) - 1, dtype=np.int64), np.diff(st.indptr))
+        self.restrictions_honoured, self.restrictions_unusable = st.honoured, st.unusable
+        self._find_usable_arcs()
         self._index_main = None
         self._index_other = None
+        self._crossings = None
         self.warnings: list[Message] = self._make_warnings()
+
+    # ------------------------------------------------------------------ reachability
+    def _find_usable_arcs(self) -> None:
+        """Arcs a stop may lie on: the coach can reach the point from the main part of the
+        network and leave it back into it (largest strongly connected set of open states;
+        an end-only road counts when its start-zone copy leads there and its end-zone copy is
+        reached from there)."""
+        st = self.states
+        n_states = len(st.state_arc)
+        n_arcs = len(self.arcs.link)
+        in_main = np.zeros(n_states, bool)
+        if n_states:
+            csr = csr_matrix((np.ones(len(st.indices)), st.indices, st.indptr), shape=(n_states, n_states))
+            _, labels = connected_components(csr, directed=True, connection="strong")
+            open_states = st.state_layer == LAYER_OPEN
+            if open_states.any():
+                sizes = np.bincount(labels[open_states])
+                in_main = labels == int(np.argmax(sizes))
+        src_layer = st.state_layer[self._edge_src]
+        # end zone: reached from main through end-zone transitions
+        reached = in_main.copy()
+        end_edges = np.flatnonzero(st.state_layer[st.indices] == LAYER_END)
+        while True:
+            new = end_edges[reached[self._edge_src[end_edges]] & ~reached[st.indices[end_edges]]]
+            if len(new) == 0:
+                break
+            reached[st.indices[new]] = True
+        # start zone: leads into main
+        leads = in_main.copy()
+        start_edges = np.flatnonzero(src_layer == LAYER_START)
+        while True:
+            new = start_edges[leads[st.indices[start_edges]] & ~leads[self._edge_src[start_edges]]]
+            if len(new) == 0:
+                break
+            leads[self._edge_src[new]] = True
+        self.in_main_states = in_main
+        usable = np.zeros(n_arcs, bool)
+        a_open = st.arc_state[:, LAYER_OPEN]
+        has_open = a_open >= 0
+        usable[has_open] = in_main[a_open[has_open]]
+        a_start, a_end = st.arc_state[:, LAYER_START], st.arc_state[:, LAYER_END]
+        has_end = a_start >= 0
+        usable[has_end] = leads[a_start[has_end]] & reached[a_end[has_end]]
+        usable &= self.arcs.orig == np.arange(n_arcs)       # never a via-way copy
+        self.arc_usable = usable
+        m = len(self.link_u)
+        self.link_main = np.zeros(m, bool)
+        self.link_main[self.arcs.link[usable]] = True
+        legal = self.fwd_ok | self.bwd_ok
+        self.link_other = legal & ~self.link_main
+        # arc per (link, direction) for snapping: -1 where not usable
+        self.arc_of = np.full((m, 2), -1, np.int64)
+        u = np.flatnonzero(usable)
+        self.arc_of[self.arcs.link[u], self.arcs.rev[u].astype(np.int64)] = u
 
     # ------------------------------------------------------------------ info
     def _make_warnings(self) -> list[Message]:
@@ -185,8 +225,9 @@ class CoachNetwork:
 
     @property
     def main_node_count(self) -> int:
-        """Nodes of the largest strongly connected part."""
-        return int(self.in_main.sum())
+        """Graph nodes touched by the main part of the network (where stops can be)."""
+        links = np.flatnonzero(self.link_main)
+        return int(len(np.unique(np.concatenate([self.link_u[links], self.link_v[links]])))) if len(links) else 0
 
     # ------------------------------------------------------------------ snapping
     def _local_xy(self, lon, lat):
@@ -196,51 +237,34 @@ class CoachNetwork:
         kx = np.cos(np.radians(lat0)) * 111_320.0
         return (np.asarray(lon) - lon0) * kx, (np.asarray(lat) - lat0) * 110_574.0
 
-    def _segment_index(self, link_mask: np.ndarray):
-        """(kd-tree of segment midpoints, segment start point ids, max half length)."""
-        from scipy.spatial import cKDTree
-
+    def _segment_index(self, link_mask: np.ndarray) -> SegmentIndex | None:
         goff = self.geom_offsets
         last = np.zeros(len(self.geom), bool)
         last[goff[1:] - 1] = True
         starts = np.flatnonzero(~last & link_mask[self.point_link])
         if len(starts) == 0:
             return None
-        x, y = self._local_xy(self.geom[:, 0], self.geom[:, 1])
-        ax, ay, bx, by = x[starts], y[starts], x[starts + 1], y[starts + 1]
-        mid = np.column_stack([(ax + bx) / 2, (ay + by) / 2])
-        half = np.hypot(bx - ax, by - ay).max() / 2
-        return cKDTree(mid), starts, float(half), x, y
+        return SegmentIndex(self._x, self._y, starts)
 
-    def _nearest(self, index, lon: float, lat: float):
-        """(distance_m, point id, t in segment) of the nearest road point, or None."""
-        if index is None:
-            return None
-        tree, starts, half, x, y = index
-        px, py = self._local_xy(lon, lat)
-        d0, _ = tree.query([px, py])
-        cand = np.asarray(tree.query_ball_point([px, py], d0 + half + 1e-6), dtype=np.int64)
-        p = starts[cand]
-        ax, ay, bx, by = x[p], y[p], x[p + 1], y[p + 1]
-        dx, dy = bx - ax, by - ay
-        l2 = dx * dx + dy * dy
-        t = np.where(l2 > 0, ((px - ax) * dx + (py - ay) * dy) / np.where(l2 > 0, l2, 1), 0.0)
-        t = np.clip(t, 0.0, 1.0)
-        d = np.hypot(ax + t * dx - px, ay + t * dy - py)
-        k = int(np.argmin(d))
-        return float(d[k]), int(p[k]), float(t[k])
+    def _no_stop_link(self, link: int) -> bool:
+        """Motorways, trunk roads, their links, tunnels and bridges: not where a coach stops."""
+        w = self.link_way[link]
+        g = self.region.graph
+        return bool(int(g["way_class"][w]) in _NO_STOP_CLASSES or g["way_structure"][w] != 0)
 
     def snap(self, lon: float, lat: float) -> Snap:
-        """Attach (lon, lat) to the nearest coach-legal road point of the main network part.
+        """Attach (lon, lat) to the road point a coach would stop at (see module docstring).
 
         ``ok`` is False (with a ``reason`` message) when that point is more than
         SNAP_MAX_DISTANCE_M away, or when only an isolated part of the network is near."""
         if self._index_main is None:
             self._index_main = self._segment_index(self.link_main)
-        hit = self._nearest(self._index_main, lon, lat)
-        if hit is None:
+        if self._index_main is None:
             raise RoutingError("road.no_coach_road")
-        _, p, t = hit
+        px, py = (float(v) for v in self._local_xy(lon, lat))
+        cands = self._index_main.nearest(px, py, SNAP_MAX_DISTANCE_M)
+        hit = self._choose(cands, px, py)
+        p, t = hit.point, hit.t
         link = int(self.point_link[p])
         road_lon = float(self.geom[p, 0] + t * (self.geom[p + 1, 0] - self.geom[p, 0]))
         road_lat = float(self.geom[p, 1] + t * (self.geom[p + 1, 1] - self.geom[p, 1]))
@@ -250,248 +274,209 @@ class CoachNetwork:
         frac = float((self.geom_cum_m[p] + t * seg_len) / length) if length > 0 else 0.0
         frac = min(1.0, max(0.0, frac))
         node = int(self.link_u[link] if frac < 0.5 else self.link_v[link])
+        # kerb side: drive the direction that puts the site on the right (left-hand: on the left)
+        side = kerb_side(self._x[p], self._y[p], self._x[p + 1], self._y[p + 1], px, py)
+        want_forward = side <= 0 if self.right_hand else side >= 0
+        fwd_arc, bwd_arc = int(self.arc_of[link, 0]), int(self.arc_of[link, 1])
+        forward = want_forward if (fwd_arc >= 0 and bwd_arc >= 0) else fwd_arc >= 0
+        arc = fwd_arc if forward else bwd_arc
+        site_right = (side <= 0) == forward
         ok, reason = True, None
         if dist > SNAP_MAX_DISTANCE_M:
             ok = False
             if self._index_other is None and self.link_other.any():
                 self._index_other = self._segment_index(self.link_other)
-            other = self._nearest(self._index_other, lon, lat) if self._index_other is not None else None
-            if other is not None and other[0] <= SNAP_MAX_DISTANCE_M:
-                reason = Message("road.snap_isolated", nearest=Distance(other[0]), connected=Distance(dist))
+            other = self._index_other.nearest(px, py) if self._index_other is not None else []
+            if other and other[0].distance_m <= SNAP_MAX_DISTANCE_M:
+                reason = Message("road.snap_isolated", nearest=Distance(other[0].distance_m), connected=Distance(dist))
             else:
                 reason = Message("road.snap_too_far", distance=Distance(dist), limit=Distance(SNAP_MAX_DISTANCE_M))
-        return Snap(float(lon), float(lat), road_lon, road_lat, dist, node, ok, reason, link, frac)
+        return Snap(float(lon), float(lat), road_lon, road_lat, dist, node, ok, reason, link, frac,
+                    arc=arc, along=frac if forward else 1.0 - frac, forward=forward,
+                    kerb_side="right" if site_right else "left")
 
-    # ------------------------------------------------------------------ graph with snap nodes
-    def _augment(self, snaps: Sequence[Snap], build_csr: bool = True):
-        """CSR with one temporary node per distinct snapped road point, splitting its link.
-
-        Returns (csr or None when not ``build_csr``, node id per snap, virtual edge table)."""
-        n = self.n_nodes
-        vid = np.empty(len(snaps), np.int64)
-        by_link: dict[int, dict[float, int]] = {}
-        next_id = n
-        for i, s in enumerate(snaps):
-            if s.link < 0:
-                vid[i] = s.node
+    def _choose(self, cands, px: float, py: float):
+        """The first candidate a driver would stop at: not on a motorway/trunk/tunnel/bridge
+        unless the site lies on it, not across a railway or water; else the nearest."""
+        if self._crossings is None:
+            self._crossings = CrossingIndex(self.region.layers, self._local_xy)
+        seen = set()
+        for c in cands:
+            link = int(self.point_link[c.point])
+            if link in seen:
                 continue
-            pts = by_link.setdefault(int(s.link), {})
-            if s.fraction not in pts:
-                pts[s.fraction] = next_id
-                next_id += 1
-            vid[i] = pts[s.fraction]
-        vs, vd, vc, vdur, vdist, vlink, vf0, vf1 = ([] for _ in range(8))
-        for link, pts in by_link.items():
-            fr = sorted(pts)
-            chain = [int(self.link_u[link])] + [pts[f] for f in fr] + [int(self.link_v[link])]
-            fracs = [0.0] + fr + [1.0]
-            L = self.link_length_m[link]
-            for k in range(len(chain) - 1):
-                df = fracs[k + 1] - fracs[k]
-                if self.fwd_ok[link]:
-                    vs.append(chain[k]); vd.append(chain[k + 1])
-                    vc.append(df * self.cost_f[link] + _EPS_COST); vdur.append(df * self.dur_f[link])
-                    vdist.append(df * L); vlink.append(link); vf0.append(fracs[k]); vf1.append(fracs[k + 1])
-                if self.bwd_ok[link]:
-                    vs.append(chain[k + 1]); vd.append(chain[k])
-                    vc.append(df * self.cost_b[link] + _EPS_COST); vdur.append(df * self.dur_b[link])
-                    vdist.append(df * L); vlink.append(link); vf0.append(fracs[k + 1]); vf1.append(fracs[k])
-        total = next_id
-        vs_a = np.asarray(vs, np.int64)
-        vd_a = np.asarray(vd, np.int64)
-        vkey = vs_a * total + vd_a
-        order = np.argsort(vkey, kind="stable")
-        virt = {"key": vkey[order], "cost": np.asarray(vc, dtype=np.float64)[order],
-                "dur": np.asarray(vdur, dtype=np.float64)[order], "dist": np.asarray(vdist, dtype=np.float64)[order],
-                "link": np.asarray(vlink, np.int64)[order], "f0": np.asarray(vf0)[order],
-                "f1": np.asarray(vf1)[order], "total": total}
-        if not build_csr:
-            return None, vid, virt
-        if total == n:
-            return self.csr, vid, virt
-        src = np.concatenate([self._e_src, vs_a])
-        dst = np.concatenate([self._e_dst, vd_a])
-        cost = np.concatenate([self._e_cost, np.asarray(vc)])
-        csr = csr_matrix((cost, (src, dst)), shape=(total, total))
-        return csr, vid, virt
+            seen.add(link)
+            if c.distance_m > ON_ROAD_M and self._no_stop_link(link):
+                continue
+            qx = self._x[c.point] + c.t * (self._x[c.point + 1] - self._x[c.point])
+            qy = self._y[c.point] + c.t * (self._y[c.point + 1] - self._y[c.point])
+            if self._crossings.crosses(px, py, qx, qy):
+                continue
+            return c
+        return cands[0] if cands else self._index_main.nearest(px, py)[0]
 
-    def _edge_values(self, p: np.ndarray, q: np.ndarray, virt) -> tuple[np.ndarray, np.ndarray]:
-        """(duration_s, distance_m) of the chosen edges p -> q (arrays of node ids)."""
-        n = self.n_nodes
-        dur = np.empty(len(p))
-        dist = np.empty(len(p))
-        base = (p < n) & (q < n)
-        if base.any():
-            j = np.searchsorted(self._e_key, p[base] * n + q[base])
-            dur[base] = self._e_dur[j]
-            dist[base] = self._e_dist[j]
-        if (~base).any():
-            j = np.searchsorted(virt["key"], p[~base] * virt["total"] + q[~base])
-            dur[~base] = virt["dur"][j]
-            dist[~base] = virt["dist"][j]
-        return dur, dist
+    # ------------------------------------------------------------------ queries
+    def _source(self, s: Snap) -> tuple[int, float]:
+        st = self.states.arc_state[s.arc]
+        return int(st[LAYER_OPEN] if st[LAYER_OPEN] >= 0 else st[LAYER_START]), float(s.along)
 
-    # ------------------------------------------------------------------ matrices
-    def augmented_csr_arrays(self, snaps: Sequence[Snap]):
-        """CSR arrays (indptr, indices, cost, duration_s, distance_m) of the graph with the
-        snap nodes of :meth:`_augment`, and the node id per snap.
-
-        Built by placing the base edges (already grouped by source node) and the few
-        virtual edges into the new rows directly: no sort of the 10^5 base edges."""
-        _, vid, virt = self._augment(snaps, build_csr=False)
-        n, total = self.n_nodes, virt["total"]
-        base_cnt = np.zeros(total, np.int64)                    # base edges per source node
-        base_cnt[:n] = np.diff(self._indptr)
-        vkey = virt["key"]
-        vs, vd = vkey // total, vkey % total                    # virtual edges, sorted by (src, dst)
-        indptr = np.zeros(total + 1, np.int64)
-        np.cumsum(base_cnt + np.bincount(vs, minlength=total), out=indptr[1:])
-        # each row: its base edges in their order, then its virtual edges
-        pos_base = np.arange(len(self._e_dst)) + (indptr[:n] - self._indptr[:n])[self._e_src]
-        rank_v = np.arange(len(vs)) - np.searchsorted(vs, vs)   # rank among virtual edges of the same source
-        pos_virt = indptr[vs] + base_cnt[vs] + rank_v
-        nnz = int(indptr[-1])
-        indices = np.empty(nnz, np.int64)
-        cost = np.empty(nnz)
-        dur = np.empty(nnz)
-        dist = np.empty(nnz)
-        indices[pos_base], cost[pos_base] = self._e_dst, self._e_cost
-        dur[pos_base], dist[pos_base] = self._e_dur, self._e_dist
-        indices[pos_virt], cost[pos_virt] = vd, virt["cost"]
-        dur[pos_virt], dist[pos_virt] = virt["dur"], virt["dist"]
-        return indptr, indices, cost, dur, dist, vid
+    def _goals(self, s: Snap) -> list[int]:
+        st = self.states.arc_state[s.arc]
+        return [int(st[LAYER_OPEN])] if st[LAYER_OPEN] >= 0 else [int(st[LAYER_START]), int(st[LAYER_END])]
 
     def matrix(self, snaps: Sequence[Snap], progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None, engine: str = "auto") -> TravelMatrix:
+               cancel: CancelToken | None = None) -> TravelMatrix:
         """Durations (s) and distances (m) of the fastest coach paths between all snaps.
 
-        The path minimises duration x penalties; the matrix reports its real duration
-        and length. Entries are ``np.inf`` when no path exists. Uses the compiled
-        many-to-many kernel (:mod:`routing.many_to_many`, numba) when it can be loaded,
-        else scipy's Dijkstra (same results, 2-10 times slower on a large region).
-        ``engine``: "auto", or "scipy" to force the fallback (benchmarks and exactness tests)."""
-        if engine not in ("auto", "scipy"):
-            raise ValueError(f"unknown matrix engine {engine!r}")
+        The path minimises routing cost; the matrix reports its real duration (turn and node
+        delays included, plus the profile's ``stop_allowance_s`` per leg) and length.
+        Entries are ``np.inf`` when no path exists (a snap that is not ``ok`` has no arc)."""
         k = len(snaps)
+        dur = np.full((k, k), np.inf)
+        dist = np.full((k, k), np.inf)
         if k == 0:
-            return TravelMatrix(np.full((0, 0), np.inf), np.full((0, 0), np.inf))
-        kernel = _many_to_many_kernel() if engine == "auto" else None
-        if kernel is None:
-            return self._matrix_scipy(snaps, progress, cancel)
-        indptr, indices, cost, dur, dist, vid = self.augmented_csr_arrays(snaps)
-        uniq, inv = np.unique(vid, return_inverse=True)
-        u_dur, u_dist = kernel(indptr, indices, cost, dur, dist, uniq, uniq, progress, cancel)
+            return TravelMatrix(dur, dist)
+        use = [i for i, s in enumerate(snaps) if s.arc >= 0]
+        key = {}
+        uniq = []
+        inv = {}
+        for i in use:
+            kk = (snaps[i].arc, snaps[i].along)
+            if kk not in key:
+                key[kk] = len(uniq)
+                uniq.append(snaps[i])
+            inv[i] = key[kk]
+        if uniq:
+            src = [self._source(s) for s in uniq]
+            goal_state, goal_frac, goal_target = [], [], []
+            for j, s in enumerate(uniq):
+                for gs in self._goals(s):
+                    goal_state.append(gs); goal_frac.append(s.along); goal_target.append(j)
+            u_dur, u_dist, u_cost = _search_module().many_to_many(
+                self.states, self._edge_src, np.array([a for a, _ in src]), np.array([f for _, f in src]),
+                np.array(goal_state), np.array(goal_frac), np.array(goal_target), len(uniq), progress, cancel)
+            for i, s in enumerate(uniq):           # a target ahead on the source's own arc: straight on
+                for j, t in enumerate(uniq):
+                    if i != j and s.arc == t.arc and t.along >= s.along:
+                        part = t.along - s.along
+                        u_dur[i, j] = part * self.arcs.dur[s.arc]
+                        u_dist[i, j] = part * self.arcs.dist[s.arc]
+            u_dur = u_dur + self.profile.stop_allowance_s
+            np.fill_diagonal(u_dur, 0.0)
+            np.fill_diagonal(u_dist, 0.0)
+            idx = np.array(use)
+            sel = np.array([inv[i] for i in use])
+            dur[np.ix_(idx, idx)] = u_dur[np.ix_(sel, sel)]
+            dist[np.ix_(idx, idx)] = u_dist[np.ix_(sel, sel)]
+        np.fill_diagonal(dur, 0.0)
+        np.fill_diagonal(dist, 0.0)
         report(progress, 1.0, "Travel times computed")
-        return TravelMatrix(u_dur[np.ix_(inv, inv)], u_dist[np.ix_(inv, inv)])
-
-    def _matrix_scipy(self, snaps: Sequence[Snap], progress: ProgressCallback | None = None,
-                      cancel: CancelToken | None = None) -> TravelMatrix:
-        """:meth:`matrix` with scipy's Dijkstra and a predecessor walk (fallback without numba)."""
-        k = len(snaps)
-        dur_m = np.full((k, k), np.inf)
-        dist_m = np.full((k, k), np.inf)
-        if k == 0:
-            return TravelMatrix(dur_m, dist_m)
-        csr, vid, virt = self._augment(snaps)
-        uniq, inv = np.unique(vid, return_inverse=True)
-        # Search radius guess (cost s) so Dijkstra stops early for clustered sites (a ZI tour);
-        # rows that miss a target are recomputed without it, so results stay exact.
-        rl = np.array([s.road_lon for s in snaps])
-        rt = np.array([s.road_lat for s in snaps])
-        crow_m = float(haversine_m(rl[:, None], rt[:, None], rl[None, :], rt[None, :]).max())
-        limit = crow_m / (20 / 3.6) * 1.5 + 600.0
-        u_dur = np.full((len(uniq), len(uniq)), np.inf)
-        u_dist = np.full((len(uniq), len(uniq)), np.inf)
-        for c0 in range(0, len(uniq), _SOURCES_PER_CHUNK):
-            check(cancel)
-            report(progress, c0 / len(uniq), "Computing travel times")
-            rows = uniq[c0:c0 + _SOURCES_PER_CHUNK]
-            cost, pred = dijkstra(csr, directed=True, indices=rows, return_predecessors=True, limit=limit)
-            miss = ~np.isfinite(cost[:, uniq]).all(axis=1)
-            if miss.any():   # beyond the guess (or unreachable): exact search without limit
-                c2, p2 = dijkstra(csr, directed=True, indices=rows[miss], return_predecessors=True)
-                cost[miss], pred[miss] = c2, p2
-            nr = len(rows)
-            r_idx = np.repeat(np.arange(nr), len(uniq))
-            cur = np.tile(uniq, nr)
-            src = rows[r_idx]
-            reach = np.isfinite(cost[r_idx, cur])
-            acc_dur = np.where(reach, 0.0, np.inf)
-            acc_dist = acc_dur.copy()
-            active = np.flatnonzero(reach & (cur != src))
-            while len(active):
-                q = cur[active]
-                p = pred[r_idx[active], q].astype(np.int64)
-                d, l = self._edge_values(p, q, virt)
-                acc_dur[active] += d
-                acc_dist[active] += l
-                cur[active] = p
-                active = active[p != src[active]]
-            u_dur[c0:c0 + nr] = acc_dur.reshape(nr, len(uniq))
-            u_dist[c0:c0 + nr] = acc_dist.reshape(nr, len(uniq))
-        report(progress, 1.0, "Travel times computed")
-        return TravelMatrix(u_dur[np.ix_(inv, inv)], u_dist[np.ix_(inv, inv)])
+        return TravelMatrix(dur, dist)
 
     # ------------------------------------------------------------------ legs
-    def _sub_polyline(self, link: int, f0: float, f1: float) -> np.ndarray:
-        """Geometry (n, 2) of ``link`` from fraction f0 to f1 (reversed when f0 > f1)."""
+    def _sub_polyline(self, link: int, f0: float, f1: float) -> tuple[np.ndarray, np.ndarray]:
+        """Geometry (n, 2) of ``link`` from fraction f0 to f1 (reversed when f0 > f1) and the
+        OSM node id of each point (-1 for the two cut points when they are not nodes)."""
         lo, hi = (f0, f1) if f0 <= f1 else (f1, f0)
         a, b = self.geom_offsets[link], self.geom_offsets[link + 1]
-        pts, cum = self.geom[a:b], self.geom_cum_m[a:b]
+        pts, cum, ids = self.geom[a:b], self.geom_cum_m[a:b], self.geom_node_id[a:b]
         L = cum[-1]
         s0, s1 = lo * L, hi * L
-        inner = pts[(cum > s0) & (cum < s1)]
-        ends = np.column_stack([np.interp([s0, s1], cum, pts[:, 0]), np.interp([s0, s1], cum, pts[:, 1])]) \
-            if L > 0 else pts[[0, -1]]
-        out = np.vstack([ends[:1], inner, ends[1:]])
-        return out[::-1] if f0 > f1 else out
+        inner = (cum > s0 + 1e-9) & (cum < s1 - 1e-9)
+        if L > 0:
+            ends = np.column_stack([np.interp([s0, s1], cum, pts[:, 0]), np.interp([s0, s1], cum, pts[:, 1])])
+        else:
+            ends = pts[[0, -1]]
+        id0 = int(ids[0]) if lo <= 0.0 else (int(ids[np.argmin(np.abs(cum - s0))]) if np.isclose(cum, s0).any() else -1)
+        id1 = int(ids[-1]) if hi >= 1.0 else (int(ids[np.argmin(np.abs(cum - s1))]) if np.isclose(cum, s1).any() else -1)
+        out = np.vstack([ends[:1], pts[inner], ends[1:]])
+        out_ids = np.concatenate([[id0], ids[inner], [id1]])
+        if f0 > f1:
+            return out[::-1], out_ids[::-1]
+        return out, out_ids
+
+    def _arc_piece(self, arc: int, a0: float, a1: float):
+        """Geometry and node ids of ``arc`` from fraction a0 to a1 of it (in its direction)."""
+        link = int(self.arcs.link[arc])
+        if self.arcs.rev[arc]:
+            return self._sub_polyline(link, 1.0 - a0, 1.0 - a1)
+        return self._sub_polyline(link, a0, a1)
 
     def leg(self, a: Snap, b: Snap) -> LegPath:
-        """The fastest coach path from ``a`` to ``b`` with its road geometry.
+        """The fastest coach path from ``a`` to ``b`` with its road geometry, the OSM nodes and
+        ways it passes. Its duration includes the profile's stop allowance.
 
         Raises RoutingError if ``b`` cannot be reached from ``a``."""
-        csr, vid, virt = self._augment([a, b])
-        va, vb = int(vid[0]), int(vid[1])
-        if va == vb:
+        if a.arc == b.arc and a.along == b.along:
             return LegPath(0.0, 0.0, [(a.road_lon, a.road_lat)])
-        cost, pred = dijkstra(csr, directed=True, indices=va, return_predecessors=True)
-        if not np.isfinite(cost[vb]):
-            raise RoutingError("road.no_route", origin=f"({a.lon:.5f}, {a.lat:.5f})",
-                               destination=f"({b.lon:.5f}, {b.lat:.5f})")
-        path = [vb]
-        while path[-1] != va:
-            path.append(int(pred[path[-1]]))
-        path.reverse()
-        p = np.asarray(path[:-1], np.int64)
-        q = np.asarray(path[1:], np.int64)
-        dur, dist = self._edge_values(p, q, virt)
-        n = self.n_nodes
-        pieces = []
-        used_links = []
-        for pi, qi in zip(p, q):
-            if pi < n and qi < n:
-                j = int(np.searchsorted(self._e_key, pi * n + qi))
-                link, rev = int(self._e_link[j]), bool(self._e_rev[j])
-                f0, f1 = (1.0, 0.0) if rev else (0.0, 1.0)
-            else:
-                j = int(np.searchsorted(virt["key"], pi * virt["total"] + qi))
-                link, f0, f1 = int(virt["link"][j]), float(virt["f0"][j]), float(virt["f1"][j])
-            used_links.append(link)
-            pieces.append(self._sub_polyline(link, f0, f1))
+        no_route = RoutingError("road.no_route", origin=f"({a.lon:.5f}, {a.lat:.5f})",
+                                destination=f"({b.lon:.5f}, {b.lat:.5f})")
+        if a.arc < 0 or b.arc < 0:
+            raise no_route
+        st = self.states
+        if a.arc == b.arc and b.along >= a.along:
+            arcs_path, f0, f1 = [a.arc], a.along, b.along
+        else:
+            src, frac = self._source(a)
+            goals = self._goals(b)
+            states, which, cost = _search_module().path(st, self._edge_src, src, frac, np.array(goals),
+                                                        np.full(len(goals), b.along))
+            if which < 0:
+                raise no_route
+            arcs_path, f0, f1 = [int(st.state_arc[s]) for s in states], a.along, b.along
+        pieces, ids, dur, dist, ways = [], [], 0.0, 0.0, []
+        for k, arc in enumerate(arcs_path):
+            lo = f0 if k == 0 else 0.0
+            hi = f1 if k == len(arcs_path) - 1 else 1.0
+            pts, pid = self._arc_piece(arc, lo, hi)
+            pieces.append(pts)
+            ids.append(pid)
+            dur += (hi - lo) * self.arcs.dur[arc]
+            dist += (hi - lo) * self.arcs.dist[arc]
+            ways.append(int(self.link_way[self.arcs.link[arc]]))
+        dur += self._path_delays(arcs_path)
         coords = np.vstack(pieces)
+        node_ids = np.concatenate(ids)
         keep = np.ones(len(coords), bool)
         keep[1:] = np.any(np.abs(np.diff(coords, axis=0)) > 1e-12, axis=1)
         coords = coords[keep]
-        warnings = []
-        ways = self.link_way[np.asarray(used_links)]
-        hgv_ways = np.unique(ways[self.way_costs.hgv_no[ways]])
-        if len(hgv_ways):
-            names = {}
-            for w in hgv_ways:  # a way without a name is named by its OSM id
-                osm_id = int(self.region.graph['way_osm_id'][w])
-                name = self.region.way_names[w]
-                names.setdefault(name or f"way {osm_id}", name or Message("road.osm_way", id=osm_id))
-            roads = [names[k] for k in sorted(names)[:5]]
-            warnings.append(Message("road.leg_uses_hgv_no", roads=roads))
-        return LegPath(float(dur.sum()), float(dist.sum()), [(float(x), float(y)) for x, y in coords],
-                       tuple(warnings))
+        node_ids = node_ids[keep]
+        node_seq = [int(x) for x in node_ids[1:-1] if x >= 0] if len(node_ids) > 2 else []
+        way_osm = self.region.graph["way_osm_id"]
+        way_seq = []
+        for w in ways:
+            osm = int(way_osm[w])
+            if not way_seq or way_seq[-1] != osm:
+                way_seq.append(osm)
+        return LegPath(float(dur) + self.profile.stop_allowance_s, float(dist),
+                       [(float(x), float(y)) for x, y in coords], tuple(self._hgv_warnings(ways)),
+                       tuple(node_seq), tuple(way_seq))
+
+    def _path_delays(self, arcs_path: list[int]) -> float:
+        """Turn and node delays (s) of the transitions along a path of arcs."""
+        st = self.states
+        total = 0.0
+        for p, q in zip(arcs_path[:-1], arcs_path[1:]):
+            best = np.inf
+            for layer in (LAYER_START, LAYER_OPEN, LAYER_END):
+                s = st.arc_state[p, layer]
+                if s < 0:
+                    continue
+                lo, hi = st.indptr[s], st.indptr[s + 1]
+                hit = np.flatnonzero(st.state_arc[st.indices[lo:hi]] == q)
+                if len(hit):
+                    best = min(best, float(st.dur[lo + hit[0]] - self.arcs.dur[p]))
+            total += 0.0 if not np.isfinite(best) else best
+        return total
+
+    def _hgv_warnings(self, ways: list[int]) -> list[Message]:
+        ways = np.asarray(ways, np.int64)
+        hgv_ways = np.unique(ways[self.way_costs.hgv_no[ways]]) if len(ways) else []
+        if not len(hgv_ways):
+            return []
+        names = {}
+        for w in hgv_ways:  # a way without a name is named by its OSM id
+            osm_id = int(self.region.graph['way_osm_id'][w])
+            name = self.region.way_names[w]
+            names.setdefault(name or f"way {osm_id}", name or Message("road.osm_way", id=osm_id))
+        return [Message("road.leg_uses_hgv_no", roads=[names[k] for k in sorted(names)[:5]])]

@@ -54,8 +54,11 @@ class RoadWays:
     maxweight_t: array = field(default_factory=lambda: array("f"))
     maxwidth_m: array = field(default_factory=lambda: array("f"))
     maxlength_m: array = field(default_factory=lambda: array("f"))
-    access: array = field(default_factory=lambda: array("B"))   # flat (W, len(ACCESS_KEYS))
+    access_fwd: array = field(default_factory=lambda: array("B"))   # flat (W, len(ACCESS_KEYS)), drawing direction
+    access_bwd: array = field(default_factory=lambda: array("B"))   # ... against it (``key:backward`` or ``key``)
     hgv: array = field(default_factory=lambda: array("B"))
+    service: array = field(default_factory=lambda: array("B"))      # SERVICE_VALUES code
+    structure: array = field(default_factory=lambda: array("B"))    # STRUCT_TUNNEL | STRUCT_BRIDGE bits
     names: list = field(default_factory=list)
     # pieces
     piece_way: array = field(default_factory=lambda: array("i"))
@@ -63,6 +66,11 @@ class RoadWays:
     node_ref: array = field(default_factory=lambda: array("q"))
     node_lon: array = field(default_factory=lambda: array("d"))
     node_lat: array = field(default_factory=lambda: array("d"))
+    # tagged nodes that matter to a coach: OSM id -> (CONTROL_* code, BARRIER_* code, access codes)
+    node_rules: dict = field(default_factory=dict)
+    # turn restrictions binding a coach: (RESTRICTION_NO|ONLY, from way id, via node id or -1,
+    # [via way ids], to way id), OSM ids; resolved against the graph by graph_build
+    restrictions: list = field(default_factory=list)
 
 
 @dataclass
@@ -222,7 +230,8 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
     features: list[RawFeature] = []
     rep = {"tagged_nodes": 0, "ways": 0, "relations": 0, "road_ways": 0, "road_ways_cut_missing_nodes": 0,
            "road_ways_dropped_missing_nodes": 0, "road_ways_cut_at_box": 0, "road_ways_outside_box": 0,
-           "non_drivable_highways": 0, "turn_restrictions_ignored": 0, "features": 0,
+           "non_drivable_highways": 0, "turn_restrictions": 0, "turn_restrictions_other_vehicles": 0,
+           "turn_restrictions_malformed": 0, "barriers": 0, "features": 0,
            "multipolygons_assembled": use_areas}
     if bbox is not None:
         w_, s_, e_, n_ = bbox
@@ -271,6 +280,7 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
     maxlon = maxlat = -math.inf
     header_box = None
     acc_keys = T.ACCESS_KEYS
+    node_rules = roads.node_rules
     fp = osmium.FileProcessor(str(path)).with_locations()
     if use_areas:
         fp = fp.with_areas()
@@ -289,6 +299,12 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
         if obj.is_node():
             rep["tagged_nodes"] += 1
             tags = obj.tags
+            if "highway" in tags or "barrier" in tags or "crossing" in tags:
+                td = {t.k: t.v for t in tags}
+                control, barrier = T.control_code(td), T.barrier_code(td)
+                if control or barrier:
+                    rep["barriers"] += bool(barrier)
+                    node_rules[obj.id] = (control, barrier, tuple(T.access_code(td.get(k)) for k in acc_keys))
             name = tags.get("name")
             if name:
                 kind = feature_kind(tags)
@@ -344,9 +360,11 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
                 roads.maxweight_t.append(T.parse_weight_t(td.get("maxweight")))
                 roads.maxwidth_m.append(T.parse_length_m(td.get("maxwidth")))
                 roads.maxlength_m.append(T.parse_length_m(td.get("maxlength")))
-                for k in acc_keys:
-                    roads.access.append(T.access_code(td.get(k)))
+                roads.access_fwd.extend(T.directional_access(td, "forward"))
+                roads.access_bwd.extend(T.directional_access(td, "backward"))
                 roads.hgv.append(T.access_code(td.get("hgv")))
+                roads.service.append(T.service_code(td))
+                roads.structure.append(T.structure_code(td))
                 name = td.get("name") or td.get("ref") or ""
                 roads.names.append(name)
                 layer_kind = _ROAD_LAYER_KIND.get(cls, cls)
@@ -383,11 +401,35 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
         elif obj.is_relation():
             rep["relations"] += 1
             if obj.tags.get("type") == "restriction":
-                rep["turn_restrictions_ignored"] += 1
+                rep["turn_restrictions"] += 1
+                _read_restriction(obj, roads, rep)
         elif obj.is_area():
             polygon("way" if obj.from_way() else "relation", obj.orig_id(), obj.tags, obj.outer_rings)
     return ((roads, (road_layer, rail, water, areas, buildings), features, rep, header_box,
              (minlon, minlat, maxlon, maxlat)))
+
+
+def _read_restriction(rel, roads: RoadWays, rep: dict) -> None:
+    """Keep a ``type=restriction`` relation that binds a coach (see ``osm_tags.restriction_of``)."""
+    td = {t.k: t.v for t in rel.tags}
+    kind = T.restriction_of(td)
+    if not kind:
+        rep["turn_restrictions_other_vehicles"] += 1
+        return
+    frm, to, via_node, via_ways = [], [], [], []
+    for m in rel.members:
+        if m.role == "from" and m.type == "w":
+            frm.append(m.ref)
+        elif m.role == "to" and m.type == "w":
+            to.append(m.ref)
+        elif m.role == "via" and m.type == "n":
+            via_node.append(m.ref)
+        elif m.role == "via" and m.type == "w":
+            via_ways.append(m.ref)
+    if len(frm) != 1 or len(to) != 1 or len(via_node) + bool(via_ways) != 1 or len(via_node) > 1:
+        rep["turn_restrictions_malformed"] += 1
+        return
+    roads.restrictions.append((kind, frm[0], via_node[0] if via_node else -1, via_ways, to[0]))
 
 
 def _fmt_box(box) -> str:

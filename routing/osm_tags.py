@@ -30,17 +30,124 @@ DEFAULT_SPEED_KPH: dict[str, float] = {
     "living_street": 10, "service": 15, "road": 30,
 }
 
-# Access tag values as codes. 0 = tag absent. ALLOWED/DENIED decide legality.
+# Access tag values as codes. 0 = tag absent.
 ACCESS_VALUES: tuple[str, ...] = (
     "", "yes", "designated", "permissive", "destination", "customers", "official",
     "discouraged", "no", "private", "agricultural", "forestry", "delivery",
     "emergency", "military", "permit", "other",
 )
 ACCESS_CODE = {v: i for i, v in enumerate(ACCESS_VALUES)}
+# closed to a charter coach
 ACCESS_DENIED_CODES = frozenset(ACCESS_CODE[v] for v in (
-    "no", "private", "agricultural", "forestry", "delivery", "emergency", "military", "permit"))
-# Most general first: a more specific tag overrides (access=no + bus=yes -> allowed).
-ACCESS_KEYS: tuple[str, ...] = ("access", "vehicle", "motor_vehicle", "psv", "bus", "tourist_bus")
+    "no", "agricultural", "forestry", "emergency", "military", "permit"))
+# open only to reach or leave a place on the road: the first or last stretch of a leg, never a
+# through road (a company's private road, a delivery yard, "riverains")
+ACCESS_END_ONLY_CODES = frozenset(ACCESS_CODE[v] for v in ("destination", "customers", "delivery", "private"))
+# Keys read per way (and per barrier node), most general first. A charter coach is a
+# ``tourist_bus`` under ``motor_vehicle`` in OSM's access hierarchy, NOT a ``psv``: ``bus`` and
+# ``psv`` (public transport) are stored for the report but never open a road to it; see
+# :func:`routing.costs.coach_access`.
+ACCESS_KEYS: tuple[str, ...] = ("access", "vehicle", "motor_vehicle", "psv", "bus", "coach", "tourist_bus")
+ACCESS_KEY_INDEX = {k: i for i, k in enumerate(ACCESS_KEYS)}
+
+# service=* of a way (uint8): parking aisles and driveways are ends of a leg only
+SERVICE_VALUES: tuple[str, ...] = ("", "parking_aisle", "driveway", "alley", "emergency_access", "other")
+SERVICE_CODE = {v: i for i, v in enumerate(SERVICE_VALUES)}
+
+# way structure bits (uint8)
+STRUCT_TUNNEL, STRUCT_BRIDGE = 1, 2
+
+# Nodes that change how a coach drives through them (uint8 node_control).
+CONTROL_NONE, CONTROL_SIGNALS, CONTROL_STOP, CONTROL_GIVE_WAY, CONTROL_CROSSING, \
+    CONTROL_SIGNAL_CROSSING, CONTROL_TURNING_CIRCLE, CONTROL_MINI_ROUNDABOUT = range(8)
+
+# Barrier kinds (uint8 node_barrier). Passable barriers (entrance, kerb, cattle grid...) are 0.
+BARRIER_VALUES: tuple[str, ...] = ("", "gate", "lift_gate", "swing_gate", "sliding_gate", "bollard",
+                                   "block", "chain", "other")
+BARRIER_CODE = {v: i for i, v in enumerate(BARRIER_VALUES)}
+PASSABLE_BARRIERS = frozenset({"entrance", "border_control", "toll_booth", "cattle_grid", "kerb",
+                               "height_restrictor", "cycle_barrier_open", "no"})
+# closed whatever their tags say: a coach cannot pass a bollard or a block
+ALWAYS_CLOSED_BARRIERS = frozenset(BARRIER_CODE[v] for v in ("bollard", "block", "chain"))
+
+# Turn restriction kinds (uint8)
+RESTRICTION_NO, RESTRICTION_ONLY = 1, 2
+# tags whose restriction applies to a tourist coach; :psv, :bicycle, :hgv (a coach carries
+# people, not goods) do not
+RESTRICTION_KEYS = ("restriction", "restriction:motor_vehicle", "restriction:bus", "restriction:coach",
+                    "restriction:tourist_bus")
+# an ``except=`` value that exempts a tourist coach (``psv``/``bus`` do not: it is not public transport)
+RESTRICTION_EXEMPT = frozenset({"tourist_bus", "coach", "motor_vehicle", "motorcar"})
+
+
+def control_code(tags: dict) -> int:
+    """How a node regulates traffic (``highway=traffic_signals|stop|give_way|crossing``,
+    ``turning_circle``...), as a ``CONTROL_*`` code."""
+    hw = (first_value(tags.get("highway")) or "").lower()
+    if hw == "traffic_signals":
+        return CONTROL_SIGNALS
+    if hw == "stop":
+        return CONTROL_STOP
+    if hw == "give_way":
+        return CONTROL_GIVE_WAY
+    if hw in ("turning_circle", "turning_loop"):
+        return CONTROL_TURNING_CIRCLE
+    if hw == "mini_roundabout":
+        return CONTROL_MINI_ROUNDABOUT
+    if hw == "crossing" or "crossing" in tags:
+        kind = (first_value(tags.get("crossing")) or "").lower()
+        return CONTROL_SIGNAL_CROSSING if kind == "traffic_signals" else CONTROL_CROSSING
+    return CONTROL_NONE
+
+
+def barrier_code(tags: dict) -> int:
+    """The ``BARRIER_*`` code of a node; 0 when it has none or a coach can pass it anyway."""
+    b = (first_value(tags.get("barrier")) or "").lower()
+    if not b or b in PASSABLE_BARRIERS:
+        return 0
+    return BARRIER_CODE.get(b, BARRIER_CODE["other"])
+
+
+def service_code(tags: dict) -> int:
+    """The ``SERVICE_VALUES`` code of a way's ``service=*``."""
+    v = first_value(tags.get("service"))
+    if v is None:
+        return 0
+    return SERVICE_CODE.get(v.lower(), SERVICE_CODE["other"])
+
+
+def structure_code(tags: dict) -> int:
+    """Tunnel / bridge bits of a way (``tunnel=building_passage`` is a tunnel too)."""
+    code = 0
+    if (first_value(tags.get("tunnel")) or "no").lower() not in ("no", "false"):
+        code |= STRUCT_TUNNEL
+    if (first_value(tags.get("bridge")) or "no").lower() not in ("no", "false"):
+        code |= STRUCT_BRIDGE
+    return code
+
+
+def directional_access(tags: dict, suffix: str) -> list[int]:
+    """Access codes of ``ACCESS_KEYS`` for one direction (``suffix`` "forward"/"backward"):
+    ``key:forward`` when tagged, else ``key``."""
+    return [access_code(tags.get(f"{k}:{suffix}", tags.get(k))) for k in ACCESS_KEYS]
+
+
+def restriction_of(tags: dict) -> int:
+    """RESTRICTION_NO / RESTRICTION_ONLY when a ``type=restriction`` relation's tags bind a
+    tourist coach, 0 when not (another vehicle class, an exemption, a condition we do not read)."""
+    if (first_value(tags.get("type")) or "") != "restriction":
+        return 0
+    exempt = {v.lower() for v in split_values(tags.get("except"))}
+    if exempt & RESTRICTION_EXEMPT:
+        return 0
+    for key in RESTRICTION_KEYS:
+        v = (first_value(tags.get(key)) or "").lower()
+        if v.startswith("no_"):
+            return RESTRICTION_NO
+        if v.startswith("only_"):
+            return RESTRICTION_ONLY
+    return 0
+
 
 # oneway codes
 ONEWAY_NO, ONEWAY_FORWARD, ONEWAY_BACKWARD, ONEWAY_REVERSIBLE = 0, 1, -1, 2

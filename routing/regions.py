@@ -77,10 +77,11 @@ def default_name(source: Path) -> str:
 
 def import_region(source: Path, name: str | None = None, bbox: Bbox | None = None,
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                  dest_dir: Path | None = None) -> Path:
+                  dest_dir: Path | None = None, left_hand_traffic: bool = False) -> Path:
     """Read an OSM extract, build the road graph and layers, write ``<name>.zreg``.
 
-    Returns the compiled file path. Raises RegionError (naming the file) on bad input;
+    ``left_hand_traffic``: the region drives on the left (kerb-side stops then put sites on the
+    coach's left). Returns the compiled file path. Raises RegionError (naming the file) on bad input;
     nothing is left behind on error or cancel (atomic write)."""
     from routing.graph_build import build_graph
     from routing.osm_reader import read_osm
@@ -115,13 +116,23 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
         "layers": layer_meta,
         "features": [{"osm_type": f.osm_type, "osm_id": f.osm_id, "name": f.name, "kind": f.kind,
                       "lon": f.lon, "lat": f.lat, "tags": f.tags} for f in raw.features],
-        "turn_restrictions": "ignored",
+        "driving_side": "left" if left_hand_traffic else "right",
     }
+    header["report"].update(_restriction_report(header, arrays, raw.report))
     check(cancel)
     report(progress, 0.9, "Writing the compiled region")
     path = write_compiled(dest / f"{name}{SUFFIX}", header, arrays)
     report(progress, 1.0, "Region imported")
     return path
+
+
+def _restriction_report(header: dict, arrays: dict, raw_report: dict) -> dict:
+    """Turn restrictions honoured by the default coach vs unusable (members outside the extract,
+    not meeting at their via, malformed) and those for other vehicles, for the import report."""
+    from routing.region import Region
+    net = Region(dict(header, layers={}, features=[]), arrays).network()
+    return {"turn_restrictions_honoured": net.restrictions_honoured,
+            "turn_restrictions_unusable": net.restrictions_unusable + raw_report.get("turn_restrictions_malformed", 0)}
 
 
 def list_regions() -> list[RegionInfo]:

@@ -21,7 +21,9 @@ def import_summary(path: Path, lang: str) -> list[str]:
         "  " + Message("cli.region.network", ways=rep.get("road_ways", 0), nodes=rep.get("graph_nodes", 0),
                        main=net.main_node_count, profile=net.profile.name).text(lang),
         "  " + Message("cli.region.import", cut=cut, cut_at_box=rep.get("road_ways_cut_at_box", 0),
-                       named=len(r.named_features()), turns=rep.get("turn_restrictions_ignored", 0)).text(lang),
+                       named=len(r.named_features()), turns=net.restrictions_honoured,
+                       unusable=net.restrictions_unusable + rep.get("turn_restrictions_malformed", 0),
+                       barriers=rep.get("barriers", 0)).text(lang),
     ]
     lines += [f"  ! {w.text(lang)}" for w in net.warnings]
     lines.append("  " + Message("cli.region.attribution").text(lang))

@@ -39,7 +39,7 @@ def test_import_and_list_in_french(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Région « test-zi » : ")
     assert " voies routières, " in lines[1] and " dans la partie connexe principale pour " in lines[1]
-    assert " interdictions de tourner ignorées" in lines[2]
+    assert " interdictions de tourner respectées" in lines[2] and "barrières lues" in lines[2]
     assert lines[-1] == "  © les contributeurs d'OpenStreetMap"
 
 

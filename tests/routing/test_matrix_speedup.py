@@ -1,10 +1,4 @@
-"""The fast travel-time matrix (compiled kernel, scipy fallback) equals a plain Dijkstra.
-
-The reference below is written independently of routing.network: it splits each link at its
-snapped points itself, runs a textbook heapq Dijkstra per source and sums duration and
-length along the predecessor path. Only the per-link values (legality, duration, routing
-cost) come from the network, since the matrix is what is tested, not the cost model.
-"""
+"""The fast travel-time matrix (compiled seeded kernel) equals a plain Dijkstra on the same state graph."""
 from __future__ import annotations
 
 import heapq
@@ -12,7 +6,6 @@ import heapq
 import numpy as np
 import pytest
 
-from routing import network as network_mod
 from routing.errors import Cancelled
 from routing.network import haversine_m
 from routing.progress import CancelToken
@@ -35,59 +28,66 @@ RING_POINTS = [(5.0010, 45.0001), (5.0030, 45.0001), (5.0010, 45.0001), (5.0041,
 
 
 def reference_matrix(net, snaps):
-    """(duration_s, distance_m) by a plain per-source Dijkstra on the split links."""
-    n = net.n_nodes
-    node_of = {}                       # (link, fraction) -> node id
-    per_link: dict[int, set] = {}
-    ids = []
-    for s in snaps:
-        key = (s.link, s.fraction)
-        if key not in node_of:
-            node_of[key] = n + len(node_of)
-            per_link.setdefault(s.link, set()).add(s.fraction)
-        ids.append(node_of[key])
-    adj: dict[int, list] = {}
-
-    def add(a, b, cost, dur, dist):
-        if a != b or dist > 0:
-            adj.setdefault(a, []).append((b, cost, dur, dist))
-
-    for link in range(len(net.link_u)):
-        u, v, length = int(net.link_u[link]), int(net.link_v[link]), float(net.link_length_m[link])
-        fr = sorted(per_link.get(link, ()))
-        chain = [u] + [node_of[(link, f)] for f in fr] + [v]
-        fracs = [0.0] + fr + [1.0]
-        for k in range(len(chain) - 1):
-            df = fracs[k + 1] - fracs[k]
-            if net.fwd_ok[link]:
-                add(chain[k], chain[k + 1], df * net.cost_f[link], df * net.dur_f[link], df * length)
-            if net.bwd_ok[link]:
-                add(chain[k + 1], chain[k], df * net.cost_b[link], df * net.dur_b[link], df * length)
+    """(duration_s, distance_m) by a textbook heapq Dijkstra per source over the coach's state
+    graph (states = directed links, transitions = allowed turns): the turn model comes from
+    ``net.states``, the search, the partial first and last links and the sums are written here."""
+    st = net.states
     k = len(snaps)
     dur_m = np.full((k, k), np.inf)
     dist_m = np.full((k, k), np.inf)
-    for i, src in enumerate(ids):
-        best, pred, done = {src: 0.0}, {}, set()
-        heap = [(0.0, src)]
+    def source(s):
+        row = st.arc_state[s.arc]
+        return int(row[1] if row[1] >= 0 else row[0])
+    def goals(s):
+        row = st.arc_state[s.arc]
+        return [int(row[1])] if row[1] >= 0 else [int(row[0]), int(row[2])]
+    for i, a in enumerate(snaps):
+        S = source(a)
+        best, pred, done = {}, {}, set()
+        heap = []
+        for e in range(st.indptr[S], st.indptr[S + 1]):
+            v = int(st.indices[e])
+            c = st.cost[e] - a.along * st.s_cost[S]
+            if c < best.get(v, np.inf):
+                best[v] = c
+                pred[v] = ("seed", e)
+        heap = [(c, v) for v, c in best.items()]
+        heapq.heapify(heap)
         while heap:
             c, u = heapq.heappop(heap)
             if u in done:
                 continue
             done.add(u)
-            for v, w, dur, dist in adj.get(u, ()):
-                if c + w < best.get(v, np.inf):
-                    best[v] = c + w
-                    pred[v] = (u, dur, dist)
-                    heapq.heappush(heap, (c + w, v))
-        for j, dst in enumerate(ids):
-            if dst in done:
-                t = d = 0.0
-                x = dst
-                while x != src:
-                    x, dur, dist = pred[x]
-                    t += dur
-                    d += dist
-                dur_m[i, j], dist_m[i, j] = t, d
+            for e in range(st.indptr[u], st.indptr[u + 1]):
+                v = int(st.indices[e])
+                if c + st.cost[e] < best.get(v, np.inf):
+                    best[v] = c + st.cost[e]
+                    pred[v] = ("edge", e)
+                    heapq.heappush(heap, (best[v], v))
+        for j, b in enumerate(snaps):
+            if i == j or (a.arc == b.arc and a.along == b.along):
+                dur_m[i, j] = dist_m[i, j] = 0.0
+                continue
+            if a.arc == b.arc and b.along >= a.along:   # straight on along the same arc
+                part = b.along - a.along
+                dur_m[i, j] = part * net.arcs.dur[a.arc] + net.profile.stop_allowance_s
+                dist_m[i, j] = part * net.arcs.dist[a.arc]
+                continue
+            cands = [(best[g] + b.along * st.s_cost[g], g) for g in goals(b) if g in done]
+            if not cands:
+                continue
+            _, g = min(cands)
+            t, d, x = b.along * st.s_dur[g], b.along * st.s_dist[g], g
+            while True:
+                kind, e = pred[x]
+                if kind == "seed":
+                    t += st.dur[e] - a.along * st.s_dur[S]
+                    d += st.dist[e] - a.along * st.s_dist[S]
+                    break
+                t += st.dur[e]
+                d += st.dist[e]
+                x = int(np.searchsorted(st.indptr, e, side="right") - 1)
+            dur_m[i, j], dist_m[i, j] = t + net.profile.stop_allowance_s, d
     return dur_m, dist_m
 
 
@@ -101,9 +101,9 @@ def test_ring_matrix_equals_reference_dijkstra(ring):
     snaps = [net.snap(*p) for p in RING_POINTS]
     assert all(s.ok for s in snaps)
     assert snaps[0].link == snaps[1].link and 0 < snaps[0].fraction < snaps[1].fraction < 1
+    assert snaps[0].arc == snaps[1].arc and snaps[0].along < snaps[1].along
     ref_dur, ref_dist = reference_matrix(net, snaps)
     _assert_same(net.matrix(snaps), ref_dur, ref_dist)
-    _assert_same(net.matrix(snaps, engine="scipy"), ref_dur, ref_dist)
 
 
 def test_ring_one_way_partial_link(ring):
@@ -137,7 +137,6 @@ def test_krems_matrix_equals_reference_dijkstra(krems):
     assert np.isfinite(ref_dur).sum() > 0.8 * ref_dur.size
     m = net.matrix(snaps)
     _assert_same(m, ref_dur, ref_dist)
-    _assert_same(net.matrix(snaps, engine="scipy"), ref_dur, ref_dist)
     # a clustered subset: the kernel stops each search early; still the same numbers
     near = np.argsort(haversine_m(snaps[0].road_lon, snaps[0].road_lat,
                                   np.array([x.road_lon for x in snaps]), np.array([x.road_lat for x in snaps])))[:6]
@@ -145,18 +144,22 @@ def test_krems_matrix_equals_reference_dijkstra(krems):
     np.testing.assert_allclose(sub.duration_s, ref_dur[np.ix_(near, near)], rtol=1e-9, atol=1e-6)
 
 
-def test_kernel_threads_progress_cancel_and_fallback(krems, monkeypatch):
+def test_kernel_threads_progress_and_cancel(krems):
     from routing.many_to_many import many_to_many
     net = krems.network()
     rng = np.random.default_rng(5)
     w, s, e, n = krems.bounds
-    snaps = [net.snap(*p) for p in zip(rng.uniform(w, e, 20), rng.uniform(s, n, 20))]
-    indptr, indices, cost, dur, dist, vid = net.augmented_csr_arrays(snaps)
-    src = np.unique(vid)
-    one = many_to_many(indptr, indices, cost, dur, dist, src, src, workers=1)
-    two = many_to_many(indptr, indices, cost, dur, dist, src, src, workers=2)
-    np.testing.assert_array_equal(one[0], two[0])
-    np.testing.assert_array_equal(one[1], two[1])
+    snaps = [x for x in (net.snap(*p) for p in zip(rng.uniform(w, e, 20), rng.uniform(s, n, 20))) if x.ok]
+    src = [net._source(x) for x in snaps]
+    goals = [(g, x.along, j) for j, x in enumerate(snaps) for g in net._goals(x)]
+    args = (net.states, net._edge_src, np.array([a for a, _ in src]), np.array([f for _, f in src]),
+            np.array([g for g, _, _ in goals]), np.array([f for _, f, _ in goals]),
+            np.array([j for _, _, j in goals]), len(snaps))
+    one = many_to_many(*args, workers=1)
+    two = many_to_many(*args, workers=2)
+    for x, y in zip(one, two):
+        np.testing.assert_array_equal(x, y)
+    assert np.isfinite(one[0]).mean() > 0.9
     seen = []
     net.matrix(snaps, progress=lambda f, label: seen.append(f))
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
@@ -164,9 +167,3 @@ def test_kernel_threads_progress_cancel_and_fallback(krems, monkeypatch):
     token.cancel()
     with pytest.raises(Cancelled):
         net.matrix(snaps, cancel=token)
-    # without the compiled kernel the scipy path gives the same matrix
-    fast = net.matrix(snaps)
-    monkeypatch.setattr(network_mod, "_KERNEL", [None])
-    slow = net.matrix(snaps)
-    np.testing.assert_allclose(slow.duration_s, fast.duration_s, rtol=1e-9, atol=1e-6)
-    np.testing.assert_allclose(slow.distance_m, fast.distance_m, rtol=1e-9, atol=1e-6)

@@ -12,13 +12,13 @@ from .conftest import MAPS
 A, B = (5.0000, 45.1000), (5.0040, 45.1000)
 
 
-def test_low_bridge_forces_detour_over_private_bus_road(detour):
+def test_low_bridge_forces_detour_over_private_road_open_to_coaches(detour):
     net = detour.network()
     a, b = net.snap(*A), net.snap(*B)
     assert a.ok and b.ok and a.distance_m < 1 and b.distance_m < 1
     leg = net.leg(a, b)
     direct = haversine_m(*A, *B)
-    # via C and D: the 3.2 m bridge is excluded, the private road with bus=yes is used
+    # via C and D: the 3.2 m bridge is excluded, the private road with tourist_bus=yes is used
     assert leg.distance_m == pytest.approx(2 * 333.6 + direct, rel=0.01)
     lats = [lat for _, lat in leg.coords]
     assert min(lats) == pytest.approx(45.097, abs=1e-6)
@@ -117,9 +117,9 @@ def test_one_way_street_driven_one_way_only(krems):
 
 def test_route_between_two_named_places_is_plausible(krems):
     feats = {f.name: f for f in krems.named_features()}
-    gw, voest = feats["Gewerbepark - Ost"], feats["Voest Alpine Krems"]
+    gw, other = feats["Gewerbepark - Ost"], feats["Pipelife"]
     net = krems.network()
-    a, b = net.snap(gw.lon, gw.lat), net.snap(voest.lon, voest.lat)
+    a, b = net.snap(gw.lon, gw.lat), net.snap(other.lon, other.lat)
     assert a.ok and b.ok
     leg = net.leg(a, b)
     crow = haversine_m(a.road_lon, a.road_lat, b.road_lon, b.road_lat)
@@ -136,7 +136,10 @@ def test_route_between_two_named_places_is_plausible(krems):
 def test_krems_matrix_asymmetric_and_finite(krems):
     net = krems.network()
     snaps = [net.snap(f.lon, f.lat) for f in krems.named_features()]
-    assert all(s.ok for s in snaps)
+    # the VOEST works lie behind lift gates without access tags: their middle is not reachable
+    closed = {f.name for f, s in zip(krems.named_features(), snaps) if not s.ok}
+    assert closed == {"Voest Alpine Krems", "Industriegebiet - VOEST Alpine Krems"}
+    snaps = [s for s in snaps if s.ok]
     m = net.matrix(snaps)
     assert np.isfinite(m.duration_s).all()
     assert not np.allclose(m.duration_s, m.duration_s.T)

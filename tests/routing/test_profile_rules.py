@@ -1,4 +1,5 @@
 """Each coach rule on a hand-written fixture (tests/routing/data/rules.osm: way id = rule)."""
+import numpy as np
 import pytest
 
 from routing.osm_tags import DEFAULT_SPEED_KPH
@@ -24,9 +25,9 @@ BOTH, NONE, FWD, BWD = (True, True), (False, False), (True, False), (False, True
     (104, NONE),   # 11' = 3.35 m
     (105, NONE),   # maxweight 7.5 t < 18 t
     (106, BOTH),   # maxweight 20 t
-    (107, BOTH),   # access=private but bus=yes
-    (108, NONE),   # access=private
-    (109, BOTH),   # motor_vehicle=no but psv=yes
+    (107, BOTH),   # access=private, bus=yes: a charter coach is no bus; private = to reach a site (end-only)
+    (108, BOTH),   # access=private: end-only
+    (109, NONE),   # motor_vehicle=no but psv=yes: a charter coach is not public transport
     (110, NONE),   # vehicle=no
     (111, BOTH),   # hgv=no: allowed (penalised)
     (112, FWD),    # oneway=yes
@@ -47,6 +48,16 @@ def test_rule(rules, way, expected):
     assert (fwd, bwd) == expected
 
 
+@pytest.mark.parametrize("way, end_only", [
+    (107, True), (108, True), (129, True),   # private (bus=yes does not lift it), destination
+    (102, False), (121, False),              # open; access=no lifted by tourist_bus=yes
+])
+def test_end_only_roads(rules, way, end_only):
+    net = rules.network()
+    i = int(np.flatnonzero(rules.graph["way_osm_id"] == way)[0])
+    assert bool(net.way_costs.fwd_end_only[i]) is end_only and bool(net.way_costs.bwd_end_only[i]) is end_only
+
+
 def test_non_drivable_ways_are_not_in_the_graph(rules):
     ids = set(int(i) for i in rules.graph["way_osm_id"])
     assert 115 not in ids     # footway
@@ -56,9 +67,9 @@ def test_non_drivable_ways_are_not_in_the_graph(rules):
 
 def test_speeds_from_maxspeed_and_defaults(rules):
     ways = _by_way(rules)
-    f = COACH_12M.speed_factor
-    assert ways[116][2] == pytest.approx(50 * f)          # FR:urban
-    assert ways[117][2] == pytest.approx(30 * 1.609344 * f)
+    f, urban = COACH_12M.speed_factor, COACH_12M.urban_speed_factor
+    assert ways[116][2] == pytest.approx(50 * urban)      # FR:urban: the town factor
+    assert ways[117][2] == pytest.approx(30 * 1.609344 * urban)
     assert ways[126][2] == pytest.approx(80 * f)          # FR:rural
     assert ways[118][2] < ways[102][2]                    # residential default below primary default
     # no limit: the class default applies, then the coach factor and cap

@@ -80,7 +80,8 @@ def bridge_plan(tmp_path_factory):
 
     import_region(DATA / "low_bridge.osm")  # as `zitour region import` does; the project names it
     with _project(path, "low-bridge") as p:
-        depot = p.add(Site("Dépôt Ouest", 5.0000, 45.0998, kind=SiteKind.DEPOT))
+        # at the dead end: the coach turns round there and leaves eastwards with the depot on its right
+        depot = p.add(Site("Dépôt Ouest", 4.9971, 45.0998, kind=SiteKind.DEPOT))
         est = p.add(Site("Atelier Est", 5.0100, 45.0998))
         basse = p.add(Site("Usine Basse", 5.0200, 45.0998))
         tour = _tour(p, "Pont bas", depot, latest=T(17))
