@@ -1,4 +1,4 @@
-"""``zitour region``: import, list and download road-network regions."""
+"""``zitour region``: import, list, download road-network regions, and check a route."""
 from __future__ import annotations
 
 import sys
@@ -73,7 +73,7 @@ def cmd_download(args) -> int:
 
 
 def register(subparsers) -> None:
-    """Add ``region import|list|download`` to the ``zitour`` parser."""
+    """Add ``region import|list|download|route`` to the ``zitour`` parser."""
     p = subparsers.add_parser("region", help="import, list or download road-network regions")
     sub = p.add_subparsers(dest="region_command", metavar="ACTION", required=True)
 
@@ -93,3 +93,57 @@ def register(subparsers) -> None:
     dl.add_argument("--name", help="region name")
     dl.add_argument("--refresh", action="store_true", help="download again even if cached")
     dl.set_defaults(func=cmd_download)
+
+    rt = sub.add_parser("route", help="print the coach route through points: duration, distance, OSM nodes per leg")
+    rt.add_argument("region", metavar="REGION", help="region name (see `zitour region list`)")
+    rt.add_argument("points", metavar="LON,LAT", nargs="*", help="two points or more, in order")
+    rt.add_argument("--json", action="store_true", help="print OSRM-style JSON (annotation.nodes per leg)")
+    rt.add_argument("--batch", metavar="FILE", help="one route a line (points separated by spaces): one JSON object a line")
+    for dim, unit in (("height", "m"), ("weight", "t"), ("width", "m"), ("length", "m")):
+        rt.add_argument(f"--{dim}", type=float, metavar=unit.upper(), help=f"coach {dim} in {unit} (default: the 12 m coach)")
+    rt.set_defaults(func=cmd_route)
+
+
+def cmd_route(args) -> int:
+    """Print one coach route (or, with --batch, one JSON line per route of a file)."""
+    import json
+
+    from app.services.route_check import coach_profile, parse_point, route
+    from routing.messages import Distance, Duration
+    from routing.regions import load_region
+
+    lang = getattr(args, "lang", "en")
+    profile = coach_profile(args.height, args.weight, args.width, args.length)
+    net = load_region(args.region, progress=StderrProgress()).network(profile)
+    if args.batch:
+        from pathlib import Path
+        failed = 0
+        with open(Path(args.batch), encoding="utf-8") as f:
+            for line_no, line in enumerate(f, start=1):
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                try:
+                    points = [parse_point(p) for p in line.split()]
+                except UserError as exc:
+                    print(json.dumps({"code": "InvalidQuery", "line": line_no, "message": exc.text("en")}))
+                    failed += 1
+                    continue
+                res = route(net, points)
+                failed += res.error is not None
+                print(json.dumps(dict(res.to_json(), line=line_no), ensure_ascii=False))
+        return 1 if failed else 0
+    res = route(net, [parse_point(p) for p in args.points])
+    if args.json:
+        print(json.dumps(res.to_json(), ensure_ascii=False))
+        return 0 if res.error is None else 1
+    if res.error is not None:
+        raise UserError("cli.route.failed", reason=res.error)
+    print(Message("cli.route.total", profile=profile.name, duration=Duration(res.duration_s),
+                  distance=Distance(res.distance_m)).text(lang))
+    for k, (w, leg) in enumerate(zip(res.waypoints[1:], res.legs), start=1):
+        print("  " + Message("cli.route.leg", n=k, duration=Duration(leg.duration_s), distance=Distance(leg.distance_m),
+                             side=Message(f"cli.route.side.{w.kerb_side}"), count=len(leg.node_ids)).text(lang))
+        print("    " + " ".join(str(n) for n in leg.node_ids))
+        for warning in leg.warnings:
+            print(f"    ! {warning.text(lang)}")
+    return 0
