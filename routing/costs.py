@@ -113,7 +113,9 @@ def way_costs(graph: dict[str, np.ndarray], profile: VehicleProfile) -> WayCosts
 
     def speed(maxspeed: np.ndarray) -> np.ndarray:
         road = np.where(np.isnan(maxspeed), default, maxspeed.astype(np.float64))
-        factor = np.where(road <= 50.0, profile.urban_speed_factor, profile.speed_factor)
+        # town roads of 31-50 km/h: a coach rarely holds the limit (bends, parked cars, buses,
+        # bikes); 30 zones and slower are driven at their speed times the open-road factor
+        factor = np.where((road > 30.0) & (road <= 50.0), profile.urban_speed_factor, profile.speed_factor)
         return np.clip(road * factor, 3.0, profile.max_speed_kph)
 
     penalty_by_class = np.ones(len(T.HIGHWAY_CLASSES))

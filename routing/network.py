@@ -33,6 +33,7 @@ from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_
 
 EARTH_RADIUS_M = 6_371_008.8
 SNAP_MAX_DISTANCE_M = 200.0
+STOP_END_MARGIN_M = 8.0   # a stop is kept this far from a junction (or half its link when shorter)
 # classes a site does not stop on unless it lies on them
 _NO_STOP_CLASSES = tuple(T.CLASS_CODE[c] for c in ("motorway", "motorway_link", "trunk", "trunk_link"))
 
@@ -273,6 +274,18 @@ class CoachNetwork:
         seg_len = self.geom_cum_m[p + 1] - self.geom_cum_m[p]
         frac = float((self.geom_cum_m[p] + t * seg_len) / length) if length > 0 else 0.0
         frac = min(1.0, max(0.0, frac))
+        if length > 0:
+            # never in a junction: a stop at a link's end would be in the crossroads, and which
+            # way the coach arrives would be undefined; keep it a few metres into the link
+            margin = min(STOP_END_MARGIN_M, length / 2) / length
+            clamped = min(1.0 - margin, max(margin, frac))
+            if clamped != frac:
+                frac = clamped
+                road_lon, road_lat = self._point_at(link, frac)
+                p = int(self.geom_offsets[link] + np.searchsorted(
+                    self.geom_cum_m[self.geom_offsets[link]:self.geom_offsets[link + 1]], frac * length, side="right") - 1)
+                p = min(max(p, int(self.geom_offsets[link])), int(self.geom_offsets[link + 1]) - 2)
+        dist = float(haversine_m(lon, lat, road_lon, road_lat))
         node = int(self.link_u[link] if frac < 0.5 else self.link_v[link])
         # kerb side: drive the direction that puts the site on the right (left-hand: on the left)
         side = kerb_side(self._x[p], self._y[p], self._x[p + 1], self._y[p + 1], px, py)
@@ -294,6 +307,13 @@ class CoachNetwork:
         return Snap(float(lon), float(lat), road_lon, road_lat, dist, node, ok, reason, link, frac,
                     arc=arc, along=frac if forward else 1.0 - frac, forward=forward,
                     kerb_side="right" if site_right else "left")
+
+    def _point_at(self, link: int, frac: float) -> tuple[float, float]:
+        """(lon, lat) at ``frac`` of ``link``'s length from its first node."""
+        a, b = self.geom_offsets[link], self.geom_offsets[link + 1]
+        cum = self.geom_cum_m[a:b]
+        at = frac * cum[-1]
+        return float(np.interp(at, cum, self.geom[a:b, 0])), float(np.interp(at, cum, self.geom[a:b, 1]))
 
     def _choose(self, cands, px: float, py: float):
         """The first candidate a driver would stop at: not on a motorway/trunk/tunnel/bridge

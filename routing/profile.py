@@ -18,7 +18,7 @@ class VehicleProfile:
     """A coach: dimensions in metres / tonnes, speeds in km/h, delays in seconds.
 
     Speed: the road's speed (maxspeed, or the class default) times ``urban_speed_factor``
-    on roads of 50 km/h or less and ``speed_factor`` elsewhere, capped by ``max_speed_kph``.
+    on town roads of 31-50 km/h and ``speed_factor`` elsewhere, capped by ``max_speed_kph``.
 
     Delays (added to the driving time and the routing cost): ``signal_delay_s`` at traffic
     signals (mean wait), ``signal_crossing_delay_s`` at a pedestrian crossing with lights,
@@ -40,23 +40,23 @@ class VehicleProfile:
     width_m: float = 2.55
     length_m: float = 12.0
     speed_factor: float = 0.85       # coaches are slower than cars on open roads
-    urban_speed_factor: float = 0.70  # ... and much slower in town (bends, parked cars, buses)
+    urban_speed_factor: float = 0.80  # ... and much slower in town (bends, parked cars, buses)
     max_speed_kph: float = 100.0     # legal cap for coaches (France, Austria)
     residential_penalty: float = 1.3
     living_street_penalty: float = 2.5
     service_penalty: float = 1.6
     hgv_no_penalty: float = 1.5
     end_only_penalty: float = 2.0
-    signal_delay_s: float = 20.0
-    signal_crossing_delay_s: float = 8.0
-    stop_sign_delay_s: float = 8.0
-    give_way_delay_s: float = 4.0
-    crossing_delay_s: float = 3.0
-    right_turn_s: float = 5.0
-    left_turn_s: float = 9.0
-    sharp_turn_s: float = 15.0
+    signal_delay_s: float = 8.0
+    signal_crossing_delay_s: float = 4.0
+    stop_sign_delay_s: float = 6.0
+    give_way_delay_s: float = 3.0
+    crossing_delay_s: float = 1.0
+    right_turn_s: float = 3.0
+    left_turn_s: float = 6.0
+    sharp_turn_s: float = 10.0
     u_turn_s: float = 60.0
-    stop_allowance_s: float = 45.0
+    stop_allowance_s: float = 15.0
 
 
 COACH_12M = VehicleProfile()

@@ -28,7 +28,7 @@ import numpy as np
 from routing import osm_tags as T
 from routing.profile import VehicleProfile
 
-U_TURN_DEG = 165.0        # sharper than this is turning round
+U_TURN_DEG = 150.0        # sharper than this is turning round (a 12 m coach cannot take it at a junction)
 SHARP_TURN_DEG = 120.0
 STRAIGHT_DEG = 30.0
 
@@ -211,17 +211,17 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     same_link = arcs.link[a] == arcs.link[b]
     uturn = same_link | (np.abs(defl) > U_TURN_DEG)
 
-    # a dead end for the coach: one link it may drive meets the node, or a closed barrier ends
-    # the road there; the coach turns round where the road ends, at a turning circle or a mini
-    # roundabout, nowhere else
+    # the coach turns round only where the road ends for it (one link it may drive meets the
+    # node: a cul-de-sac, or a street that goes on under a bridge too low or over one too weak,
+    # both signposted ahead), at a turning circle or loop, or round a mini roundabout; never in
+    # front of a closed barrier (nothing says a coach can turn there)
     links = np.unique(arcs.link)
     link_deg = np.bincount(np.concatenate([graph["link_u"][links], graph["link_v"][links]]).astype(np.int64),
                            minlength=n_nodes)
     control = graph["node_control"].astype(np.intp)
-    may_turn = ((link_deg == 1) | ~node_open | (control == T.CONTROL_TURNING_CIRCLE)
+    may_turn = ((link_deg == 1) | (control == T.CONTROL_TURNING_CIRCLE)
                 | (control == T.CONTROL_MINI_ROUNDABOUT))
-    # through a closed barrier: nothing; turning round in front of it: as at a dead end
-    allowed = (node_open[node] | (same_link & uturn)) & (~uturn | may_turn[node])
+    allowed = node_open[node] & (~uturn | may_turn[node])
     forbidden, via_way_rules, honoured, unusable = _restriction_masks(graph, arcs, a, b, link_way)
     allowed &= ~forbidden
 

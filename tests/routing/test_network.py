@@ -4,7 +4,7 @@ import osmium
 import pytest
 
 from routing.errors import RoutingError
-from routing.network import SNAP_MAX_DISTANCE_M, Snap, haversine_m
+from routing.network import SNAP_MAX_DISTANCE_M, STOP_END_MARGIN_M, Snap, haversine_m
 from routing.profile import COACH_12M, VehicleProfile
 
 from .conftest import MAPS
@@ -15,15 +15,16 @@ A, B = (5.0000, 45.1000), (5.0040, 45.1000)
 def test_low_bridge_forces_detour_over_private_road_open_to_coaches(detour):
     net = detour.network()
     a, b = net.snap(*A), net.snap(*B)
-    assert a.ok and b.ok and a.distance_m < 1 and b.distance_m < 1
+    # A and B are corners: each stop is kept STOP_END_MARGIN_M (8 m) into its street, out of the junction
+    assert a.ok and b.ok and a.distance_m == pytest.approx(STOP_END_MARGIN_M) and b.distance_m == pytest.approx(8)
     leg = net.leg(a, b)
     direct = haversine_m(*A, *B)
     # via C and D: the 3.2 m bridge is excluded, the private road with tourist_bus=yes is used
-    assert leg.distance_m == pytest.approx(2 * 333.6 + direct, rel=0.01)
+    assert leg.distance_m == pytest.approx(2 * (333.6 - STOP_END_MARGIN_M) + direct, rel=0.01)
     lats = [lat for _, lat in leg.coords]
     assert min(lats) == pytest.approx(45.097, abs=1e-6)
     low = detour.network(VehicleProfile(name="Minibus", height_m=3.0))
-    assert low.leg(low.snap(*A), low.snap(*B)).distance_m == pytest.approx(direct, rel=0.01)
+    assert low.leg(low.snap(*A), low.snap(*B)).distance_m == pytest.approx(direct - 2 * STOP_END_MARGIN_M, rel=0.01)
 
 
 def test_far_site_flagged(detour):

@@ -69,7 +69,7 @@ def test_speeds_from_maxspeed_and_defaults(rules):
     ways = _by_way(rules)
     f, urban = COACH_12M.speed_factor, COACH_12M.urban_speed_factor
     assert ways[116][2] == pytest.approx(50 * urban)      # FR:urban: the town factor
-    assert ways[117][2] == pytest.approx(30 * 1.609344 * urban)
+    assert ways[117][2] == pytest.approx(30 * 1.609344 * urban)   # 48 km/h: a town road
     assert ways[126][2] == pytest.approx(80 * f)          # FR:rural
     assert ways[118][2] < ways[102][2]                    # residential default below primary default
     # no limit: the class default applies, then the coach factor and cap

@@ -6,7 +6,7 @@ project, reads the project file back on its own connection, and undoes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolTip
@@ -167,7 +167,8 @@ def test_driver_rules_are_shown_edited_and_reset_in_the_buses_tab(sync_window, p
     rect, text = blocks[0]
     assert "10\u00a0min" in text and "règles de conduite" in text
     assert fmt.clock(breaks[0].arrival) in text
-    pos = rect.center().toPoint()
+    # hover the break's first quarter (a drive-by marker just after it is drawn on top of its end)
+    pos = QPointF(rect.left() + rect.width() / 4, rect.center().y()).toPoint()
     QApplication.sendEvent(window.timeline, QHelpEvent(QEvent.Type.ToolTip, pos, window.timeline.mapToGlobal(pos)))
     assert QToolTip.text() == text
 
