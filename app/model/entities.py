@@ -170,7 +170,10 @@ class VehicleSpec:
     weight_t: float = 18.0
     width_m: float = 2.55
     length_m: float = 12.0
-    speed_factor: float = 0.85
+    speed_factor: float = 0.85       # share of the road's speed on open roads
+    town_speed_factor: float = 0.80  # ... on town roads of 31-50 km/h
+    signal_delay_s: float = 8.0      # mean wait per traffic signal passed
+    stop_allowance_s: float = 15.0   # per leg: pulling out of a stop and into the next
 
 
 # Common vehicles (metres, tonnes, share of the car speed), by catalog code of their name.

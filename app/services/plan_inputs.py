@@ -43,7 +43,10 @@ from app.model.entities import (
 )
 from app.model.plan import Plan
 
-FINGERPRINT_VERSION = "v1"
+FINGERPRINT_VERSION = "v2"
+# v2 (2026-12): edge-based coach roads (turn rules, kerb-side stops, barriers) and the time
+# model; a plan of an older version was planned on other roads and times: it is outdated
+OLDER_VERSIONS = ("v1",)
 
 # Fields that never change a plan, per entity, and why. Every other field is an input.
 IGNORED: dict[type, dict[str, str]] = {
@@ -79,7 +82,8 @@ INPUTS: dict[type, frozenset[str]] = {
                      "latest_return", "participants", "objective", "driver_rules", "departure_fixed"}),
     DriverRules: frozenset({"max_driving_s", "break_s", "split_break_s", "max_duty_s"}),
     Bus: frozenset({"id", "seats", "vehicle", "start_site_id", "end_site_id"}),
-    VehicleSpec: frozenset({"height_m", "weight_t", "width_m", "length_m", "speed_factor"}),
+    VehicleSpec: frozenset({"height_m", "weight_t", "width_m", "length_m", "speed_factor", "town_speed_factor",
+                            "signal_delay_s", "stop_allowance_s"}),
     ParticipantGroup: frozenset({"id", "size", "bus_id"}),
     Stop: frozenset({"id", "site_id", "kind", "dwell_s", "windows", "required", "priority", "lock", "lock_index",
                      "bus_id", "arrival_only"}),
@@ -232,6 +236,8 @@ def plan_status(project: Any, tour_id: Optional[int], plan: Optional[Plan] = _ST
     if plan is None or not plan.buses:
         return NO_PLAN
     stored = plan.inputs_fingerprint
+    if stored and stored.split(":", 1)[0] in OLDER_VERSIONS:
+        return PlanStatus(PlanState.OUTDATED, stored)
     if not stored or not stored.startswith(FINGERPRINT_VERSION + ":"):
         return PlanStatus(PlanState.UNKNOWN, stored)
     try:

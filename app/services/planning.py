@@ -42,7 +42,9 @@ def _secs(t: dt.time) -> int:
 def vehicle_profile(spec: VehicleSpec) -> VehicleProfile:
     """The routing profile of a bus's vehicle (equal specs give equal, shared profiles)."""
     return VehicleProfile(name=spec.name, height_m=spec.height_m, weight_t=spec.weight_t, width_m=spec.width_m,
-                          length_m=spec.length_m, speed_factor=spec.speed_factor)
+                          length_m=spec.length_m, speed_factor=spec.speed_factor,
+                          urban_speed_factor=spec.town_speed_factor, signal_delay_s=spec.signal_delay_s,
+                          stop_allowance_s=spec.stop_allowance_s)
 
 
 @dataclass

@@ -142,6 +142,9 @@ def bus_to_row(bus: Bus) -> dict[str, Any]:
                 "width_m": v.width_m,
                 "length_m": v.length_m,
                 "speed_factor": v.speed_factor,
+                "town_speed_factor": v.town_speed_factor,
+                "signal_delay_s": v.signal_delay_s,
+                "stop_allowance_s": v.stop_allowance_s,
             }
         ),
         "start_site_id": bus.start_site_id,
@@ -373,7 +376,8 @@ def _availability_shape(data: Any) -> list[Availability]:
 
 
 _VEHICLE_RANGES = {"height_m": (0.0, 10.0), "weight_t": (0.0, 100.0), "width_m": (0.0, 10.0),
-                   "length_m": (0.0, 50.0), "speed_factor": (0.01, 5.0)}
+                   "length_m": (0.0, 50.0), "speed_factor": (0.01, 5.0), "town_speed_factor": (0.01, 5.0),
+                   "signal_delay_s": (0.0, 600.0), "stop_allowance_s": (0.0, 3600.0)}
 _VEHICLE_NAME = _text(1_000)
 
 

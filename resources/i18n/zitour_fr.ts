@@ -1694,6 +1694,18 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Part de la vitesse d'une voiture à laquelle roule le car (0,85 : 15 % plus lent)</translation>
     </message>
     <message>
+        <source>Share of the speed limit the bus holds on town roads of 31-50 km/h</source>
+        <translation>Part de la limite de vitesse que tient le car sur les routes de ville de 31 à 50 km/h</translation>
+    </message>
+    <message>
+        <source>Mean wait at each traffic signal the bus passes</source>
+        <translation>Attente moyenne à chaque feu que le car passe</translation>
+    </message>
+    <message>
+        <source>Time added to every leg for pulling out of a stop and into the next</source>
+        <translation>Temps ajouté à chaque trajet pour quitter un arrêt et s'arrêter au suivant</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>autocariste</translation>
     </message>
@@ -1722,6 +1734,18 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>facteur de vitesse</translation>
     </message>
     <message>
+        <source>in town</source>
+        <translation>en ville</translation>
+    </message>
+    <message>
+        <source>per signal</source>
+        <translation>par feu</translation>
+    </message>
+    <message>
+        <source>per stop</source>
+        <translation>par arrêt</translation>
+    </message>
+    <message>
         <source>Seats</source>
         <translation>Places</translation>
     </message>
@@ -1732,6 +1756,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Vehicle</source>
         <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Driving times</source>
+        <translation>Temps de trajet</translation>
     </message>
     <message>
         <source>Driver breaks (every bus of the tour)</source>

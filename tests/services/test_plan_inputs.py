@@ -92,7 +92,7 @@ def test_the_planner_records_the_fingerprint_of_what_it_planned(project):
     tour = _tour(project)
     plan = project.plan(tour.id)
     assert plan.inputs_fingerprint == inputs_fingerprint(project, tour.id)
-    assert plan.inputs_fingerprint.startswith("v1:") and len(plan.inputs_fingerprint) == 3 + 64
+    assert plan.inputs_fingerprint.startswith("v2:") and len(plan.inputs_fingerprint) == 3 + 64
     assert plan.to_json_dict()["inputs_fingerprint"] == plan.inputs_fingerprint
     status = plan_status(project, tour.id)
     assert status.state is PlanState.UP_TO_DATE and status.up_to_date and not status.stale
@@ -316,6 +316,31 @@ def test_a_fingerprint_of_another_version_is_of_unknown_state(project):
     plan = project.plan(tour.id)
     project.save_plan(dataclasses.replace(plan, inputs_fingerprint="v0:" + "0" * 64))
     assert plan_status(project, tour.id).state is PlanState.UNKNOWN
+
+
+def test_a_plan_of_the_previous_road_model_is_outdated(project):
+    """v1 plans were planned on the node-based roads without turn rules and with free-flow times."""
+    tour = _tour(project)
+    plan = project.plan(tour.id)
+    project.save_plan(dataclasses.replace(plan, inputs_fingerprint="v1:" + plan.inputs_fingerprint[3:]))
+    status = plan_status(project, tour.id)
+    assert status.state is PlanState.OUTDATED and status.stale
+
+
+def test_the_coach_time_model_of_a_bus_is_an_input_and_changes_the_times(project):
+    tour = _tour(project)
+    plan = project.plan(tour.id)
+    [bus] = project.buses(tour.id)
+    slow = dataclasses.replace(bus, vehicle=dataclasses.replace(bus.vehicle, stop_allowance_s=135.0))
+    project.update(slow)
+    assert plan_status(project, tour.id).state is PlanState.OUTDATED
+    again = plan_tour(project, tour.id, time_limit_s=1)
+    before = {(g.from_site_id, g.to_site_id): g.duration_s for g in plan.buses[0].legs}
+    after = {(g.from_site_id, g.to_site_id): g.duration_s for g in again.buses[0].legs}
+    common = [k for k in before if k in after and k[0] != k[1]]
+    assert common and all(after[k] - before[k] == pytest.approx(120.0, abs=1.0) for k in common)
+    with Project.open(project.path, read_only=True) as p:
+        assert p.buses(tour.id)[0].vehicle.stop_allowance_s == 135.0   # stored and read back
 
 
 def test_the_inputs_are_plain_json_and_the_fingerprint_is_stable(project):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolTip
 
-from app.model.entities import DriverRules, Stop, StopKind, Tour
+from app.model.entities import Bus, DriverRules, Stop, StopKind, Tour
 from app.store.project import Project
 from app.ui import fmt
 from app.ui.panels.stops import COL_ARRIVAL_ONLY
@@ -200,3 +200,28 @@ def test_a_rule_the_boxes_cannot_show_is_kept_until_its_own_box_is_retyped(qtbot
     form.max_duty.setValue(12 * 60)  # now retyped: taken as shown
     form.max_duty.editingFinished.emit()
     assert emitted[-1].max_duty_s == 12 * 3600 and emitted[-1].break_s == 50 * 60 + 30
+
+
+# -- the coach's time model, per bus ------------------------------------------------------------------
+
+def test_the_bus_tab_edits_the_coach_time_model(sync_window, project_path, qtbot):
+    window = sync_window
+    _show_active(window, qtbot)
+    editor, tour_id = window.tour_editor, window.session.tour_id
+    editor.tabs.setCurrentIndex(1)
+    boxes = (editor.town_speed_factor, editor.signal_delay, editor.stop_allowance)
+    assert all(b.isVisible() and b.isEnabled() for b in boxes)
+    assert [b.text() for b in boxes] == ["0,80", "8 s", "15 s"]            # the documented defaults, in French
+    assert _row_label(editor.bus_form, editor.signal_delay) == "Temps de trajet"
+    bus_id = window.session.project.buses(tour_id)[0].id
+    _one_undo_step(window, project_path, lambda: _retype(qtbot, editor.stop_allowance, "60"))
+    with Project.open(project_path, read_only=True) as p:
+        assert p.get(Bus, bus_id).vehicle.stop_allowance_s == 60
+    assert window.session.plan_outdated or window.session.plan is None
+    _retype(qtbot, editor.signal_delay, "20")
+    with Project.open(project_path, read_only=True) as p:
+        assert p.get(Bus, bus_id).vehicle.signal_delay_s == 20
+    window.actions["actUndo"].trigger()
+    with Project.open(project_path, read_only=True) as p:
+        assert p.get(Bus, bus_id).vehicle.signal_delay_s == 8
+    assert editor.signal_delay.text() == "8 s"

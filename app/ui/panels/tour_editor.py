@@ -224,11 +224,17 @@ class TourEditor(QWidget):
         self.vehicle_width = self._dspin(1.5, 3.0, 0.05, 2, " m")
         self.vehicle_length = self._dspin(4.0, 25.0, 0.5, 1, " m")
         self.speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
+        self.town_speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
+        self.signal_delay = self._dspin(0.0, 120.0, 1.0, 0, " s")
+        self.stop_allowance = self._dspin(0.0, 600.0, 5.0, 0, " s")
         self.vehicle_height.setToolTip(self.tr("Height of the bus: lower bridges are avoided"))
         self.vehicle_weight.setToolTip(self.tr("Weight of the loaded bus: weaker roads are avoided"))
         self.vehicle_width.setToolTip(self.tr("Width of the bus: narrower roads are avoided"))
         self.vehicle_length.setToolTip(self.tr("Length of the bus: shorter limits are avoided"))
         self.speed_factor.setToolTip(self.tr("Share of the car speed the bus drives at (0.85: 15 % slower)"))
+        self.town_speed_factor.setToolTip(self.tr("Share of the speed limit the bus holds on town roads of 31-50 km/h"))
+        self.signal_delay.setToolTip(self.tr("Mean wait at each traffic signal the bus passes"))
+        self.stop_allowance.setToolTip(self.tr("Time added to every leg for pulling out of a stop and into the next"))
         self.vehicle_preset = QComboBox()
         self.vehicle_preset.setObjectName("vehiclePreset")
         self.vehicle_preset.setToolTip(self.tr("Fill the height, weight, width, length and speed of a usual vehicle"))
@@ -261,6 +267,11 @@ class TourEditor(QWidget):
         drive_row.addWidget(self.vehicle_weight)
         drive_row.addWidget(QLabel(self.tr("speed factor")))
         drive_row.addWidget(self.speed_factor)
+        times_row = QHBoxLayout()
+        for text, w in ((self.tr("in town"), self.town_speed_factor), (self.tr("per signal"), self.signal_delay),
+                        (self.tr("per stop"), self.stop_allowance)):
+            times_row.addWidget(QLabel(text))
+            times_row.addWidget(w)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.vehicle_preset, 1)
         preset_row.addWidget(self.vehicle_all_button)
@@ -270,6 +281,8 @@ class TourEditor(QWidget):
         form.addRow(self.tr("Driver"), driver_row)
         form.addRow(self.tr("Vehicle"), size_row)
         form.addRow("", drive_row)
+        form.addRow(self.tr("Driving times"), times_row)
+        self.bus_form = form
         form.addRow("", preset_row)
         box = QVBoxLayout(page)
         box.addWidget(self.bus_list)
@@ -286,7 +299,8 @@ class TourEditor(QWidget):
         self.add_bus_button.clicked.connect(self.bus_added)
         self.remove_bus_button.clicked.connect(self._remove_bus)
         for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
-                  self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor):
+                  self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor,
+                  self.town_speed_factor, self.signal_delay, self.stop_allowance):
             w.editingFinished.connect(self._commit_bus)
         self.vehicle_preset.activated.connect(self._vehicle_preset_chosen)
         self.vehicle_all_button.clicked.connect(lambda: self._bus is not None and self.vehicle_for_all.emit(
@@ -404,6 +418,9 @@ class TourEditor(QWidget):
         self.vehicle_width.setValue(v.width_m)
         self.vehicle_length.setValue(v.length_m)
         self.speed_factor.setValue(v.speed_factor)
+        self.town_speed_factor.setValue(v.town_speed_factor)
+        self.signal_delay.setValue(v.signal_delay_s)
+        self.stop_allowance.setValue(v.stop_allowance_s)
 
     def _set_groups(self, groups: list[ParticipantGroup]) -> None:
         self._groups = [copy.deepcopy(g) for g in groups]
@@ -528,6 +545,9 @@ class TourEditor(QWidget):
         after.vehicle.width_m = round(self.vehicle_width.value(), 2)
         after.vehicle.length_m = round(self.vehicle_length.value(), 1)
         after.vehicle.speed_factor = round(self.speed_factor.value(), 2)
+        after.vehicle.town_speed_factor = round(self.town_speed_factor.value(), 2)
+        after.vehicle.signal_delay_s = round(self.signal_delay.value())
+        after.vehicle.stop_allowance_s = round(self.stop_allowance.value())
         if self._vehicle_name:
             after.vehicle.name = self._vehicle_name
         return after
@@ -623,6 +643,7 @@ class TourEditor(QWidget):
         has_bus = on and self._bus is not None
         for w in (self.bus_name, self.seats, self.operator, self.driver, self.driver_phone, self.vehicle_height,
                   self.vehicle_weight, self.vehicle_width, self.vehicle_length, self.speed_factor,
+                  self.town_speed_factor, self.signal_delay, self.stop_allowance,
                   self.vehicle_preset, self.vehicle_all_button):
             w.setEnabled(has_bus)
         self.remove_bus_button.setEnabled(has_bus and len(self._buses) > 1)
