@@ -22,6 +22,7 @@ from routing.profile import VehicleProfile
 
 # keys that decide, most general first (psv is never read; bus only to close)
 _DECIDING_KEYS = ("access", "vehicle", "motor_vehicle", "coach", "tourist_bus")
+WIDTH_CLEARANCE_M = 0.45  # a 2.55 m coach needs a 3.0 m carriageway at least
 _OPEN_CODES = frozenset(T.ACCESS_CODE[v] for v in ("yes", "designated", "permissive", "official", "discouraged"))
 
 
@@ -59,8 +60,9 @@ def coach_access(acc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ~denied, end_only
 
 
-def barrier_open(graph: dict[str, np.ndarray]) -> np.ndarray:
-    """Per graph node: False where a barrier closes the way to a coach.
+def barrier_open(graph: dict[str, np.ndarray], profile: VehicleProfile) -> np.ndarray:
+    """Per graph node: False where a barrier closes the way to a coach, or a node's own
+    ``maxheight`` (a height restrictor, a low gateway) is below the coach.
 
     Bollards, blocks and chains are closed. Gates and lift gates are closed unless their own
     tags open them: the most specific of ``access``/``vehicle``/``motor_vehicle``/``coach``/
@@ -69,7 +71,8 @@ def barrier_open(graph: dict[str, np.ndarray]) -> np.ndarray:
     ``access=private``, is closed: the company must open it and the organiser says so by
     placing the site's gate beyond it."""
     barrier = graph["node_barrier"]
-    out = np.ones(len(barrier), bool)
+    with np.errstate(invalid="ignore"):
+        out = ~(graph["node_maxheight_m"] < profile.height_m)
     has = np.flatnonzero(barrier != 0)
     if len(has) == 0:
         return out
@@ -81,7 +84,7 @@ def barrier_open(graph: dict[str, np.ndarray]) -> np.ndarray:
     opened = np.isin(code, sorted(_OPEN_CODES | {T.ACCESS_CODE["destination"], T.ACCESS_CODE["customers"]}))
     opened |= np.isin(acc[:, T.ACCESS_KEY_INDEX["bus"]], sorted(_OPEN_CODES))
     opened &= ~np.isin(barrier[has], sorted(T.ALWAYS_CLOSED_BARRIERS))
-    out[has] = opened
+    out[has] &= opened
     return out
 
 
@@ -103,7 +106,9 @@ def way_costs(graph: dict[str, np.ndarray], profile: VehicleProfile) -> WayCosts
         too_heavy = graph["way_maxweight_t"] < profile.weight_t
         too_wide = graph["way_maxwidth_m"] < profile.width_m
         too_long = graph["way_maxlength_m"] < profile.length_m
-    fits = ~too_low & ~too_heavy & ~too_wide & ~too_long
+        # a road narrower than the coach plus its mirrors' clearance (``width`` is the carriageway)
+        too_narrow = graph["way_width_m"] < profile.width_m + WIDTH_CLEARANCE_M
+    fits = ~too_low & ~too_heavy & ~too_wide & ~too_long & ~too_narrow
 
     oneway = graph["way_oneway"]
     fwd_ok = fwd_open & fits & ((oneway == T.ONEWAY_NO) | (oneway == T.ONEWAY_FORWARD))
@@ -132,6 +137,7 @@ def way_costs(graph: dict[str, np.ndarray], profile: VehicleProfile) -> WayCosts
         "maxweight": int(too_heavy.sum()),
         "maxwidth": int(too_wide.sum()),
         "maxlength": int(too_long.sum()),
+        "width": int(too_narrow.sum()),
         "reversible": int((fwd_open & fits & (oneway == T.ONEWAY_REVERSIBLE)).sum()),
     }
     return WayCosts(fwd_ok, bwd_ok, fwd_ok & (fwd_end | service_end), bwd_ok & (bwd_end | service_end),

@@ -63,13 +63,14 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
     node_control = np.zeros(n_gn, np.uint8)
     node_barrier = np.zeros(n_gn, np.uint8)
     node_access = np.zeros((n_gn, k), np.uint8)
+    node_maxheight = np.full(n_gn, np.nan, np.float32)
     if roads.node_rules:
         ids = np.fromiter(roads.node_rules, dtype=np.int64)
         pos = np.searchsorted(gn_refs, ids)
         hit = (pos < n_gn) & (gn_refs[np.minimum(pos, n_gn - 1)] == ids)
         for node_id, gi in zip(ids[hit], pos[hit]):
-            control, barrier, acc = roads.node_rules[int(node_id)]
-            node_control[gi], node_barrier[gi], node_access[gi] = control, barrier, acc
+            control, barrier, acc, height = roads.node_rules[int(node_id)]
+            node_control[gi], node_barrier[gi], node_access[gi], node_maxheight[gi] = control, barrier, acc, height
     out = {
         "node_osm_id": gn_refs.astype(np.int64),
         "node_lon": lon[first_pos].copy(),
@@ -83,6 +84,7 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
         "node_control": node_control,
         "node_barrier": node_barrier,
         "node_access": node_access,
+        "node_maxheight_m": node_maxheight,
         "way_osm_id": np.frombuffer(roads.osm_id, dtype=np.int64).copy(),
         "way_class": np.frombuffer(roads.cls, dtype=np.uint8).copy(),
         "way_oneway": np.frombuffer(roads.oneway, dtype=np.int8).copy(),
@@ -92,6 +94,7 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
         "way_maxweight_t": np.frombuffer(roads.maxweight_t, dtype=np.float32).copy(),
         "way_maxwidth_m": np.frombuffer(roads.maxwidth_m, dtype=np.float32).copy(),
         "way_maxlength_m": np.frombuffer(roads.maxlength_m, dtype=np.float32).copy(),
+        "way_width_m": np.frombuffer(roads.width_m, dtype=np.float32).copy(),
         "way_access_fwd": np.frombuffer(roads.access_fwd, dtype=np.uint8).reshape(w, k).copy(),
         "way_access_bwd": np.frombuffer(roads.access_bwd, dtype=np.uint8).reshape(w, k).copy(),
         "way_hgv": np.frombuffer(roads.hgv, dtype=np.uint8).copy(),

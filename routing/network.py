@@ -143,7 +143,7 @@ class CoachNetwork:
 
         arcs = build_arcs(self.link_u, self.link_v, self.fwd_ok, self.bwd_ok, fwd_end, bwd_end,
                           self.dur_f, self.dur_b, self.cost_f, self.cost_b, length, self._x, self._y, goff)
-        self.node_open = barrier_open(g)
+        self.node_open = barrier_open(g, profile)
         self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand)
         st = self.states
         st.s_cost = self.arcs.cost[st.state_arc]
@@ -222,6 +222,12 @@ class CoachNetwork:
         if dims:
             # OSM tag keys with their counts ("maxheight 3"), the same in every language
             out.append(Message("road.excluded", profile=self.profile.name, detail=[f"{k} {v}" for k, v in dims.items()]))
+        g = self.region.graph
+        legal_ways = np.unique(self.link_way[self.fwd_ok | self.bwd_ok])
+        tunnels = legal_ways[(g["way_structure"][legal_ways] & T.STRUCT_TUNNEL) != 0]
+        unknown = int(np.isnan(g["way_maxheight_m"][tunnels]).sum())
+        if unknown:
+            out.append(Message("road.tunnels_without_height", count=unknown))
         return out
 
     @property

@@ -54,6 +54,7 @@ class RoadWays:
     maxweight_t: array = field(default_factory=lambda: array("f"))
     maxwidth_m: array = field(default_factory=lambda: array("f"))
     maxlength_m: array = field(default_factory=lambda: array("f"))
+    width_m: array = field(default_factory=lambda: array("f"))       # the road's physical width (``width``)
     access_fwd: array = field(default_factory=lambda: array("B"))   # flat (W, len(ACCESS_KEYS)), drawing direction
     access_bwd: array = field(default_factory=lambda: array("B"))   # ... against it (``key:backward`` or ``key``)
     hgv: array = field(default_factory=lambda: array("B"))
@@ -66,7 +67,7 @@ class RoadWays:
     node_ref: array = field(default_factory=lambda: array("q"))
     node_lon: array = field(default_factory=lambda: array("d"))
     node_lat: array = field(default_factory=lambda: array("d"))
-    # tagged nodes that matter to a coach: OSM id -> (CONTROL_* code, BARRIER_* code, access codes)
+    # tagged nodes that matter to a coach: OSM id -> (CONTROL_* code, BARRIER_* code, access codes, maxheight m)
     node_rules: dict = field(default_factory=dict)
     # turn restrictions binding a coach: (RESTRICTION_NO|ONLY, from way id, via node id or -1,
     # [via way ids], to way id), OSM ids; resolved against the graph by graph_build
@@ -299,12 +300,13 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
         if obj.is_node():
             rep["tagged_nodes"] += 1
             tags = obj.tags
-            if "highway" in tags or "barrier" in tags or "crossing" in tags:
+            if "highway" in tags or "barrier" in tags or "crossing" in tags or "maxheight" in tags:
                 td = {t.k: t.v for t in tags}
                 control, barrier = T.control_code(td), T.barrier_code(td)
-                if control or barrier:
+                height = T.parse_length_m(td.get("maxheight"))
+                if control or barrier or not math.isnan(height):
                     rep["barriers"] += bool(barrier)
-                    node_rules[obj.id] = (control, barrier, tuple(T.access_code(td.get(k)) for k in acc_keys))
+                    node_rules[obj.id] = (control, barrier, tuple(T.access_code(td.get(k)) for k in acc_keys), height)
             name = tags.get("name")
             if name:
                 kind = feature_kind(tags)
@@ -360,6 +362,7 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
                 roads.maxweight_t.append(T.parse_weight_t(td.get("maxweight")))
                 roads.maxwidth_m.append(T.parse_length_m(td.get("maxwidth")))
                 roads.maxlength_m.append(T.parse_length_m(td.get("maxlength")))
+                roads.width_m.append(T.parse_length_m(td.get("width")))
                 roads.access_fwd.extend(T.directional_access(td, "forward"))
                 roads.access_bwd.extend(T.directional_access(td, "backward"))
                 roads.hgv.append(T.access_code(td.get("hgv")))

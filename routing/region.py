@@ -17,11 +17,11 @@ from routing.layers import MapLayers, Polygons, Polylines
 from routing.profile import COACH_12M, VehicleProfile
 
 LAYER_NAMES = ("roads", "rail", "waterways", "areas", "buildings")
-GRAPH_ARRAYS = ("node_osm_id", "node_lon", "node_lat", "node_control", "node_barrier", "node_access",
+GRAPH_ARRAYS = ("node_osm_id", "node_lon", "node_lat", "node_control", "node_barrier", "node_access", "node_maxheight_m",
                 "link_u", "link_v", "link_way", "geom", "geom_offsets", "geom_node_id",
                 "way_osm_id", "way_class", "way_oneway", "way_maxspeed_fwd_kph",
                 "way_maxspeed_bwd_kph", "way_maxheight_m", "way_maxweight_t", "way_maxwidth_m",
-                "way_maxlength_m", "way_access_fwd", "way_access_bwd", "way_hgv", "way_service",
+                "way_maxlength_m", "way_width_m", "way_access_fwd", "way_access_bwd", "way_hgv", "way_service",
                 "way_structure", "restr_kind", "restr_from", "restr_via_node", "restr_to",
                 "restr_via_offsets", "restr_via_ways")
 

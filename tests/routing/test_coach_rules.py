@@ -21,6 +21,7 @@ import pytest
 
 from routing.region import Region
 from routing.regions import import_region
+from routing.profile import VehicleProfile
 
 RULES = Path(__file__).resolve().parent / "data" / "coach_rules"
 
@@ -534,3 +535,35 @@ def test_site_above_a_tunnel_snaps_to_the_surface_street(snapping):
 def test_site_beside_a_railway_snaps_on_its_own_side(snapping):
     s = _site(snapping.network(), 5.0260, 45.1000)      # Rue de la Gare 30 m across the rail, Rue du Depot 100 m
     assert _near(s, 5.0260, 45.0991)
+
+
+# ---------------------------------------------------------------- 11. dimensions.osm
+# Ladder: Rue du Sud 10-15, Rue du Nord 20-25, rung k = 1k-3k-2k; rung 1 under a 3.2 m height
+# restrictor node, rung 2 2.8 m wide, rung 3 a tunnel without maxheight, rung 4 plain.
+
+@pytest.fixture(scope="module")
+def dimensions(tmp_path_factory) -> Region:
+    return _compile(tmp_path_factory, "dimensions")
+
+
+MINIBUS = VehicleProfile(name="Minibus", height_m=3.0, width_m=2.2, length_m=7.0, weight_t=5.0)
+
+
+@pytest.mark.parametrize("k", [pytest.param(1, id="node_maxheight"), pytest.param(2, id="way_width")])
+def test_too_low_node_or_too_narrow_way_closes_the_rung_to_the_coach_not_to_a_minibus(dimensions, k):
+    lon_k = 5.0 + 0.001 * k
+    net = dimensions.network()
+    leg = net.leg(*_ladder_sites(net, lon_k, 45.1000, 45.1006))
+    assert 30 + k not in leg.node_ids
+    assert leg.node_ids == (*range(10 + k, 14), 33, *range(23, 19 + k, -1))   # through the tunnel, rung 3
+    small = dimensions.network(MINIBUS)
+    assert small.leg(*_ladder_sites(small, lon_k, 45.1000, 45.1006)).node_ids == (10 + k, 30 + k, 20 + k)
+
+
+def test_tunnel_without_maxheight_is_passable_and_reported(dimensions):
+    net = dimensions.network()
+    leg = net.leg(*_ladder_sites(net, 5.003, 45.1000, 45.1006))
+    assert leg.node_ids == (13, 33, 23)
+    [warning] = [w for w in net.warnings if w.code == "road.tunnels_without_height"]
+    assert warning.params["count"] == 1 and "1 tunnels" in warning.text("en")
+    assert net.way_costs.excluded["width"] == 1
