@@ -156,8 +156,11 @@ def _estimate_objects(path: Path) -> float:
 
 
 def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | None = None,
-             cancel: CancelToken | None = None) -> RawExtract:
+             cancel: CancelToken | None = None, buildings: bool = True) -> RawExtract:
     """Read ``path`` and return its roads, layers and features (see module docstring).
+
+    ``buildings``: keep building outlines for the base map (they dominate a large import;
+    named industrial buildings are candidate sites either way).
 
     Raises RegionError naming the file for unreadable / non-OSM / truncated input or a
     box outside the data. Raises Cancelled when ``cancel`` is set."""
@@ -181,7 +184,7 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
     # extracts are; API and JOSM exports may not be: then read again without it (closed ways only).
     for use_areas in (True, False):
         try:
-            state = _read_pass(osmium, path, bbox, use_areas, progress, cancel)
+            state = _read_pass(osmium, path, bbox, use_areas, progress, cancel, buildings)
             break
         except RuntimeError as exc:  # libosmium: XML syntax, gzip/bz2/pbf corruption...
             if use_areas and "out of order" in str(exc):
@@ -220,7 +223,7 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
 
 
 def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
-               progress: ProgressCallback | None, cancel: CancelToken | None):
+               progress: ProgressCallback | None, cancel: CancelToken | None, with_buildings: bool = True):
     """One read of the file; see :func:`read_osm`. Raises RuntimeError from libosmium."""
     roads = RoadWays()
     road_layer = LayerBuilder(ROAD_KINDS)
@@ -250,7 +253,7 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
             if v is not None and (k, v) in _AREA_KIND:
                 akind = _AREA_KIND[(k, v)]
                 break
-        b = tags.get("building")
+        b = tags.get("building") if with_buildings else None
         name = tags.get("name", "")
         fkind = feature_kind(tags) if name else None
         if akind is None and b is None and fkind is None:

@@ -77,11 +77,14 @@ def default_name(source: Path) -> str:
 
 def import_region(source: Path, name: str | None = None, bbox: Bbox | None = None,
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                  dest_dir: Path | None = None, left_hand_traffic: bool = False) -> Path:
+                  dest_dir: Path | None = None, left_hand_traffic: bool = False,
+                  buildings: bool | None = None) -> Path:
     """Read an OSM extract, build the road graph and layers, write ``<name>.zreg``.
 
     ``left_hand_traffic``: the region drives on the left (kerb-side stops then put sites on the
-    coach's left). Returns the compiled file path. Raises RegionError (naming the file) on bad input;
+    coach's left). ``buildings``: keep building outlines on the base map; by default yes,
+    unless the source is larger than ``BUILDINGS_AUTO_OFF_MB`` (they dominate a département's
+    import and are not needed for routing). Returns the compiled file path. Raises RegionError (naming the file) on bad input;
     nothing is left behind on error or cancel (atomic write)."""
     from routing.graph_build import build_graph
     from routing.osm_reader import read_osm
@@ -94,7 +97,9 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
     remove_stale(dest, f".tmp-*{SUFFIX}")  # what a killed import left
     check(cancel)
     report(progress, 0.0, f"Reading {source.name}")
-    raw = read_osm(source, bbox, progress, cancel)
+    if buildings is None:
+        buildings = source.stat().st_size <= BUILDINGS_AUTO_OFF_MB * 1e6
+    raw = read_osm(source, bbox, progress, cancel, buildings=buildings)
     check(cancel)
     report(progress, 0.75, "Building the road graph")
     arrays = build_graph(raw.roads)
@@ -117,6 +122,7 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
         "features": [{"osm_type": f.osm_type, "osm_id": f.osm_id, "name": f.name, "kind": f.kind,
                       "lon": f.lon, "lat": f.lat, "tags": f.tags} for f in raw.features],
         "driving_side": "left" if left_hand_traffic else "right",
+        "buildings": bool(buildings),
     }
     header["report"].update(_restriction_report(header, arrays, raw.report))
     check(cancel)
@@ -133,6 +139,9 @@ def _restriction_report(header: dict, arrays: dict, raw_report: dict) -> dict:
     net = Region(dict(header, layers={}, features=[]), arrays).network()
     return {"turn_restrictions_honoured": net.restrictions_honoured,
             "turn_restrictions_unusable": net.restrictions_unusable + raw_report.get("turn_restrictions_malformed", 0)}
+
+
+BUILDINGS_AUTO_OFF_MB = 60.0   # a French département's PBF is 50-150 MB, Krems 0.45 MB
 
 
 def list_regions() -> list[RegionInfo]:

@@ -1,6 +1,7 @@
 """``zitour region``: import, list, download road-network regions, and check a route."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from app.services.regions import import_summary
@@ -38,7 +39,8 @@ def cmd_import(args) -> int:
     from routing.regions import import_region
 
     bbox = parse_bbox(args.bbox) if args.bbox else None
-    path = import_region(Path(args.file), name=args.name, bbox=bbox, progress=StderrProgress())
+    path = import_region(Path(args.file), name=args.name, bbox=bbox, progress=StderrProgress(),
+                         left_hand_traffic=args.left_hand_traffic, buildings=args.buildings)
     print("\n".join(import_summary(path, getattr(args, "lang", "en"))))
     return 0
 
@@ -81,6 +83,10 @@ def register(subparsers) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--name", help="region name (default: from the file name)")
     imp.add_argument("--bbox", metavar="W,S,E,N", help="keep only this box (degrees)")
+    imp.add_argument("--left-hand-traffic", action="store_true",
+                     help="traffic drives on the left: stops put the site on the coach's left")
+    imp.add_argument("--buildings", action=argparse.BooleanOptionalAction, default=None,
+                     help="keep building outlines on the map (default: yes, unless the file is over 60 MB)")
     imp.set_defaults(func=cmd_import)
 
     lst = sub.add_parser("list", help="list compiled and bundled regions")

@@ -16,6 +16,7 @@ import functools
 import math
 from pathlib import Path
 
+import numpy as np
 import osmium
 import pytest
 
@@ -567,3 +568,38 @@ def test_tunnel_without_maxheight_is_passable_and_reported(dimensions):
     [warning] = [w for w in net.warnings if w.code == "road.tunnels_without_height"]
     assert warning.params["count"] == 1 and "1 tunnels" in warning.text("en")
     assert net.way_costs.excluded["width"] == 1
+
+
+def test_left_hand_traffic_puts_the_site_on_the_coach_s_left(tmp_path_factory, kerb_side_loop):
+    """The same streets imported as a left-hand-traffic region: the coach drives the other way past Z."""
+    left_region = Region.load(import_region(RULES / "kerb_side_loop.osm", name="ks-left", left_hand_traffic=True,
+                                            dest_dir=tmp_path_factory.mktemp("ks-left")))
+    assert left_region.header["driving_side"] == "left"
+    right_snap = _site(kerb_side_loop.network(), *KS_Z)
+    left_snap = _site(left_region.network(), *KS_Z)
+    assert (right_snap.road_lon, right_snap.road_lat) == pytest.approx((left_snap.road_lon, left_snap.road_lat))
+    assert left_snap.forward is not right_snap.forward
+    leg = left_region.network().leg(_site(left_region.network(), *KS_W), left_snap)
+    assert _arriving(leg)[0] < 0                              # westbound on Rue du Nord: Z on the left
+
+
+def test_building_outlines_are_optional_at_import(tmp_path):
+    from tests.routing.conftest import MAPS
+    with_b = Region.load(import_region(MAPS / "krems_austria.osm.gz", name="kb", dest_dir=tmp_path / "a"))
+    without = Region.load(import_region(MAPS / "krems_austria.osm.gz", name="kn", buildings=False,
+                                        dest_dir=tmp_path / "b"))
+    assert len(with_b.layers.buildings) > 100 and len(without.layers.buildings) == 0
+    assert with_b.header["buildings"] is True and without.header["buildings"] is False
+    # the named industrial buildings are still candidate sites, and the roads are the same
+    assert {f.name for f in without.named_features()} == {f.name for f in with_b.named_features()}
+    assert len(without.graph["link_u"]) == len(with_b.graph["link_u"])
+
+
+def test_directional_access_closes_one_direction_only(dimensions):
+    net = dimensions.network()
+    i = int(np.flatnonzero(dimensions.graph["way_osm_id"] == 714)[0])
+    assert not net.way_costs.fwd_ok[i] and net.way_costs.bwd_ok[i]      # motor_vehicle:forward=no
+    leg = net.leg(*_ladder_sites(net, 5.004, 45.1000, 45.1006))           # northward: round by rung 5
+    assert 34 not in leg.node_ids and leg.node_ids == (14, 15, 25, 24)
+    south = net.leg(_site(net, 5.0043, 45.10074), _site(net, 5.0043, 45.09986))   # Nord eastbound -> Sud westbound
+    assert south.node_ids[:3] == (24, 34, 14)                             # southward through rung 4
