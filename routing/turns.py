@@ -215,7 +215,9 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     # node: a cul-de-sac, or a street that goes on under a bridge too low or over one too weak,
     # both signposted ahead), at a turning circle or loop, or round a mini roundabout; never in
     # front of a closed barrier (nothing says a coach can turn there)
-    links = np.unique(arcs.link)
+    has_arc = np.zeros(len(graph["link_u"]), bool)
+    has_arc[arcs.link] = True
+    links = np.flatnonzero(has_arc)                 # (np.unique sorts: 2 s on 5 million arcs)
     link_deg = np.bincount(np.concatenate([graph["link_u"][links], graph["link_v"][links]]).astype(np.int64),
                            minlength=n_nodes)
     control = graph["node_control"].astype(np.intp)
