@@ -49,38 +49,41 @@ _MAX_WORKERS = 8
 
 
 @njit(cache=True, nogil=True)
-def _search(indptr, indices, cost, s_cost, src_state, src_frac, goal_state, goal_frac, goal_target,
+def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_frac, goal_target,
             goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which):
-    """One seeded Dijkstra (see module docstring). Fills ``goal_best[j]`` (cost to target j)
-    and ``goal_which[j]`` (the goal reached, -1 if none). Goals of a state: ``goal_head[state]``
-    then ``goal_next[goal]`` (-1 ends). ``pred_e[v]`` is the CSR entry into ``v``; a seeded
-    state stores ``-(entry + 2)``."""
+    """One seeded Dijkstra (see module docstring) from one point, which lies in ``seeds[k]`` at
+    ``seed_frac[k]`` (one state, or two when the coach may leave the point either way). Fills
+    ``goal_best[j]`` (cost to target j) and ``goal_which[j]`` (the goal reached, -1 if none).
+    Goals of a state: ``goal_head[state]`` then ``goal_next[goal]`` (-1 ends). ``pred_e[v]`` is
+    the CSR entry into ``v``; a seeded state stores ``-(entry + 2)``."""
     best[:] = np.inf
     done[:] = False
     n_t = len(goal_best)
     goal_best[:] = np.inf
     goal_which[:] = -1
     size = 0
-    back = src_frac * s_cost[src_state]
-    for e in range(indptr[src_state], indptr[src_state + 1]):
-        v = indices[e]
-        nc = cost[e] - back
-        if nc < 0.0:
-            nc = 0.0
-        if nc < best[v]:
-            best[v] = nc
-            pred_e[v] = -(e + 2)
-            i = size
-            while i > 0:
-                p = (i - 1) >> 2
-                if hk[p] <= nc:
-                    break
-                hk[i] = hk[p]
-                hv[i] = hv[p]
-                i = p
-            hk[i] = nc
-            hv[i] = v
-            size += 1
+    for k in range(len(seeds)):
+        src_state = seeds[k]
+        back = seed_frac[k] * s_cost[src_state]
+        for e in range(indptr[src_state], indptr[src_state + 1]):
+            v = indices[e]
+            nc = cost[e] - back
+            if nc < 0.0:
+                nc = 0.0
+            if nc < best[v]:
+                best[v] = nc
+                pred_e[v] = -(e + 2)
+                i = size
+                while i > 0:
+                    p = (i - 1) >> 2
+                    if hk[p] <= nc:
+                        break
+                    hk[i] = hk[p]
+                    hv[i] = hv[p]
+                    i = p
+                hk[i] = nc
+                hv[i] = v
+                size += 1
     # goal states -> targets (a state may be the goal of several targets)
     bound = np.inf
     while size > 0:
@@ -149,7 +152,7 @@ def _search(indptr, indices, cost, s_cost, src_state, src_frac, goal_state, goal
 
 
 @njit(cache=True, nogil=True)
-def _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, src_state, src_frac):
+def _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, seeds, seed_frac):
     """(duration_s, distance_m) from the source point to the entry of state ``v``."""
     tt = 0.0
     dd = 0.0
@@ -159,13 +162,18 @@ def _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, src_state, src_fra
         dd += dist[e]
         e = pred_e[edge_src[e]]
     e = -e - 2
-    tt += dur[e] - src_frac * s_dur[src_state]
-    dd += dist[e] - src_frac * s_dist[src_state]
+    s = edge_src[e]
+    frac = 0.0
+    for k in range(len(seeds)):
+        if seeds[k] == s:
+            frac = seed_frac[k]
+    tt += dur[e] - frac * s_dur[s]
+    dd += dist[e] - frac * s_dist[s]
     return tt, dd
 
 
 @njit(cache=True, nogil=True)
-def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, src_state, src_frac,
+def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, src_ptr, src_state, src_frac,
             goal_state, goal_frac, goal_target, goal_head, goal_next, out_t, out_d, out_c):
     """Fill row i of out_t/out_d/out_c (duration_s, distance_m, routing cost) for each source."""
     n = len(indptr) - 1
@@ -177,25 +185,27 @@ def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, s
     n_t = out_t.shape[1]
     goal_best = np.empty(n_t)
     goal_which = np.empty(n_t, np.int64)
-    for si in range(len(src_state)):
-        s = src_state[si]
-        _search(indptr, indices, cost, s_cost, s, src_frac[si], goal_state, goal_frac, goal_target,
+    for si in range(len(src_ptr) - 1):
+        seeds = src_state[src_ptr[si]:src_ptr[si + 1]]
+        fracs = src_frac[src_ptr[si]:src_ptr[si + 1]]
+        _search(indptr, indices, cost, s_cost, seeds, fracs, goal_state, goal_frac, goal_target,
                 goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
         for j in range(n_t):
             g = goal_which[j]
             if g < 0:
                 continue
             v = goal_state[g]
-            tt, dd = _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, s, src_frac[si])
+            tt, dd = _walk_back(v, pred_e, edge_src, dur, dist, s_dur, s_dist, seeds, fracs)
             out_t[si, j] = tt + goal_frac[g] * s_dur[v]
             out_d[si, j] = dd + goal_frac[g] * s_dist[v]
             out_c[si, j] = goal_best[j]
 
 
 @njit(cache=True, nogil=True)
-def _path(indptr, indices, edge_src, cost, s_cost, src_state, src_frac, goal_state, goal_frac,
+def _path(indptr, indices, edge_src, cost, s_cost, seeds, seed_frac, goal_state, goal_frac,
           goal_target, goal_head, goal_next):
-    """(states from the source state to the reached goal state, goal index, cost) for target 0."""
+    """(states from the source state to the reached goal state, the CSR entry into each state
+    after the first (the seed's entry first), goal index, cost) for target 0."""
     n = len(indptr) - 1
     best = np.empty(n)
     pred_e = np.empty(n, np.int64)
@@ -204,23 +214,29 @@ def _path(indptr, indices, edge_src, cost, s_cost, src_state, src_frac, goal_sta
     hv = np.empty(len(hk), np.int64)
     goal_best = np.empty(1)
     goal_which = np.empty(1, np.int64)
-    _search(indptr, indices, cost, s_cost, src_state, src_frac, goal_state, goal_frac, goal_target,
+    _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_frac, goal_target,
             goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
     if goal_which[0] < 0:
-        return np.empty(0, np.int64), -1, np.inf
+        return np.empty(0, np.int64), np.empty(0, np.int64), -1, np.inf
     v = goal_state[goal_which[0]]
     out = [v]
+    entries = []
     while True:
         e = pred_e[v]
         if e < 0:
+            entries.append(-e - 2)
             out.append(edge_src[-e - 2])
             break
+        entries.append(e)
         v = edge_src[e]
         out.append(v)
     res = np.empty(len(out), np.int64)
+    ent = np.empty(len(entries), np.int64)
     for i in range(len(out)):
         res[i] = out[len(out) - 1 - i]
-    return res, goal_which[0], goal_best[0]
+    for i in range(len(entries)):
+        ent[i] = entries[len(entries) - 1 - i]
+    return res, ent, goal_which[0], goal_best[0]
 
 
 def _goal_lists(n_states: int, goal_state: np.ndarray, goal_target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -247,25 +263,27 @@ def edge_sources(indptr: np.ndarray) -> np.ndarray:
     return np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
 
 
-def many_to_many(graph, edge_src: np.ndarray, src_state: np.ndarray, src_frac: np.ndarray,
+def many_to_many(graph, edge_src: np.ndarray, src_ptr: np.ndarray, src_state: np.ndarray, src_frac: np.ndarray,
                  goal_state: np.ndarray, goal_frac: np.ndarray, goal_target: np.ndarray, n_targets: int,
                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                  workers: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(duration_s, distance_m, cost), each float64 (sources, targets), along the least-cost
     paths of ``graph`` (a :class:`routing.turns.StateGraph` with per-state ``s_cost``, ``s_dur``,
-    ``s_dist``). A source is a state and the fraction of it already behind the point; a goal is
+    ``s_dist``). Source i is the seeds ``src_state[src_ptr[i]:src_ptr[i+1]]`` (a state and the
+    fraction of it already behind the point; two when the coach may leave either way); a goal is
     a state, the fraction up to the point and the target it serves (a target may have several).
     ``inf`` where a target cannot be reached.
 
     ``workers`` threads (default: usable CPUs, at most 8) share the sources, in tasks of
     4 sources; ``progress`` is reported and ``cancel`` checked after each task."""
     g = graph
-    ns, nt = len(src_state), n_targets
+    ns, nt = len(src_ptr) - 1, n_targets
     out_t = np.full((ns, nt), np.inf)
     out_d = np.full((ns, nt), np.inf)
     out_c = np.full((ns, nt), np.inf)
     if ns == 0 or nt == 0:
         return out_t, out_d, out_c
+    src_ptr = np.ascontiguousarray(src_ptr, np.int64)
     src_state = np.ascontiguousarray(src_state, np.int64)
     src_frac = np.ascontiguousarray(src_frac, np.float64)
     goal_state = np.ascontiguousarray(goal_state, np.int64)
@@ -276,9 +294,10 @@ def many_to_many(graph, edge_src: np.ndarray, src_state: np.ndarray, src_frac: n
 
     def run(sl: slice) -> None:
         # out_t[sl] is a view: each task writes its own rows
+        # this chunk's sources: their pointers into the whole seed arrays
         _kernel(g.indptr, g.indices, edge_src, g.cost, g.dur, g.dist, g.s_cost, g.s_dur, g.s_dist,
-                src_state[sl], src_frac[sl], goal_state, goal_frac, goal_target, head, nxt,
-                out_t[sl], out_d[sl], out_c[sl])
+                src_ptr[sl.start:sl.stop + 1], src_state, src_frac, goal_state, goal_frac, goal_target,
+                head, nxt, out_t[sl], out_d[sl], out_c[sl])
 
     workers = workers or min(_usable_cpus(), _MAX_WORKERS)
     check(cancel)
@@ -302,16 +321,18 @@ def many_to_many(graph, edge_src: np.ndarray, src_state: np.ndarray, src_frac: n
     return out_t, out_d, out_c
 
 
-def path(graph, edge_src: np.ndarray, src_state: int, src_frac: float, goal_state: np.ndarray,
-         goal_frac: np.ndarray) -> tuple[np.ndarray, int, float]:
-    """(states from the source state to the reached goal state, index of that goal, cost) of
-    the least-cost path to one target; an empty array, -1 and ``inf`` when it cannot be
-    reached. Stops as soon as the target is settled: a leg explores what lies between its two
+def path(graph, edge_src: np.ndarray, seeds: np.ndarray, seed_frac: np.ndarray, goal_state: np.ndarray,
+         goal_frac: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, float]:
+    """(states from the source state to the reached goal state, the CSR entries between them,
+    index of that goal, cost) of the least-cost path to one target; empty arrays, -1 and
+    ``inf`` when it cannot be reached. Stops as soon as the target is settled: a leg explores what lies between its two
     points, not the region."""
     g = graph
     goal_state = np.ascontiguousarray(goal_state, np.int64)
     goal_target = np.zeros(len(goal_state), np.int64)
     head, nxt = _goal_lists(len(g.indptr) - 1, goal_state, goal_target)
-    states, which, cost = _path(g.indptr, g.indices, edge_src, g.cost, g.s_cost, int(src_state), float(src_frac),
-                                goal_state, np.ascontiguousarray(goal_frac, np.float64), goal_target, head, nxt)
-    return states, int(which), float(cost)
+    states, entries, which, cost = _path(g.indptr, g.indices, edge_src, g.cost, g.s_cost,
+                                         np.ascontiguousarray(seeds, np.int64),
+                                         np.ascontiguousarray(seed_frac, np.float64), goal_state,
+                                         np.ascontiguousarray(goal_frac, np.float64), goal_target, head, nxt)
+    return states, entries, int(which), float(cost)

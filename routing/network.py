@@ -76,6 +76,7 @@ class Snap:
     along: float = 0.0
     forward: bool = True
     kerb_side: str = "right"
+    turnable: bool = False     # the coach may turn round at the site (a car park, a yard)
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,9 @@ class CoachNetwork:
             # OSM tag keys with their counts ("maxheight 3"), the same in every language
             out.append(Message("road.excluded", profile=self.profile.name, detail=[f"{k} {v}" for k, v in dims.items()]))
         g = self.region.graph
-        legal_ways = np.unique(self.link_way[self.fwd_ok | self.bwd_ok])
+        legal = np.zeros(len(g["way_osm_id"]), bool)
+        legal[self.link_way[self.fwd_ok | self.bwd_ok]] = True
+        legal_ways = np.flatnonzero(legal)
         tunnels = legal_ways[(g["way_structure"][legal_ways] & T.STRUCT_TUNNEL) != 0]
         unknown = int(np.isnan(g["way_maxheight_m"][tunnels]).sum())
         if unknown:
@@ -259,8 +262,11 @@ class CoachNetwork:
         g = self.region.graph
         return bool(int(g["way_class"][w]) in _NO_STOP_CLASSES or g["way_structure"][w] != 0)
 
-    def snap(self, lon: float, lat: float) -> Snap:
+    def snap(self, lon: float, lat: float, turnable: bool = False) -> Snap:
         """Attach (lon, lat) to the road point a coach would stop at (see module docstring).
+
+        ``turnable``: the coach may turn round at the site (a car park, a depot's yard): it may
+        arrive and leave in either direction, so no kerb side binds it.
 
         ``ok`` is False (with a ``reason`` message) when that point is more than
         SNAP_MAX_DISTANCE_M away, or when only an isolated part of the network is near."""
@@ -312,7 +318,7 @@ class CoachNetwork:
                 reason = Message("road.snap_too_far", distance=Distance(dist), limit=Distance(SNAP_MAX_DISTANCE_M))
         return Snap(float(lon), float(lat), road_lon, road_lat, dist, node, ok, reason, link, frac,
                     arc=arc, along=frac if forward else 1.0 - frac, forward=forward,
-                    kerb_side="right" if site_right else "left")
+                    kerb_side="right" if site_right else "left", turnable=bool(turnable))
 
     def _point_at(self, link: int, frac: float) -> tuple[float, float]:
         """(lon, lat) at ``frac`` of ``link``'s length from its first node."""
@@ -342,13 +348,46 @@ class CoachNetwork:
         return cands[0] if cands else self._index_main.nearest(px, py)[0]
 
     # ------------------------------------------------------------------ queries
-    def _source(self, s: Snap) -> tuple[int, float]:
-        st = self.states.arc_state[s.arc]
-        return int(st[LAYER_OPEN] if st[LAYER_OPEN] >= 0 else st[LAYER_START]), float(s.along)
+    def _directions(self, s: Snap) -> list[tuple[int, float]]:
+        """(arc, fraction of it behind the point) the coach may be on at ``s``: its arrival arc,
+        and where the coach may turn round at the site (a car park, a depot's yard) the
+        opposite arc too."""
+        out = [(s.arc, float(s.along))]
+        if s.turnable:
+            other = int(self.arc_of[s.link, 1 if s.forward else 0])
+            if other >= 0:
+                out.append((other, 1.0 - float(s.along)))
+        return out
 
-    def _goals(self, s: Snap) -> list[int]:
-        st = self.states.arc_state[s.arc]
-        return [int(st[LAYER_OPEN])] if st[LAYER_OPEN] >= 0 else [int(st[LAYER_START]), int(st[LAYER_END])]
+    def _seeds(self, s: Snap) -> list[tuple[int, float]]:
+        """(state, fraction) a search from ``s`` starts from."""
+        out = []
+        for arc, along in self._directions(s):
+            row = self.states.arc_state[arc]
+            out.append((int(row[LAYER_OPEN] if row[LAYER_OPEN] >= 0 else row[LAYER_START]), along))
+        return out
+
+    def _goal_states(self, s: Snap) -> list[tuple[int, float]]:
+        """(state, fraction) a search to ``s`` may end in (an end-only road: both its copies)."""
+        out = []
+        for arc, along in self._directions(s):
+            row = self.states.arc_state[arc]
+            states = [row[LAYER_OPEN]] if row[LAYER_OPEN] >= 0 else [row[LAYER_START], row[LAYER_END]]
+            out.extend((int(x), along) for x in states)
+        return out
+
+    def _straight_on(self, a: Snap, b: Snap) -> tuple[float, int, float, float] | None:
+        """(cost, arc, from, to) when ``b`` lies ahead of ``a`` on an arc the coach is on at
+        both: no search needed, just drive on. None otherwise."""
+        best = None
+        ends = dict(self._directions(b))
+        for arc, f in self._directions(a):
+            g = ends.get(arc)
+            if g is not None and g >= f:
+                c = (g - f) * self.arcs.cost[arc]
+                if best is None or c < best[0]:
+                    best = (c, arc, f, g)
+        return best
 
     def matrix(self, snaps: Sequence[Snap], progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> TravelMatrix:
@@ -367,26 +406,31 @@ class CoachNetwork:
         uniq = []
         inv = {}
         for i in use:
-            kk = (snaps[i].arc, snaps[i].along)
+            kk = (snaps[i].arc, snaps[i].along, snaps[i].turnable)
             if kk not in key:
                 key[kk] = len(uniq)
                 uniq.append(snaps[i])
             inv[i] = key[kk]
         if uniq:
-            src = [self._source(s) for s in uniq]
+            src_ptr, src_state, src_frac = [0], [], []
+            for s in uniq:
+                for state, frac in self._seeds(s):
+                    src_state.append(state); src_frac.append(frac)
+                src_ptr.append(len(src_state))
             goal_state, goal_frac, goal_target = [], [], []
             for j, s in enumerate(uniq):
-                for gs in self._goals(s):
-                    goal_state.append(gs); goal_frac.append(s.along); goal_target.append(j)
+                for state, frac in self._goal_states(s):
+                    goal_state.append(state); goal_frac.append(frac); goal_target.append(j)
             u_dur, u_dist, u_cost = _search_module().many_to_many(
-                self.states, self._edge_src, np.array([a for a, _ in src]), np.array([f for _, f in src]),
+                self.states, self._edge_src, np.array(src_ptr), np.array(src_state), np.array(src_frac),
                 np.array(goal_state), np.array(goal_frac), np.array(goal_target), len(uniq), progress, cancel)
-            for i, s in enumerate(uniq):           # a target ahead on the source's own arc: straight on
+            for i, s in enumerate(uniq):           # a target ahead on the arc the coach is on: straight on
                 for j, t in enumerate(uniq):
-                    if i != j and s.arc == t.arc and t.along >= s.along:
-                        part = t.along - s.along
-                        u_dur[i, j] = part * self.arcs.dur[s.arc]
-                        u_dist[i, j] = part * self.arcs.dist[s.arc]
+                    ahead = self._straight_on(s, t) if i != j else None
+                    if ahead is not None and ahead[0] <= u_cost[i, j]:
+                        _, arc, f, g = ahead
+                        u_dur[i, j] = (g - f) * self.arcs.dur[arc]
+                        u_dist[i, j] = (g - f) * self.arcs.dist[arc]
             u_dur = u_dur + self.profile.stop_allowance_s
             np.fill_diagonal(u_dur, 0.0)
             np.fill_diagonal(u_dist, 0.0)
@@ -433,34 +477,42 @@ class CoachNetwork:
         ways it passes. Its duration includes the profile's stop allowance.
 
         Raises RoutingError if ``b`` cannot be reached from ``a``."""
-        if a.arc == b.arc and a.along == b.along:
+        if a.link == b.link and a.fraction == b.fraction and (a.arc == b.arc or a.turnable):
             return LegPath(0.0, 0.0, [(a.road_lon, a.road_lat)])
         no_route = RoutingError("road.no_route", origin=f"({a.lon:.5f}, {a.lat:.5f})",
                                 destination=f"({b.lon:.5f}, {b.lat:.5f})")
         if a.arc < 0 or b.arc < 0:
             raise no_route
         st = self.states
-        if a.arc == b.arc and b.along >= a.along:
-            arcs_path, f0, f1 = [a.arc], a.along, b.along
+        seeds, goals = self._seeds(a), self._goal_states(b)
+        states, entries, which, cost = _search_module().path(
+            st, self._edge_src, np.array([x for x, _ in seeds]), np.array([f for _, f in seeds]),
+            np.array([x for x, _ in goals]), np.array([f for _, f in goals]))
+        ahead = self._straight_on(a, b)
+        if ahead is not None and ahead[0] <= cost:
+            _, arc, f0, f1 = ahead
+            arcs_path = [arc]
+            dur = (f1 - f0) * self.arcs.dur[arc]
+            dist = (f1 - f0) * self.arcs.dist[arc]
+        elif which < 0:
+            raise no_route
         else:
-            src, frac = self._source(a)
-            goals = self._goals(b)
-            states, which, cost = _search_module().path(st, self._edge_src, src, frac, np.array(goals),
-                                                        np.full(len(goals), b.along))
-            if which < 0:
-                raise no_route
-            arcs_path, f0, f1 = [int(st.state_arc[s]) for s in states], a.along, b.along
-        pieces, ids, dur, dist, ways = [], [], 0.0, 0.0, []
+            arcs_path = [int(x) for x in st.state_arc[states]]
+            src, last = int(states[0]), int(states[-1])
+            f0 = next(f for x, f in seeds if x == src)
+            f1 = goals[which][1]
+            # the matrix's sums exactly: whole transitions, less the start behind the point, plus
+            # the end up to it (routing.many_to_many._walk_back)
+            dur = st.dur[entries].sum() - f0 * st.s_dur[src] + f1 * st.s_dur[last]
+            dist = st.dist[entries].sum() - f0 * st.s_dist[src] + f1 * st.s_dist[last]
+        pieces, ids, ways = [], [], []
         for k, arc in enumerate(arcs_path):
             lo = f0 if k == 0 else 0.0
             hi = f1 if k == len(arcs_path) - 1 else 1.0
             pts, pid = self._arc_piece(arc, lo, hi)
             pieces.append(pts)
             ids.append(pid)
-            dur += (hi - lo) * self.arcs.dur[arc]
-            dist += (hi - lo) * self.arcs.dist[arc]
             ways.append(int(self.link_way[self.arcs.link[arc]]))
-        dur += self._path_delays(arcs_path)
         coords = np.vstack(pieces)
         node_ids = np.concatenate(ids)
         keep = np.ones(len(coords), bool)
@@ -477,23 +529,6 @@ class CoachNetwork:
         return LegPath(float(dur) + self.profile.stop_allowance_s, float(dist),
                        [(float(x), float(y)) for x, y in coords], tuple(self._hgv_warnings(ways)),
                        tuple(node_seq), tuple(way_seq))
-
-    def _path_delays(self, arcs_path: list[int]) -> float:
-        """Turn and node delays (s) of the transitions along a path of arcs."""
-        st = self.states
-        total = 0.0
-        for p, q in zip(arcs_path[:-1], arcs_path[1:]):
-            best = np.inf
-            for layer in (LAYER_START, LAYER_OPEN, LAYER_END):
-                s = st.arc_state[p, layer]
-                if s < 0:
-                    continue
-                lo, hi = st.indptr[s], st.indptr[s + 1]
-                hit = np.flatnonzero(st.state_arc[st.indices[lo:hi]] == q)
-                if len(hit):
-                    best = min(best, float(st.dur[lo + hit[0]] - self.arcs.dur[p]))
-            total += 0.0 if not np.isfinite(best) else best
-        return total
 
     def _hgv_warnings(self, ways: list[int]) -> list[Message]:
         ways = np.asarray(ways, np.int64)

@@ -107,6 +107,9 @@ class Site:
     address: str = ""
     gate_lon: Optional[float] = None  # where a coach can enter, if not at (lon, lat)
     gate_lat: Optional[float] = None
+    # the coach may turn round here (a car park, a depot's yard, a company's forecourt): it
+    # arrives and leaves either way, so no kerb side binds the stop
+    coach_turns: bool = False
     sector: str = ""
     products: str = ""  # what is made
     jobs: str = ""  # jobs to fill

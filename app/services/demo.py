@@ -82,6 +82,7 @@ def _site(spec: dict[str, Any], feature: OsmFeature, note: str) -> Site:
         address=_address(feature.tags),
         gate_lon=gate_lon,
         gate_lat=gate_lat,
+        coach_turns=SiteKind(spec["kind"]) is SiteKind.DEPOT,   # the bus yard
         sector=spec.get("sector", ""),
         products=spec.get("products", ""),
         jobs=spec.get("jobs", ""),

@@ -89,7 +89,7 @@ INPUTS: dict[type, frozenset[str]] = {
                      "bus_id", "arrival_only"}),
     TimeWindow: frozenset({"start", "end"}),
     Precedence: frozenset({"before_stop_id", "after_stop_id"}),
-    Site: frozenset({"id", "lon", "lat", "gate_lon", "gate_lat", "visit_capacity", "visit_slots"}),
+    Site: frozenset({"id", "lon", "lat", "gate_lon", "gate_lat", "coach_turns", "visit_capacity", "visit_slots"}),
     Ambassador: frozenset({"id", "availability", "site_ids"}),
     Availability: frozenset({"start", "end", "day"}),
     Video: frozenset({"id", "site_id", "duration_s"}),

@@ -100,7 +100,7 @@ def road_matrices(region, tour: Tour, buses: list, sites: dict, place_sites: lis
         lo = 0.05 + n * span
         report(progress, lo, "snap")
         net = region.network(prof)
-        snaps = [net.snap(*sites[sid].routing_point) for sid in place_sites]
+        snaps = [net.snap(*sites[sid].routing_point, turnable=sites[sid].coach_turns) for sid in place_sites]
         for b in buses:
             if vehicle_profile(b.vehicle) != prof:
                 continue

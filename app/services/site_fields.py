@@ -313,6 +313,7 @@ def build_candidate(
              for f in TEXT_FIELDS}
     site = Site(
         name=name, lon=lon, lat=lat, kind=kind, gate_lon=gate_lon, gate_lat=gate_lat,
+        coach_turns=kind is SiteKind.DEPOT,
         visit_capacity=capacity, visit_slots=slots, source=source, source_ref=raw.ref or raw.fallback_ref, **texts,
     )
     provided = {"name", "lon", "lat"} | {f for f, v in texts.items() if v}

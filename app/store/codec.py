@@ -64,6 +64,7 @@ def site_to_row(site: Site) -> dict[str, Any]:
         "lat": float(site.lat),
         "gate_lon": site.gate_lon,
         "gate_lat": site.gate_lat,
+        "coach_turns": 1 if site.coach_turns else 0,
         "sector": site.sector,
         "products": site.products,
         "jobs": site.jobs,
@@ -516,6 +517,7 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "lat": _real(-90.0, 90.0),
         "gate_lon": _real(-180.0, 180.0, null=True),
         "gate_lat": _real(-90.0, 90.0, null=True),
+        "coach_turns": _flag,
         "visit_capacity": _int(0, 1_000_000, null=True),  # an import reads up to six digits
         "visit_slots": _json("sites", "visit_slots", _windows_shape),
         "source": _enum(SiteSource),

@@ -142,7 +142,14 @@ ALTER TABLE tours ADD COLUMN departure_fixed INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE stops ADD COLUMN arrival_only INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+# Version 5: coach-true roads — a site where the coach may turn round (a car park, a depot's
+# yard): it arrives and leaves either way. Depots are such places unless the organiser says not.
+MIGRATION_5 = """
+ALTER TABLE sites ADD COLUMN coach_turns INTEGER NOT NULL DEFAULT 0;
+UPDATE sites SET coach_turns = 1 WHERE kind = 'depot';
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -603,3 +603,21 @@ def test_directional_access_closes_one_direction_only(dimensions):
     assert 34 not in leg.node_ids and leg.node_ids == (14, 15, 25, 24)
     south = net.leg(_site(net, 5.0043, 45.10074), _site(net, 5.0043, 45.09986))   # Nord eastbound -> Sud westbound
     assert south.node_ids[:3] == (24, 34, 14)                             # southward through rung 4
+
+
+def test_a_turning_place_is_reached_and_left_either_way(kerb_side_loop):
+    """A car park or a depot's yard: the coach turns round there, no loop round the block."""
+    net = kerb_side_loop.network()
+    z = _site(net, *KS_Z)
+    x_turns = net.snap(*KS_X, turnable=True)
+    assert x_turns.ok and x_turns.turnable
+    looped, direct = net.leg(z, _site(net, *KS_X)), net.leg(z, x_turns)
+    assert direct.node_ids == () and direct.distance_m == pytest.approx(_metres(5.0006, 45.1010, 5.0013, 45.1010),
+                                                                        rel=0.01)
+    assert direct.distance_m < looped.distance_m / 3
+    # and it leaves whichever way is best: back west towards 1 from a stop it reached eastbound
+    back = net.leg(net.snap(*KS_Z2, turnable=True), _site(net, *KS_X))
+    assert back.node_ids == () and _leaving(back)[0] < 0
+    m = net.matrix([z, x_turns, net.snap(*KS_Z2, turnable=True), _site(net, *KS_X)])
+    assert m.distance_m[0, 1] == pytest.approx(direct.distance_m, rel=1e-9)
+    assert m.distance_m[2, 3] == pytest.approx(back.distance_m, rel=1e-9)

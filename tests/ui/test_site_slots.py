@@ -110,3 +110,26 @@ def test_a_malformed_slot_shows_a_message_and_changes_nothing(window, project_pa
     assert window.c.editing.undo_stack.count() == before_steps
     assert editor.visit_slots.text() == "9\u00a0h\u00a000–10\u00a0h\u00a000"  # the stored value again
     assert _site_in_file(project_path, site_id).visit_slots == [TimeWindow(_t(9), _t(10))]
+
+
+# ---------------------------------------------------------------------------- a place to turn round
+def test_turning_place_box_is_saved_undoable_and_ticked_when_a_site_becomes_a_depot(window, project_path, qtbot):
+    site_id = _company(window)
+    editor = window.site_editor
+    assert editor.coach_turns.text() == "Le car peut faire demi-tour ici (parking, cour)"
+    assert not editor.coach_turns.isChecked() and not _site_in_file(project_path, site_id).coach_turns
+    steps = window.c.editing.undo_stack.count()
+    qtbot.mouseClick(editor.coach_turns, Qt.MouseButton.LeftButton)
+    assert _site_in_file(project_path, site_id).coach_turns
+    assert window.c.editing.undo_stack.count() == steps + 1
+    window.c.editing.undo_stack.undo()
+    assert not _site_in_file(project_path, site_id).coach_turns and not editor.coach_turns.isChecked()
+    # made a depot: its yard is a turning place, in the same single edit
+    editor.kind.setCurrentIndex(editor.kind.findData(SiteKind.DEPOT.value))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    saved = _site_in_file(project_path, site_id)
+    assert saved.kind is SiteKind.DEPOT and saved.coach_turns and editor.coach_turns.isChecked()
+    assert window.c.editing.undo_stack.count() == steps + 1
+    window.c.editing.undo_stack.undo()
+    saved = _site_in_file(project_path, site_id)
+    assert saved.kind is SiteKind.COMPANY and not saved.coach_turns

@@ -6,7 +6,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -189,6 +189,11 @@ class SiteEditor(QScrollArea):
         gate_row.addWidget(self.gate, 1)
         gate_row.addWidget(self.gate_button)
         gate_row.addWidget(self.gate_clear)
+        self.coach_turns = QCheckBox(self.tr("The bus can turn round here (car park, yard)"))
+        self.coach_turns.setObjectName("coachTurns")
+        self.coach_turns.setToolTip(self.tr("Ticked: the bus may arrive and leave in either direction. Not ticked: it "
+                                            "stops with the site on its door side and drives on, looping round a "
+                                            "block rather than turning in the street"))
         self.notes = _TextEdit()
         self.notes.setMaximumHeight(60)
         self.talking_points = _TextEdit()
@@ -196,6 +201,7 @@ class SiteEditor(QScrollArea):
         rows = [
             (self.tr("Name"), self.name), (self.tr("Kind"), self.kind), (self.tr("Address"), self.address),
             (self.tr("Longitude"), self.lon), (self.tr("Latitude"), self.lat), (self.tr("Bus gate"), gate_row),
+            ("", self.coach_turns),
             (self.tr("Sector"), self.sector),
             (self.tr("Products"), self.products), (self.tr("Jobs"), self.jobs), (self.tr("Salaries"), self.salaries),
             (self.tr("Training"), self.training), (self.tr("Contact"), self.contact_name),
@@ -214,7 +220,8 @@ class SiteEditor(QScrollArea):
             w.editingFinished.connect(self._commit)
         for w in (self.lon, self.lat, self.visit_capacity, self.notes, self.talking_points):
             w.editingFinished.connect(self._commit)
-        self.kind.activated.connect(lambda _i: self._commit())
+        self.kind.activated.connect(self._kind_chosen)
+        self.coach_turns.toggled.connect(lambda _on: self._commit())
         self.gate_button.clicked.connect(lambda: self._site is not None and self.gate_pick_requested.emit(self._site.id))
         self.gate_clear.clicked.connect(self._clear_gate)
         self.set_site(None)
@@ -252,6 +259,7 @@ class SiteEditor(QScrollArea):
             self.gate.setText(f"{s.gate_lon:.6f}, {s.gate_lat:.6f}" if s.gate_lon is not None and s.gate_lat is not None
                               else self.tr("none: the bus drives to the site's position"))
             self.gate_clear.setEnabled(s.gate_lon is not None)
+            self.coach_turns.setChecked(s.coach_turns)
         finally:
             self._loading = False
 
@@ -273,6 +281,7 @@ class SiteEditor(QScrollArea):
         for attr in ("sector", "products", "jobs", "salaries", "training", "contact_name", "contact_phone",
                      "contact_email"):
             setattr(after, attr, getattr(self, attr).text().strip())
+        after.coach_turns = self.coach_turns.isChecked()
         after.visit_capacity = self.visit_capacity.value() or None
         after.visit_slots = parse_slots(self.visit_slots.text())
         after.notes = self.notes.toPlainText()
@@ -296,6 +305,18 @@ class SiteEditor(QScrollArea):
             before = self._site
             self._site = copy.deepcopy(after)
             self.edited.emit(before, after)
+
+    def _kind_chosen(self, _index: int) -> None:
+        """A site made a depot is a place the bus turns round in (its yard): ticked with it, one edit."""
+        if self._loading or self._site is None:
+            return
+        if SiteKind(self.kind.currentData()) is SiteKind.DEPOT and self._site.kind is not SiteKind.DEPOT:
+            self._loading = True
+            try:
+                self.coach_turns.setChecked(True)
+            finally:
+                self._loading = False
+        self._commit()
 
     def _clear_gate(self) -> None:
         if self._site is None or self._site.gate_lon is None:
