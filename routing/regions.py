@@ -133,12 +133,14 @@ def import_region(source: Path, name: str | None = None, bbox: Bbox | None = Non
 
 
 def _restriction_report(header: dict, arrays: dict, raw_report: dict) -> dict:
-    """Turn restrictions honoured by the default coach vs unusable (members outside the extract,
-    not meeting at their via, malformed) and those for other vehicles, for the import report."""
-    from routing.region import Region
-    net = Region(dict(header, layers={}, features=[]), arrays).network()
-    return {"turn_restrictions_honoured": net.restrictions_honoured,
-            "turn_restrictions_unusable": net.restrictions_unusable + raw_report.get("turn_restrictions_malformed", 0)}
+    """Turn restrictions whose members meet in the graph (honoured by every coach the roads
+    allow) vs unusable (a member outside the extract, members not meeting at their via,
+    malformed), for the import report. Structural, so the import never builds a coach network
+    (on a département that doubled its peak memory); the network counts again per vehicle."""
+    from routing.turns import restrictions_meeting
+    honoured, unusable = restrictions_meeting(arrays)
+    return {"turn_restrictions_honoured": honoured,
+            "turn_restrictions_unusable": unusable + raw_report.get("turn_restrictions_malformed", 0)}
 
 
 BUILDINGS_AUTO_OFF_MB = 60.0   # a French département's PBF is 50-150 MB, Krems 0.45 MB

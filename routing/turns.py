@@ -201,6 +201,42 @@ def _via_chain(arcs: Arcs, link_way: np.ndarray, frm: int, via_ways: list[int], 
     return best
 
 
+def restrictions_meeting(graph: dict) -> tuple[int, int]:
+    """(restrictions whose from, via and to members meet in the graph, the others), whatever
+    the vehicle: a via node on a link of the from-way and of the to-way; via ways chained from
+    a node of the from-way to a node of the to-way."""
+    kinds = graph["restr_kind"]
+    if len(kinds) == 0:
+        return 0, 0
+    link_way = graph["link_way"].astype(np.int64)
+    u, v = graph["link_u"].astype(np.int64), graph["link_v"].astype(np.int64)
+    wanted = set(graph["restr_from"].tolist()) | set(graph["restr_to"].tolist()) | set(graph["restr_via_ways"].tolist())
+    nodes_of: dict[int, set[int]] = {}
+    for k in np.flatnonzero(np.isin(link_way, sorted(wanted))):
+        nodes_of.setdefault(int(link_way[k]), set()).update((int(u[k]), int(v[k])))
+    honoured = 0
+    for r in range(len(kinds)):
+        if kinds[r] == 0:
+            continue
+        frm, to, via = int(graph["restr_from"][r]), int(graph["restr_to"][r]), int(graph["restr_via_node"][r])
+        a, b = nodes_of.get(frm, set()), nodes_of.get(to, set())
+        if via >= 0:
+            honoured += via in a and via in b
+            continue
+        lo, hi = graph["restr_via_offsets"][r], graph["restr_via_offsets"][r + 1]
+        reached = set(a)
+        chain = [nodes_of.get(int(w), set()) for w in graph["restr_via_ways"][lo:hi]]
+        grew = True
+        while grew:                                 # via ways touching what is reached, in any order
+            grew = False
+            for ns in chain:
+                if ns & reached and not ns <= reached:
+                    reached |= ns
+                    grew = True
+        honoured += bool(any(ns & a for ns in chain) and (reached & b) - a)
+    return honoured, len(kinds) - honoured
+
+
 def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile, node_open: np.ndarray,
                  right_hand: bool = True) -> tuple[Arcs, StateGraph]:
     """The coach's state graph (see module docstring); returns the arcs with via-way copies added."""

@@ -1210,12 +1210,12 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Retirer</translation>
     </message>
     <message>
-        <source>The bus can turn round here (car park, yard)</source>
-        <translation>Le car peut faire demi-tour ici (parking, cour)</translation>
+        <source>possible here</source>
+        <translation>possible ici</translation>
     </message>
     <message>
-        <source>Ticked: the bus may arrive and leave in either direction. Not ticked: it stops with the site on its door side and drives on, looping round a block rather than turning in the street</source>
-        <translation>Coché : le car peut arriver et repartir dans les deux sens. Non coché : il s'arrête avec le site du côté de ses portes et poursuit sa route, en faisant le tour d'un pâté de maisons plutôt que demi-tour dans la rue</translation>
+        <source>The bus can turn round here (car park, yard). Ticked: the bus may arrive and leave in either direction. Not ticked: it stops with the site on its door side and drives on, looping round a block rather than turning in the street</source>
+        <translation>Le car peut faire demi-tour ici (parking, cour). Coché : il peut arriver et repartir dans les deux sens. Non coché : il s'arrête avec le site du côté de ses portes et poursuit sa route, en faisant le tour d'un pâté de maisons plutôt que demi-tour dans la rue</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1240,6 +1240,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Bus gate</source>
         <translation>Accès car</translation>
+    </message>
+    <message>
+        <source>U-turn</source>
+        <translation>Demi-tour</translation>
     </message>
     <message>
         <source>Sector</source>

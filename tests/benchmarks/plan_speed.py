@@ -12,6 +12,7 @@ import datetime as dt
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -67,6 +68,10 @@ def main() -> int:
             served = sum(1 for b in plan.buses for s in b.stops if s.stop_id is not None)
             rows.append((label, secs, target, served, len(plan.dropped), len(plan.warnings),
                          plan.solver.get("engine_runtime_s"), plan.solver.get("repair_s")))
+            why = Counter((d.reason.params.get("reason").code if d.reason is not None and hasattr(
+                d.reason.params.get("reason"), "code") else (d.reason.code if d.reason is not None else "-"))
+                for d in plan.dropped)
+            print(f"{label}: dropped because {dict(why)}", file=sys.stderr)
             pr.close()
     print(f"{'case':40} {'seconds':>8} {'target':>7} {'served':>7} {'dropped':>8} {'warn':>5} {'engine_s':>9} {'repair_s':>9}")
     for r in rows:

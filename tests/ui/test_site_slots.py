@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.model.entities import SiteKind, TimeWindow
@@ -116,10 +116,11 @@ def test_a_malformed_slot_shows_a_message_and_changes_nothing(window, project_pa
 def test_turning_place_box_is_saved_undoable_and_ticked_when_a_site_becomes_a_depot(window, project_path, qtbot):
     site_id = _company(window)
     editor = window.site_editor
-    assert editor.coach_turns.text() == "Le car peut faire demi-tour ici (parking, cour)"
+    assert editor.coach_turns.text() == "possible ici"
+    assert editor.coach_turns.toolTip().startswith("Le car peut faire demi-tour ici (parking, cour).")
     assert not editor.coach_turns.isChecked() and not _site_in_file(project_path, site_id).coach_turns
     steps = window.c.editing.undo_stack.count()
-    qtbot.mouseClick(editor.coach_turns, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.coach_turns, Qt.MouseButton.LeftButton, pos=QPoint(8, editor.coach_turns.height() // 2))
     assert _site_in_file(project_path, site_id).coach_turns
     assert window.c.editing.undo_stack.count() == steps + 1
     window.c.editing.undo_stack.undo()

@@ -189,11 +189,12 @@ class SiteEditor(QScrollArea):
         gate_row.addWidget(self.gate, 1)
         gate_row.addWidget(self.gate_button)
         gate_row.addWidget(self.gate_clear)
-        self.coach_turns = QCheckBox(self.tr("The bus can turn round here (car park, yard)"))
+        self.coach_turns = QCheckBox(self.tr("possible here"))
         self.coach_turns.setObjectName("coachTurns")
-        self.coach_turns.setToolTip(self.tr("Ticked: the bus may arrive and leave in either direction. Not ticked: it "
-                                            "stops with the site on its door side and drives on, looping round a "
-                                            "block rather than turning in the street"))
+        self.coach_turns.setToolTip(self.tr("The bus can turn round here (car park, yard). Ticked: the bus may arrive "
+                                            "and leave in either direction. Not ticked: it stops with the site on its "
+                                            "door side and drives on, looping round a block rather than turning in "
+                                            "the street"))
         self.notes = _TextEdit()
         self.notes.setMaximumHeight(60)
         self.talking_points = _TextEdit()
@@ -201,7 +202,7 @@ class SiteEditor(QScrollArea):
         rows = [
             (self.tr("Name"), self.name), (self.tr("Kind"), self.kind), (self.tr("Address"), self.address),
             (self.tr("Longitude"), self.lon), (self.tr("Latitude"), self.lat), (self.tr("Bus gate"), gate_row),
-            ("", self.coach_turns),
+            (self.tr("U-turn"), self.coach_turns),
             (self.tr("Sector"), self.sector),
             (self.tr("Products"), self.products), (self.tr("Jobs"), self.jobs), (self.tr("Salaries"), self.salaries),
             (self.tr("Training"), self.training), (self.tr("Contact"), self.contact_name),
