@@ -48,6 +48,22 @@ _SOURCES_PER_TASK = 4       # progress / cancel granularity: a task is ~20 ms on
 _MAX_WORKERS = 8
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _push(hk, hv, size, key, val):
+    """Push (key, val) on the 4-ary min-heap of ``size`` entries; returns the new size."""
+    i = size
+    while i > 0:
+        p = (i - 1) >> 2
+        if hk[p] <= key:
+            break
+        hk[i] = hk[p]
+        hv[i] = hv[p]
+        i = p
+    hk[i] = key
+    hv[i] = val
+    return size + 1
+
+
 @njit(cache=True, nogil=True)
 def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_frac, goal_target,
             goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which):
@@ -73,17 +89,7 @@ def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_fr
             if nc < best[v]:
                 best[v] = nc
                 pred_e[v] = -(e + 2)
-                i = size
-                while i > 0:
-                    p = (i - 1) >> 2
-                    if hk[p] <= nc:
-                        break
-                    hk[i] = hk[p]
-                    hv[i] = hv[p]
-                    i = p
-                hk[i] = nc
-                hv[i] = v
-                size += 1
+                size = _push(hk, hv, size, nc, v)
     # goal states -> targets (a state may be the goal of several targets)
     bound = np.inf
     while size > 0:
@@ -138,17 +144,7 @@ def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_fr
             if nc < best[v]:
                 best[v] = nc
                 pred_e[v] = e
-                i = size
-                while i > 0:
-                    p = (i - 1) >> 2
-                    if hk[p] <= nc:
-                        break
-                    hk[i] = hk[p]
-                    hv[i] = hv[p]
-                    i = p
-                hk[i] = nc
-                hv[i] = v
-                size += 1
+                size = _push(hk, hv, size, nc, v)
 
 
 @njit(cache=True, nogil=True)

@@ -1,21 +1,14 @@
 """``zitour region`` sub-commands (through the real parser and dispatcher)."""
-import argparse
 
 import pytest
 
-from app.cli import region as cli
 from routing.errors import RegionError, UserError
 
+from tests.cli.conftest import run_region
 from tests.routing.conftest import DATA
 
 
-def _run(argv, lang="en"):
-    parser = argparse.ArgumentParser(prog="zitour")
-    sub = parser.add_subparsers(dest="command")
-    cli.register(sub)
-    args = parser.parse_args(argv)
-    args.lang = lang
-    return args.func(args)
+_run = run_region
 
 
 def test_import_then_list(tmp_path, monkeypatch, capsys):

@@ -1,13 +1,12 @@
 """``zitour region route``: the coach's route with the OSM nodes it drives, checked against the raw extract."""
-import argparse
 import json
 
 import osmium
 import pytest
 
-from app.cli import region as cli
 from routing.errors import UserError
 
+from tests.cli.conftest import run_region
 from tests.routing.conftest import MAPS
 
 DEPOT = "15.6044579,48.4095333"          # Krems: the demo's depot
@@ -15,13 +14,7 @@ PIPELIFE = "15.6378569,48.4121598"
 OFF_ROAD = "15.66,48.41"                 # a field 225 m from the nearest coach road
 
 
-def _run(argv, lang="en"):
-    parser = argparse.ArgumentParser(prog="zitour")
-    sub = parser.add_subparsers(dest="command")
-    cli.register(sub)
-    args = parser.parse_args(argv)
-    args.lang = lang
-    return args.func(args)
+_run = run_region
 
 
 @pytest.fixture(scope="module")
