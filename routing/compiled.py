@@ -31,7 +31,8 @@ import numpy as np
 from routing.errors import Message, RegionError
 
 MAGIC = b"ZITOURRG"
-FORMAT_VERSION = 3  # 2: the data's sha256 in the header; 3: node rules, turn restrictions, directional access
+FORMAT_VERSION = 4  # 2: the data's sha256 in the header; 3: node rules, turn restrictions, directional access;
+# 4: where ways were cut (no turning round there)
 SUFFIX = ".zreg"
 _ALIGN = 64
 _ALLOWED_DTYPES = {"<f8", "<f4", "<i8", "<i4", "<i2", "|i1", "|u1", "<u4", "<u2", "|b1"}

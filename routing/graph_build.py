@@ -64,6 +64,12 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
     node_barrier = np.zeros(n_gn, np.uint8)
     node_access = np.zeros((n_gn, k), np.uint8)
     node_maxheight = np.full(n_gn, np.nan, np.float32)
+    node_cut = np.zeros(n_gn, np.uint8)
+    if roads.cut_ends:
+        ids = np.fromiter(roads.cut_ends, dtype=np.int64)
+        pos = np.searchsorted(gn_refs, ids)
+        hit = (pos < n_gn) & (gn_refs[np.minimum(pos, n_gn - 1)] == ids)
+        node_cut[pos[hit]] = 1
     if roads.node_rules:
         ids = np.fromiter(roads.node_rules, dtype=np.int64)
         pos = np.searchsorted(gn_refs, ids)
@@ -85,6 +91,7 @@ def build_graph(roads: RoadWays) -> dict[str, np.ndarray]:
         "node_barrier": node_barrier,
         "node_access": node_access,
         "node_maxheight_m": node_maxheight,
+        "node_cut": node_cut,
         "way_osm_id": np.frombuffer(roads.osm_id, dtype=np.int64).copy(),
         "way_class": np.frombuffer(roads.cls, dtype=np.uint8).copy(),
         "way_oneway": np.frombuffer(roads.oneway, dtype=np.int8).copy(),

@@ -29,7 +29,7 @@ from routing.messages import Distance, Message
 from routing.profile import VehicleProfile
 from routing.progress import CancelToken, ProgressCallback, report
 from routing.snapping import ON_ROAD_M, CrossingIndex, SegmentIndex, kerb_side
-from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_states
+from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_states, map_edge_nodes
 
 EARTH_RADIUS_M = 6_371_008.8
 SNAP_MAX_DISTANCE_M = 200.0
@@ -145,7 +145,9 @@ class CoachNetwork:
         arcs = build_arcs(self.link_u, self.link_v, self.fwd_ok, self.bwd_ok, fwd_end, bwd_end,
                           self.dur_f, self.dur_b, self.cost_f, self.cost_b, length, self._x, self._y, goff)
         self.node_open = barrier_open(g, profile)
-        self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand)
+        self.map_edge = map_edge_nodes(g, tuple(region.bounds))
+        self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand,
+                                              tuple(region.bounds))
         st = self.states
         st.s_cost = self.arcs.cost[st.state_arc]
         st.s_dur = self.arcs.dur[st.state_arc]
@@ -153,6 +155,11 @@ class CoachNetwork:
         self._edge_src = np.repeat(np.arange(len(st.indptr) - 1, dtype=np.int64), np.diff(st.indptr))
         self.restrictions_honoured, self.restrictions_unusable = st.honoured, st.unusable
         self._find_usable_arcs()
+        # via-way copies of an arc (routing.turns): a stop on the via way is reached in them too
+        copies = np.flatnonzero(self.arcs.orig != np.arange(len(self.arcs.orig)))
+        self._copies: dict[int, list[int]] = {}
+        for c in copies:
+            self._copies.setdefault(int(self.arcs.orig[c]), []).append(int(c))
         self._index_main = None
         self._index_other = None
         self._crossings = None
@@ -200,7 +207,12 @@ class CoachNetwork:
         a_start, a_end = st.arc_state[:, LAYER_START], st.arc_state[:, LAYER_END]
         has_end = a_start >= 0
         usable[has_end] = leads[a_start[has_end]] & reached[a_end[has_end]]
-        usable &= self.arcs.orig == np.arange(n_arcs)       # never a via-way copy
+        # a via-way copy stands for its original: entered from the from-way it is the copy the
+        # coach is on (the original then has no way in), and the original leaves wherever the
+        # copy does and more
+        copy = np.flatnonzero(self.arcs.orig != np.arange(n_arcs))
+        usable[self.arcs.orig[copy[usable[copy]]]] = True
+        usable &= self.arcs.orig == np.arange(n_arcs)       # snaps name originals only
         self.arc_usable = usable
         m = len(self.link_u)
         self.link_main = np.zeros(m, bool)
@@ -345,7 +357,12 @@ class CoachNetwork:
             if self._crossings.crosses(px, py, qx, qy):
                 continue
             return c
-        return cands[0] if cands else self._index_main.nearest(px, py)[0]
+        if cands:
+            return cands[0]
+        nearest = self._index_main.nearest(px, py)
+        if not nearest:
+            raise RoutingError("road.no_coach_road")
+        return nearest[0]
 
     # ------------------------------------------------------------------ queries
     def _directions(self, s: Snap) -> list[tuple[int, float]]:
@@ -370,11 +387,17 @@ class CoachNetwork:
     def _goal_states(self, s: Snap) -> list[tuple[int, float]]:
         """(state, fraction) a search to ``s`` may end in (an end-only road: both its copies)."""
         out = []
-        for arc, along in self._directions(s):
-            row = self.states.arc_state[arc]
-            states = [row[LAYER_OPEN]] if row[LAYER_OPEN] >= 0 else [row[LAYER_START], row[LAYER_END]]
-            out.extend((int(x), along) for x in states)
+        for arc0, along in self._directions(s):
+            for arc in [arc0] + self._copies.get(arc0, []):
+                row = self.states.arc_state[arc]
+                states = [row[LAYER_OPEN]] if row[LAYER_OPEN] >= 0 else [row[LAYER_START], row[LAYER_END]]
+                out.extend((int(x), along) for x in states if x >= 0)
         return out
+
+    @staticmethod
+    def _same_point(a: Snap, b: Snap) -> bool:
+        """Both snaps are the same road point, and the coach is on the arc ``b`` needs."""
+        return a.link == b.link and a.fraction == b.fraction and (a.arc == b.arc or a.turnable or b.turnable)
 
     def _straight_on(self, a: Snap, b: Snap) -> tuple[float, int, float, float] | None:
         """(cost, arc, from, to) when ``b`` lies ahead of ``a`` on an arc the coach is on at
@@ -432,8 +455,10 @@ class CoachNetwork:
                         u_dur[i, j] = (g - f) * self.arcs.dur[arc]
                         u_dist[i, j] = (g - f) * self.arcs.dist[arc]
             u_dur = u_dur + self.profile.stop_allowance_s
-            np.fill_diagonal(u_dur, 0.0)
-            np.fill_diagonal(u_dist, 0.0)
+            for i, s in enumerate(uniq):           # two sites at one road point: no leg
+                for j, t in enumerate(uniq):
+                    if i == j or self._same_point(s, t):
+                        u_dur[i, j] = u_dist[i, j] = 0.0
             idx = np.array(use)
             sel = np.array([inv[i] for i in use])
             dur[np.ix_(idx, idx)] = u_dur[np.ix_(sel, sel)]
@@ -477,7 +502,7 @@ class CoachNetwork:
         ways it passes. Its duration includes the profile's stop allowance.
 
         Raises RoutingError if ``b`` cannot be reached from ``a``."""
-        if a.link == b.link and a.fraction == b.fraction and (a.arc == b.arc or a.turnable):
+        if self._same_point(a, b):
             return LegPath(0.0, 0.0, [(a.road_lon, a.road_lat)])
         no_route = RoutingError("road.no_route", origin=f"({a.lon:.5f}, {a.lat:.5f})",
                                 destination=f"({b.lon:.5f}, {b.lat:.5f})")
@@ -527,8 +552,18 @@ class CoachNetwork:
             if not way_seq or way_seq[-1] != osm:
                 way_seq.append(osm)
         return LegPath(float(dur) + self.profile.stop_allowance_s, float(dist),
-                       [(float(x), float(y)) for x, y in coords], tuple(self._hgv_warnings(ways)),
+                       [(float(x), float(y)) for x, y in coords],
+                       tuple(self._hgv_warnings(ways) + self._edge_turn_warnings(arcs_path)),
                        tuple(node_seq), tuple(way_seq))
+
+    def _edge_turn_warnings(self, arcs_path: list[int]) -> list[Message]:
+        """A leg that turns round where the map ends: the road goes on, the route out there is unknown."""
+        a = self.arcs
+        for p, q in zip(arcs_path[:-1], arcs_path[1:]):
+            if a.link[p] == a.link[q] and a.rev[p] != a.rev[q] and self.map_edge[a.head[p]]:
+                node = int(self.region.graph["node_osm_id"][a.head[p]])
+                return [Message("road.leg_turns_at_map_edge", node=node)]
+        return []
 
     def _hgv_warnings(self, ways: list[int]) -> list[Message]:
         ways = np.asarray(ways, np.int64)

@@ -72,6 +72,9 @@ class RoadWays:
     # turn restrictions binding a coach: (RESTRICTION_NO|ONLY, from way id, via node id or -1,
     # [via way ids], to way id), OSM ids; resolved against the graph by graph_build
     restrictions: list = field(default_factory=list)
+    # OSM ids of nodes where a way was cut (a node missing from the file or outside the box):
+    # the road goes on there in reality, so a coach may not treat it as a dead end
+    cut_ends: set = field(default_factory=set)
 
 
 @dataclass
@@ -330,20 +333,23 @@ def _read_pass(osmium, path: Path, bbox: Bbox | None, use_areas: bool,
                 # cut the way at missing nodes and at nodes outside the box
                 runs: list[list[tuple[int, float, float]]] = [[]]
                 missing = outside = False
+                after_cut = False
                 for nd in obj.nodes:
                     loc = nd.location
-                    if not loc.valid():
-                        missing = True
+                    if not loc.valid() or not inside(loc.lon, loc.lat):
+                        if loc.valid():
+                            outside = True
+                        else:
+                            missing = True
                         if runs[-1]:
+                            roads.cut_ends.add(runs[-1][-1][0])
                             runs.append([])
+                        after_cut = True
                         continue
-                    lon, lat = loc.lon, loc.lat
-                    if not inside(lon, lat):
-                        outside = True
-                        if runs[-1]:
-                            runs.append([])
-                        continue
-                    runs[-1].append((nd.ref, lon, lat))
+                    if after_cut and not runs[-1]:
+                        roads.cut_ends.add(nd.ref)
+                    after_cut = False
+                    runs[-1].append((nd.ref, loc.lon, loc.lat))
                 runs = [r for r in runs if len(r) >= 2]
                 if missing:
                     rep["road_ways_cut_missing_nodes" if runs else "road_ways_dropped_missing_nodes"] += 1

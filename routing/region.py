@@ -17,7 +17,7 @@ from routing.layers import MapLayers, Polygons, Polylines
 from routing.profile import COACH_12M, VehicleProfile
 
 LAYER_NAMES = ("roads", "rail", "waterways", "areas", "buildings")
-GRAPH_ARRAYS = ("node_osm_id", "node_lon", "node_lat", "node_control", "node_barrier", "node_access", "node_maxheight_m",
+GRAPH_ARRAYS = ("node_osm_id", "node_lon", "node_lat", "node_control", "node_barrier", "node_access", "node_maxheight_m", "node_cut",
                 "link_u", "link_v", "link_way", "geom", "geom_offsets", "geom_node_id",
                 "way_osm_id", "way_class", "way_oneway", "way_maxspeed_fwd_kph",
                 "way_maxspeed_bwd_kph", "way_maxheight_m", "way_maxweight_t", "way_maxwidth_m",

@@ -90,7 +90,7 @@ class SegmentIndex:
             d, t = self._measure(p, px, py)
             if len(d) and d.min() <= r:
                 break
-            if r > 1e7:
+            if r > 4e7:                              # the whole earth: a point with no road at all
                 return []
             r *= 4                                   # nothing that near: look further (exact once found)
         order = np.argsort(d, kind="stable")

@@ -28,6 +28,7 @@ import numpy as np
 from routing import osm_tags as T
 from routing.profile import VehicleProfile
 
+EDGE_TURN_COST_S = 900.0  # routing cost of turning where the map ends (the road goes on out there)
 U_TURN_DEG = 150.0        # sharper than this is turning round (a 12 m coach cannot take it at a junction)
 SHARP_TURN_DEG = 120.0
 STRAIGHT_DEG = 30.0
@@ -201,6 +202,17 @@ def _via_chain(arcs: Arcs, link_way: np.ndarray, frm: int, via_ways: list[int], 
     return best
 
 
+def map_edge_nodes(graph: dict, bounds: tuple[float, float, float, float] | None) -> np.ndarray:
+    """Per graph node: True where the extract ends a road that goes on (a way cut at a node
+    missing from the file or outside the import box, or a node beyond the file's bounds)."""
+    edge = graph["node_cut"] != 0
+    if bounds is not None:
+        w, s, e, n = bounds
+        lon, lat = graph["node_lon"], graph["node_lat"]
+        edge = edge | (lon <= w) | (lon >= e) | (lat <= s) | (lat >= n)
+    return edge
+
+
 def restrictions_meeting(graph: dict) -> tuple[int, int]:
     """(restrictions whose from, via and to members meet in the graph, the others), whatever
     the vehicle: a via node on a link of the from-way and of the to-way; via ways chained from
@@ -238,7 +250,8 @@ def restrictions_meeting(graph: dict) -> tuple[int, int]:
 
 
 def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile, node_open: np.ndarray,
-                 right_hand: bool = True) -> tuple[Arcs, StateGraph]:
+                 right_hand: bool = True, bounds: tuple[float, float, float, float] | None = None
+                 ) -> tuple[Arcs, StateGraph]:
     """The coach's state graph (see module docstring); returns the arcs with via-way copies added."""
     link_way = graph["link_way"].astype(np.int64)
     a, b = _pairs(arcs, n_nodes)
@@ -250,15 +263,21 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     # the coach turns round only where the road ends for it (one link it may drive meets the
     # node: a cul-de-sac, or a street that goes on under a bridge too low or over one too weak,
     # both signposted ahead), at a turning circle or loop, or round a mini roundabout; never in
-    # front of a closed barrier (nothing says a coach can turn there)
+    # front of a closed barrier (nothing says a coach can turn there), nor where the extract cut
+    # a road that goes on. A street that goes on as a driveway or a parking aisle is no dead
+    # end either: letting the coach turn there made it turn at every car park's entrance
     has_arc = np.zeros(len(graph["link_u"]), bool)
     has_arc[arcs.link] = True
     links = np.flatnonzero(has_arc)                 # (np.unique sorts: 2 s on 5 million arcs)
     link_deg = np.bincount(np.concatenate([graph["link_u"][links], graph["link_v"][links]]).astype(np.int64),
                            minlength=n_nodes)
     control = graph["node_control"].astype(np.intp)
-    may_turn = ((link_deg == 1) | (control == T.CONTROL_TURNING_CIRCLE)
-                | (control == T.CONTROL_MINI_ROUNDABOUT))
+    dead_end = link_deg <= 1
+    edge = map_edge_nodes(graph, bounds)
+    # where the map ends the road goes on: the coach would drive on and turn somewhere out there.
+    # Allowed, so that a company at the map's edge can be reached, but only as a last resort
+    # (EDGE_TURN_COST_S) and reported on the leg (routing.network)
+    may_turn = (dead_end | (control == T.CONTROL_TURNING_CIRCLE) | (control == T.CONTROL_MINI_ROUNDABOUT))
     allowed = node_open[node] & (~uturn | may_turn[node])
     forbidden, via_way_rules, honoured, unusable = _restriction_masks(graph, arcs, a, b, link_way)
     allowed &= ~forbidden
@@ -270,12 +289,16 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     turn = np.where(ang >= SHARP_TURN_DEG, profile.sharp_turn_s, turn)
     turn = np.where(uturn, profile.u_turn_s, turn)
     delay = turn + _node_delay(control, profile)[node]
+    penalty = np.where(uturn & edge[node] & dead_end[node], EDGE_TURN_COST_S, 0.0)   # routing cost only
 
-    # via-way restrictions: duplicate the via chain, entered only from the from-way
-    pair_a, pair_b, pair_delay = [a], [b], [delay]
+    # via-way restrictions: duplicate the via chain, entered only from the from-way. Rules with
+    # the same from-way and via chain share one copy (a median gap with a no-U-turn and a
+    # no-left-turn: two copies would each let the other's exit through)
+    pair_a, pair_b, pair_delay, pair_penalty = [a], [b], [delay], [penalty]
     keep = allowed.copy()
     n_arcs = len(arcs.link)
     copies_of: list[int] = []
+    groups: dict[tuple, dict] = {}
     for kind, frm, via_ways, to in via_way_rules:
         found = _via_chain(arcs, link_way, frm, via_ways, to, a, b, allowed)
         if found is None:
@@ -283,38 +306,54 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
             continue
         honoured += 1
         entry_pairs, chain, exits = found
+        g = groups.setdefault((frm, tuple(chain)), {"entry": set(), "chain": chain, "no": set(), "only": None})
+        g["entry"].update(entry_pairs)
+        if kind == T.RESTRICTION_NO:
+            g["no"].update(exits)
+        else:
+            g["only"] = set(exits) if g["only"] is None else g["only"] & set(exits)
+    for g in groups.values():
+        chain, entry_pairs = g["chain"], sorted(g["entry"])
+        only = g["only"]
         copy_ids = list(range(n_arcs + len(copies_of), n_arcs + len(copies_of) + len(chain)))
         copies_of.extend(chain)
         keep[entry_pairs] = False                       # the from-way now enters the copy
+        if only is not None:                            # only: the from-way may go nowhere else there
+            for ea in {int(a[k]) for k in entry_pairs}:
+                keep[(a == ea) & (b != chain[0])] = False
         new_a = [int(a[k]) for k in entry_pairs]
         new_b = [copy_ids[0]] * len(entry_pairs)
         new_d = [float(delay[k]) for k in entry_pairs]
+        new_p = [float(penalty[k]) for k in entry_pairs]
         for i, arc in enumerate(chain):
-            outs = np.flatnonzero(allowed & (a == arc))
-            for k in outs:
+            last = i + 1 == len(chain)
+            for k in np.flatnonzero(allowed & (a == arc)):
                 nb = int(b[k])
-                if i + 1 < len(chain) and nb == chain[i + 1]:
+                if not last and nb == chain[i + 1]:
                     nb = copy_ids[i + 1]                 # stay on the copy along the chain
-                elif kind == T.RESTRICTION_ONLY and (i + 1 < len(chain) or nb not in exits):
+                elif only is not None and (not last or nb not in only):
                     continue                            # only: along the chain, then onto the to-way
-                elif kind == T.RESTRICTION_NO and i + 1 == len(chain) and nb in exits:
-                    continue                            # no: every exit but the to-way
+                elif last and nb in g["no"]:
+                    continue                            # no: every exit but the forbidden ones
                 new_a.append(copy_ids[i]); new_b.append(nb); new_d.append(float(delay[k]))
+                new_p.append(float(penalty[k]))
         pair_a.append(np.asarray(new_a, np.int64)); pair_b.append(np.asarray(new_b, np.int64))
-        pair_delay.append(np.asarray(new_d))
+        pair_delay.append(np.asarray(new_d)); pair_penalty.append(np.asarray(new_p))
     keep_all = np.concatenate([keep] + [np.ones(len(x), bool) for x in pair_a[1:]])
     a = np.concatenate(pair_a)[keep_all]
     b = np.concatenate(pair_b)[keep_all]
     delay = np.concatenate(pair_delay)[keep_all]
+    penalty = np.concatenate(pair_penalty)[keep_all]
     if copies_of:
         c = np.asarray(copies_of, np.int64)
         arcs = Arcs(*(np.concatenate([getattr(arcs, f), getattr(arcs, f)[c]]) for f in
                       ("link", "rev", "tail", "head", "cost", "dur", "dist", "end_only", "h_start", "h_end")),
                     orig=np.concatenate([arcs.orig, c]))
-    return arcs, _layered(arcs, a, b, delay, honoured, unusable)
+    return arcs, _layered(arcs, a, b, delay, penalty, honoured, unusable)
 
 
-def _layered(arcs: Arcs, a: np.ndarray, b: np.ndarray, delay: np.ndarray, honoured: int, unusable: int) -> StateGraph:
+def _layered(arcs: Arcs, a: np.ndarray, b: np.ndarray, delay: np.ndarray, penalty: np.ndarray, honoured: int,
+             unusable: int) -> StateGraph:
     """States per layer and the transitions between them, as CSR."""
     n_arcs = len(arcs.link)
     end = arcs.end_only
@@ -334,18 +373,19 @@ def _layered(arcs: Arcs, a: np.ndarray, b: np.ndarray, delay: np.ndarray, honour
         state_layer[arc_state[has, layer]] = layer
 
     ea, eb = end[a], end[b]
-    src, dst, d = [], [], []
+    src, dst, d, pen = [], [], [], []
     for mask, la, lb in ((~ea & ~eb, LAYER_OPEN, LAYER_OPEN), (~ea & eb, LAYER_OPEN, LAYER_END),
                          (ea & ~eb, LAYER_START, LAYER_OPEN), (ea & eb, LAYER_START, LAYER_START),
                          (ea & eb, LAYER_END, LAYER_END)):
-        src.append(arc_state[a[mask], la]); dst.append(arc_state[b[mask], lb]); d.append(delay[mask])
-    src, dst, d = np.concatenate(src), np.concatenate(dst), np.concatenate(d)
+        src.append(arc_state[a[mask], la]); dst.append(arc_state[b[mask], lb])
+        d.append(delay[mask]); pen.append(penalty[mask])
+    src, dst, d, pen = np.concatenate(src), np.concatenate(dst), np.concatenate(d), np.concatenate(pen)
     order = np.argsort(src, kind="stable")
-    src, dst, d = src[order], dst[order], d[order]
+    src, dst, d, pen = src[order], dst[order], d[order], pen[order]
     arc_of_src = state_arc[src]
     indptr = np.zeros(n_states + 1, np.int64)
     np.cumsum(np.bincount(src, minlength=n_states), out=indptr[1:])
-    return StateGraph(indptr=indptr, indices=dst, cost=arcs.cost[arc_of_src] + d + 1e-6,
+    return StateGraph(indptr=indptr, indices=dst, cost=arcs.cost[arc_of_src] + d + pen + 1e-6,
                       dur=arcs.dur[arc_of_src] + d, dist=arcs.dist[arc_of_src],
                       state_arc=state_arc, state_layer=state_layer, arc_state=arc_state,
                       honoured=honoured, unusable=unusable)

@@ -330,6 +330,8 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
     stop_by_id = {s.id: s for s in stops}
     bus_by_id = {b.id: b for b in buses}
     geo_cache: dict = {}
+    road_notes: dict = {}
+    leg_notes: list[PlanWarning] = []
 
     def geometry(roads: Roads, i: int, j: int):
         if i == j:
@@ -337,10 +339,19 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
         key = (roads.profile, i, j)
         if key not in geo_cache:
             try:
-                geo_cache[key] = tuple(tuple(p) for p in roads.net.leg(roads.snaps[i], roads.snaps[j]).coords)
+                path = roads.net.leg(roads.snaps[i], roads.snaps[j])
+                geo_cache[key] = tuple(tuple(p) for p in path.coords)
+                road_notes[key] = path.warnings
             except Exception:  # noqa: BLE001 - a missing geometry must not lose the plan
                 geo_cache[key] = ()
         return geo_cache[key]
+
+    def notes(roads: Roads, i: int, j: int, bus_id: int) -> list[PlanWarning]:
+        """What the road engine says of a leg (an hgv=no road, a turn where the map ends)."""
+        frm, to = place_sites[i], place_sites[j]
+        return [PlanWarning("road", Message("planning.leg_road_note", origin=sites[frm].name,
+                                            destination=sites[to].name, note=w), None, to, bus_id)
+                for w in road_notes.get((roads.profile, i, j), ())]
 
     bus_plans = []
     for bs in sol.buses:
@@ -360,6 +371,7 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
             frm, to = place_sites[leg.from_index], place_sites[leg.to_index]
             legs.append(Leg(frm, to, at(leg.departure_s), at(leg.arrival_s), leg.duration_s, leg.distance_m,
                             geometry(roads, leg.from_index, leg.to_index), tuple(leg.on_board)))
+            leg_notes.extend(n for n in notes(roads, leg.from_index, leg.to_index, b.id) if n not in leg_notes)
             if k < len(bs.stops):
                 s = bs.stops[k]
                 st = stop_by_id[s.node_id]
@@ -377,7 +389,7 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
     warnings = tuple(
         PlanWarning(w.code, w.message, w.node_id if w.node_id in stop_by_id else None,
                     stop_by_id[w.node_id].site_id if w.node_id in stop_by_id else None, w.bus_id, w.severity)
-        for w in sol.warnings)
+        for w in sol.warnings) + tuple(leg_notes)
     stats = {k: (float(v) if isinstance(v, (np.floating,)) else v) for k, v in sol.stats.items()}
     return Plan(tour.id, dt.datetime.now(tz=midnight.tzinfo), tuple(bus_plans), dropped, warnings,
                 float(sol.objective_value), keep_order, stats)

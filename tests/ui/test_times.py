@@ -211,7 +211,7 @@ def test_the_bus_tab_edits_the_coach_time_model(sync_window, project_path, qtbot
     editor.tabs.setCurrentIndex(1)
     boxes = (editor.town_speed_factor, editor.signal_delay, editor.stop_allowance)
     assert all(b.isVisible() and b.isEnabled() for b in boxes)
-    assert [b.text() for b in boxes] == ["0,80", "8 s", "15 s"]            # the documented defaults, in French
+    assert [b.text() for b in boxes] == ["0,80", "8,0 s", "15,0 s"]        # the documented defaults, in French
     assert _row_label(editor.bus_form, editor.signal_delay) == "Temps de trajet"
     bus_id = window.session.project.buses(tour_id)[0].id
     _one_undo_step(window, project_path, lambda: _retype(qtbot, editor.stop_allowance, "60"))
@@ -224,4 +224,18 @@ def test_the_bus_tab_edits_the_coach_time_model(sync_window, project_path, qtbot
     window.actions["actUndo"].trigger()
     with Project.open(project_path, read_only=True) as p:
         assert p.get(Bus, bus_id).vehicle.signal_delay_s == 8
-    assert editor.signal_delay.text() == "8 s"
+    assert editor.signal_delay.text() == "8,0 s"
+
+
+def test_a_vehicle_model_keeps_the_bus_s_time_settings(sync_window, project_path, qtbot):
+    window = sync_window
+    _show_active(window, qtbot)
+    editor, tour_id = window.tour_editor, window.session.tour_id
+    editor.tabs.setCurrentIndex(1)
+    _retype(qtbot, editor.stop_allowance, "40")
+    midibus = next(i for i in range(editor.vehicle_preset.count()) if editor.vehicle_preset.itemData(i) == 2)
+    editor.vehicle_preset.activated.emit(midibus)
+    with Project.open(project_path, read_only=True) as p:
+        v = p.buses(tour_id)[0].vehicle
+    assert v.length_m == 9.0 and v.height_m == 3.2          # the model's size
+    assert v.stop_allowance_s == 40 and v.signal_delay_s == 8 and v.town_speed_factor == 0.8

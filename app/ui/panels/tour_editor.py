@@ -8,6 +8,7 @@ The editor never writes the project: it emits ``*_edited(before, after)``,
 """
 from __future__ import annotations
 
+import dataclasses
 import copy
 import datetime as dt
 from typing import Optional, Sequence
@@ -224,9 +225,10 @@ class TourEditor(QWidget):
         self.vehicle_width = self._dspin(1.5, 3.0, 0.05, 2, " m")
         self.vehicle_length = self._dspin(4.0, 25.0, 0.5, 1, " m")
         self.speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
-        self.town_speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
-        self.signal_delay = self._dspin(0.0, 120.0, 1.0, 0, " s")
-        self.stop_allowance = self._dspin(0.0, 600.0, 5.0, 0, " s")
+        # the project file's own bounds (app/store/codec.py): a stored value is never clamped by an edit
+        self.town_speed_factor = self._dspin(0.01, 5.0, 0.05, 2, "")
+        self.signal_delay = self._dspin(0.0, 600.0, 1.0, 1, " s")
+        self.stop_allowance = self._dspin(0.0, 3600.0, 5.0, 1, " s")
         self.vehicle_height.setToolTip(self.tr("Height of the bus: lower bridges are avoided"))
         self.vehicle_weight.setToolTip(self.tr("Weight of the loaded bus: weaker roads are avoided"))
         self.vehicle_width.setToolTip(self.tr("Width of the bus: narrower roads are avoided"))
@@ -546,8 +548,8 @@ class TourEditor(QWidget):
         after.vehicle.length_m = round(self.vehicle_length.value(), 1)
         after.vehicle.speed_factor = round(self.speed_factor.value(), 2)
         after.vehicle.town_speed_factor = round(self.town_speed_factor.value(), 2)
-        after.vehicle.signal_delay_s = round(self.signal_delay.value())
-        after.vehicle.stop_allowance_s = round(self.stop_allowance.value())
+        after.vehicle.signal_delay_s = round(self.signal_delay.value(), 1)
+        after.vehicle.stop_allowance_s = round(self.stop_allowance.value(), 1)
         if self._vehicle_name:
             after.vehicle.name = self._vehicle_name
         return after
@@ -565,7 +567,10 @@ class TourEditor(QWidget):
         self.vehicle_preset.setCurrentIndex(0)  # a menu of models, not a state
         if self._bus is None or choice is None:
             return
-        spec = self.presets[choice]
+        # a model fills the size and the open-road speed; the bus keeps its time settings
+        current = self.bus_values().vehicle
+        spec = dataclasses.replace(self.presets[choice], town_speed_factor=current.town_speed_factor,
+                                   signal_delay_s=current.signal_delay_s, stop_allowance_s=current.stop_allowance_s)
         self._loading = True
         try:
             self._show_vehicle(spec)
