@@ -72,3 +72,17 @@ def test_load_bundled_region_by_name(tmp_path, monkeypatch):
     assert [x.name for x in list_regions() if x.path is not None] == ["lyon-la-doua"]
     with pytest.raises(RegionError, match="Unknown region"):
         load_region("atlantis")
+
+
+def test_a_large_region_s_summary_does_not_build_the_network(tmp_path, monkeypatch, capsys):
+    from app.services import regions as summary
+    monkeypatch.setenv("ZITOUR_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(summary, "SUMMARY_NETWORK_MAX_NODES", 5)      # the detour fixture (8 nodes): "large"
+    built = []
+    from routing.region import Region
+    real = Region.network
+    monkeypatch.setattr(Region, "network", lambda self, *a: built.append(1) or real(self, *a))
+    assert _run(["region", "import", str(DATA / "detour.osm"), "--name", "grande"], "fr") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "grande région : le réseau de l'autocar est construit au premier calcul" in lines[1]
+    assert "interdictions de tourner respectées" in lines[2] and not built
