@@ -29,7 +29,7 @@ from routing.messages import Distance, Message
 from routing.profile import VehicleProfile
 from routing.progress import CancelToken, ProgressCallback, report
 from routing.snapping import ON_ROAD_M, CrossingIndex, SegmentIndex, kerb_side
-from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_states, map_edge_nodes
+from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_states
 
 EARTH_RADIUS_M = 6_371_008.8
 SNAP_MAX_DISTANCE_M = 200.0
@@ -145,9 +145,10 @@ class CoachNetwork:
         arcs = build_arcs(self.link_u, self.link_v, self.fwd_ok, self.bwd_ok, fwd_end, bwd_end,
                           self.dur_f, self.dur_b, self.cost_f, self.cost_b, length, self._x, self._y, goff)
         self.node_open = barrier_open(g, profile)
-        self.map_edge = map_edge_nodes(g, tuple(region.bounds))
-        self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand,
-                                              tuple(region.bounds))
+        # a file without <bounds> (an Overpass export): its data's extent says nothing of where the
+        # map ends, only the cuts do
+        edge_box = None if region.report.get("bounds_from") == "data" else tuple(region.bounds)
+        self.arcs, self.states = build_states(g, arcs, n, profile, self.node_open, self.right_hand, edge_box)
         st = self.states
         st.s_cost = self.arcs.cost[st.state_arc]
         st.s_dur = self.arcs.dur[st.state_arc]
@@ -560,7 +561,7 @@ class CoachNetwork:
         """A leg that turns round where the map ends: the road goes on, the route out there is unknown."""
         a = self.arcs
         for p, q in zip(arcs_path[:-1], arcs_path[1:]):
-            if a.link[p] == a.link[q] and a.rev[p] != a.rev[q] and self.map_edge[a.head[p]]:
+            if a.link[p] == a.link[q] and a.rev[p] != a.rev[q] and self.states.edge_turn_nodes[a.head[p]]:
                 node = int(self.region.graph["node_osm_id"][a.head[p]])
                 return [Message("road.leg_turns_at_map_edge", node=node)]
         return []

@@ -215,10 +215,13 @@ def read_osm(path: Path, bbox: Bbox | None = None, progress: ProgressCallback | 
         raise _error(path, Message("region.osm.no_road_in_box") if bbox else Message("region.osm.no_road_in_file"))
     if bbox is not None:
         bounds = tuple(float(x) for x in bbox)
+        rep["bounds_from"] = "box"
     elif header_box is not None:
         bounds = header_box
-    else:
+        rep["bounds_from"] = "file"
+    else:                                       # no <bounds>: the data's own extent, not an edge of the map
         bounds = (minlon, minlat, maxlon, maxlat)
+        rep["bounds_from"] = "data"
     layers = MapLayers(roads=road_layer.build(), rail=rail.build(), waterways=water.build(),
                        areas=areas.build(), buildings=buildings.build())
     report(progress, 0.7, "OpenStreetMap data read")

@@ -245,7 +245,8 @@ def restrictions_meeting(graph: dict) -> tuple[int, int]:
                 if ns & reached and not ns <= reached:
                     reached |= ns
                     grew = True
-        honoured += bool(any(ns & a for ns in chain) and (reached & b) - a)
+        meets_from = any(ns & a for ns in chain)
+        honoured += bool(meets_from and (frm == to or (reached & b) - a))
     return honoured, len(kinds) - honoured
 
 
@@ -289,7 +290,8 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     turn = np.where(ang >= SHARP_TURN_DEG, profile.sharp_turn_s, turn)
     turn = np.where(uturn, profile.u_turn_s, turn)
     delay = turn + _node_delay(control, profile)[node]
-    penalty = np.where(uturn & edge[node] & dead_end[node], EDGE_TURN_COST_S, 0.0)   # routing cost only
+    edge_turn = edge & dead_end & (control != T.CONTROL_TURNING_CIRCLE) & (control != T.CONTROL_MINI_ROUNDABOUT)
+    penalty = np.where(uturn & edge_turn[node], EDGE_TURN_COST_S, 0.0)   # routing cost only
 
     # via-way restrictions: duplicate the via chain, entered only from the from-way. Rules with
     # the same from-way and via chain share one copy (a median gap with a no-U-turn and a
@@ -299,24 +301,39 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
     n_arcs = len(arcs.link)
     copies_of: list[int] = []
     groups: dict[tuple, dict] = {}
+    claimed: dict[int, tuple] = {}                   # entry pair -> the group whose copy it enters
     for kind, frm, via_ways, to in via_way_rules:
         found = _via_chain(arcs, link_way, frm, via_ways, to, a, b, allowed)
         if found is None:
             unusable += 1
             continue
-        honoured += 1
         entry_pairs, chain, exits = found
-        g = groups.setdefault((frm, tuple(chain)), {"entry": set(), "chain": chain, "no": set(), "only": None})
+        key = (frm, tuple(chain))
+        if any(claimed.get(k, key) != key for k in entry_pairs):
+            # the from-way already enters another via chain here (a rule over a longer or shorter
+            # via): one copy cannot hold both; the first rule holds, this one is reported unusable
+            unusable += 1
+            continue
+        honoured += 1
+        for k in entry_pairs:
+            claimed[k] = key
+        g = groups.setdefault(key, {"entry": set(), "chain": chain, "no": set(), "only": None})
         g["entry"].update(entry_pairs)
         if kind == T.RESTRICTION_NO:
             g["no"].update(exits)
         else:
             g["only"] = set(exits) if g["only"] is None else g["only"] & set(exits)
+    # copy ids first, so that a copy leaving into another rule's from-way enters that rule's copy
+    # (a restriction whose from-way is another's via way holds through the other's copy too)
+    entry_to_copy: dict[tuple[int, int], int] = {}
     for g in groups.values():
-        chain, entry_pairs = g["chain"], sorted(g["entry"])
+        g["copies"] = list(range(n_arcs + len(copies_of), n_arcs + len(copies_of) + len(g["chain"])))
+        copies_of.extend(g["chain"])
+        for k in g["entry"]:
+            entry_to_copy[(int(a[k]), int(b[k]))] = g["copies"][0]
+    for g in groups.values():
+        chain, entry_pairs, copy_ids = g["chain"], sorted(g["entry"]), g["copies"]
         only = g["only"]
-        copy_ids = list(range(n_arcs + len(copies_of), n_arcs + len(copies_of) + len(chain)))
-        copies_of.extend(chain)
         keep[entry_pairs] = False                       # the from-way now enters the copy
         if only is not None:                            # only: the from-way may go nowhere else there
             for ea in {int(a[k]) for k in entry_pairs}:
@@ -335,6 +352,8 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
                     continue                            # only: along the chain, then onto the to-way
                 elif last and nb in g["no"]:
                     continue                            # no: every exit but the forbidden ones
+                else:
+                    nb = entry_to_copy.get((arc, nb), nb)
                 new_a.append(copy_ids[i]); new_b.append(nb); new_d.append(float(delay[k]))
                 new_p.append(float(penalty[k]))
         pair_a.append(np.asarray(new_a, np.int64)); pair_b.append(np.asarray(new_b, np.int64))
@@ -349,7 +368,9 @@ def build_states(graph: dict, arcs: Arcs, n_nodes: int, profile: VehicleProfile,
         arcs = Arcs(*(np.concatenate([getattr(arcs, f), getattr(arcs, f)[c]]) for f in
                       ("link", "rev", "tail", "head", "cost", "dur", "dist", "end_only", "h_start", "h_end")),
                     orig=np.concatenate([arcs.orig, c]))
-    return arcs, _layered(arcs, a, b, delay, penalty, honoured, unusable)
+    states = _layered(arcs, a, b, delay, penalty, honoured, unusable)
+    states.edge_turn_nodes = edge_turn
+    return arcs, states
 
 
 def _layered(arcs: Arcs, a: np.ndarray, b: np.ndarray, delay: np.ndarray, penalty: np.ndarray, honoured: int,

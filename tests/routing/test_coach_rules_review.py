@@ -155,3 +155,49 @@ def test_two_sites_at_one_road_point_have_no_leg_in_the_matrix_as_in_the_legs(kr
 def test_a_point_with_no_road_anywhere_near_is_flagged_not_a_crash(krems):
     s = krems.network().snap(-164.4, -48.4)              # the far side of the earth
     assert not s.ok and s.reason is not None
+
+
+# second review: via-way rules over overlapping or chained vias, files without bounds
+LONG = {1: (0, 0), 2: (1, 0), 3: (2, 0), 4: (3, 0), 5: (2, 1), 6: (3, 1), 7: (3, -1), 8: (4, 0)}
+LONG_WAYS = {101: ([1, 2], R), 102: ([2, 3], R), 103: ([3, 4], R), 104: ([3, 5], R), 105: ([4, 6], R),
+             106: ([5, 6], R), 107: ([4, 7], R), 108: ([4, 8], R)}
+
+
+def test_a_rule_whose_from_way_is_another_rule_s_via_holds_through_its_copy(tmp_path):
+    """r1: no left 101 via 102 onto 104; r2: no left 102 via 103 onto 105. Coming from 101 the
+    coach is on r1's copy of 102: r2 must hold there too."""
+    rels = [_via_way(1, "no_left_turn", 101, 102, 104), _via_way(2, "no_left_turn", 102, 103, 105)]
+    net = _region(tmp_path, "chain", LONG, LONG_WAYS, rels).network()
+    assert net.restrictions_honoured == 2
+    leg = net.leg(net.snap(*_ll(0.5, -0.15)), net.snap(*_ll(3.15, 0.5)))    # A east -> beside 105 northbound
+    assert not _runs(leg.way_ids, (102, 103, 105)) and not _runs(leg.way_ids, (101, 102, 104))
+
+
+def test_two_rules_entering_different_vias_from_one_way_the_second_is_reported_not_half_applied(tmp_path):
+    rels = [_via_way(1, "no_left_turn", 101, 102, 104),
+            (2, [("way", 101, "from"), ("way", 102, "via"), ("way", 103, "via"), ("way", 105, "to")],
+             {"type": "restriction", "restriction": "no_left_turn"})]
+    net = _region(tmp_path, "overlap", LONG, LONG_WAYS, rels).network()
+    assert (net.restrictions_honoured, net.restrictions_unusable) == (1, 1)
+    leg = net.leg(net.snap(*_ll(0.5, -0.15)), net.snap(*_ll(2.15, 0.5)))    # A east -> beside 104 northbound
+    assert not _runs(leg.way_ids, (101, 102, 104))                           # the first rule holds whole
+
+
+def test_a_no_u_turn_via_a_loop_counts_as_honoured_at_import(tmp_path):
+    nodes = {1: (0, 0), 2: (1, 0), 3: (2, 0), 4: (2, 1), 5: (1, 1)}
+    ways = {101: ([1, 2], R), 102: ([2, 3, 4, 5, 2], R)}
+    rels = [(1, [("way", 101, "from"), ("way", 102, "via"), ("way", 101, "to")],
+             {"type": "restriction", "restriction": "no_u_turn"})]
+    region = _region(tmp_path, "loop", nodes, ways, rels)
+    assert region.report["turn_restrictions_honoured"] == 1 and region.report["turn_restrictions_unusable"] == 0
+
+
+def test_a_file_without_bounds_has_no_map_edge_at_its_data_extent(tmp_path):
+    nodes = {1: (0, 0), 2: (1, 0), 3: (2, 0), 5: (1, 1)}
+    src = _osm(tmp_path / "nob.osm", nodes, {101: ([1, 2, 3], R), 102: ([2, 5], R)})
+    src.write_text("\n".join(line for line in src.read_text().splitlines() if "<bounds" not in line))
+    region = Region.load(import_region(src, dest_dir=tmp_path / "nob"))
+    assert region.report["bounds_from"] == "data"
+    net = region.network()
+    leg = net.leg(net.snap(*_ll(0.5, -0.15)), net.snap(*_ll(1.15, 0.5)))   # into the cul-de-sac 2-5 (north end)
+    assert not leg.warnings

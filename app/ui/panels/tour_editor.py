@@ -224,7 +224,7 @@ class TourEditor(QWidget):
         self.vehicle_weight = self._dspin(1.0, 44.0, 0.5, 1, " t")
         self.vehicle_width = self._dspin(1.5, 3.0, 0.05, 2, " m")
         self.vehicle_length = self._dspin(4.0, 25.0, 0.5, 1, " m")
-        self.speed_factor = self._dspin(0.3, 1.2, 0.05, 2, "")
+        self.speed_factor = self._dspin(0.01, 5.0, 0.05, 2, "")
         # the project file's own bounds (app/store/codec.py): a stored value is never clamped by an edit
         self.town_speed_factor = self._dspin(0.01, 5.0, 0.05, 2, "")
         self.signal_delay = self._dspin(0.0, 600.0, 1.0, 1, " s")
