@@ -41,16 +41,21 @@ class WayCosts:
     excluded: dict[str, int]    # count of ways excluded per reason
 
 
+def _deciding_code(acc: np.ndarray) -> np.ndarray:
+    """Per row of access codes: the value of the most specific deciding key present (0: none)."""
+    code = np.zeros(len(acc), np.uint8)
+    for key in _DECIDING_KEYS:
+        col = acc[:, T.ACCESS_KEY_INDEX[key]]
+        code = np.where(col != 0, col, code)
+    return code
+
+
 def coach_access(acc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(open, end_only) per row of access codes (rows x ``ACCESS_KEYS``) for a tourist coach.
 
     The most specific deciding key present wins; ``bus=no`` closes whatever else says."""
     idx = T.ACCESS_KEY_INDEX
-    n = len(acc)
-    code = np.zeros(n, np.uint8)                    # 0: nothing said (open)
-    for key in _DECIDING_KEYS:
-        col = acc[:, idx[key]]
-        code = np.where(col != 0, col, code)
+    code = _deciding_code(acc)                      # 0: nothing said (open)
     denied = np.isin(code, sorted(T.ACCESS_DENIED_CODES))
     denied |= code == T.ACCESS_CODE["other"]         # a value we cannot read: not for us
     bus = acc[:, idx["bus"]]
@@ -77,10 +82,7 @@ def barrier_open(graph: dict[str, np.ndarray], profile: VehicleProfile) -> np.nd
     if len(has) == 0:
         return out
     acc = graph["node_access"][has]
-    code = np.zeros(len(has), np.uint8)
-    for key in _DECIDING_KEYS:
-        col = acc[:, T.ACCESS_KEY_INDEX[key]]
-        code = np.where(col != 0, col, code)
+    code = _deciding_code(acc)
     opened = np.isin(code, sorted(_OPEN_CODES | {T.ACCESS_CODE["destination"], T.ACCESS_CODE["customers"]}))
     opened |= np.isin(acc[:, T.ACCESS_KEY_INDEX["bus"]], sorted(_OPEN_CODES))
     opened &= ~np.isin(barrier[has], sorted(T.ALWAYS_CLOSED_BARRIERS))

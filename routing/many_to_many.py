@@ -254,11 +254,6 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def edge_sources(indptr: np.ndarray) -> np.ndarray:
-    """The source state of every CSR entry (for walking a path back)."""
-    return np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
-
-
 def many_to_many(graph, edge_src: np.ndarray, src_ptr: np.ndarray, src_state: np.ndarray, src_frac: np.ndarray,
                  goal_state: np.ndarray, goal_frac: np.ndarray, goal_target: np.ndarray, n_targets: int,
                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,

@@ -413,6 +413,21 @@ class CoachNetwork:
                     best = (c, arc, f, g)
         return best
 
+    def query_arrays(self, snaps: Sequence[Snap]) -> tuple[np.ndarray, ...]:
+        """(src_ptr, src_state, src_frac, goal_state, goal_frac, goal_target) of
+        :func:`routing.many_to_many.many_to_many` for ``snaps`` as sources and as targets."""
+        src_ptr, src_state, src_frac = [0], [], []
+        for s in snaps:
+            for state, frac in self._seeds(s):
+                src_state.append(state); src_frac.append(frac)
+            src_ptr.append(len(src_state))
+        goal_state, goal_frac, goal_target = [], [], []
+        for j, s in enumerate(snaps):
+            for state, frac in self._goal_states(s):
+                goal_state.append(state); goal_frac.append(frac); goal_target.append(j)
+        return (np.array(src_ptr), np.array(src_state), np.array(src_frac), np.array(goal_state),
+                np.array(goal_frac), np.array(goal_target))
+
     def matrix(self, snaps: Sequence[Snap], progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> TravelMatrix:
         """Durations (s) and distances (m) of the fastest coach paths between all snaps.
@@ -436,18 +451,8 @@ class CoachNetwork:
                 uniq.append(snaps[i])
             inv[i] = key[kk]
         if uniq:
-            src_ptr, src_state, src_frac = [0], [], []
-            for s in uniq:
-                for state, frac in self._seeds(s):
-                    src_state.append(state); src_frac.append(frac)
-                src_ptr.append(len(src_state))
-            goal_state, goal_frac, goal_target = [], [], []
-            for j, s in enumerate(uniq):
-                for state, frac in self._goal_states(s):
-                    goal_state.append(state); goal_frac.append(frac); goal_target.append(j)
             u_dur, u_dist, u_cost = _search_module().many_to_many(
-                self.states, self._edge_src, np.array(src_ptr), np.array(src_state), np.array(src_frac),
-                np.array(goal_state), np.array(goal_frac), np.array(goal_target), len(uniq), progress, cancel)
+                self.states, self._edge_src, *self.query_arrays(uniq), len(uniq), progress, cancel)
             for i, s in enumerate(uniq):           # a target ahead on the arc the coach is on: straight on
                 for j, t in enumerate(uniq):
                     ahead = self._straight_on(s, t) if i != j else None

@@ -101,12 +101,7 @@ def phase_matrix(zreg: Path) -> dict:
         res[f"matrix_{label}_s"], m = _best(lambda: net.matrix(snaps))
         res[f"matrix_{label}_n"] = len(snaps)
         res[f"matrix_{label}_finite"] = float(np.isfinite(m.duration_s).mean())
-        src = [net._seeds(s)[0] for s in snaps]
-        goals = [(g, f, j) for j, s in enumerate(snaps) for g, f in net._goal_states(s)]
-        args = (net.states, net._edge_src, np.arange(len(src) + 1), np.array([a for a, _ in src]),
-                np.array([f for _, f in src]),
-                np.array([g for g, _, _ in goals]), np.array([f for _, f, _ in goals]),
-                np.array([j for _, _, j in goals]), len(snaps))
+        args = (net.states, net._edge_src, *net.query_arrays(snaps), len(snaps))
         res[f"matrix_{label}_1thread_s"], _ = _best(lambda: mm.many_to_many(*args, workers=1), runs=2)
     res["matrix_peak_rss_mb"] = _peak_rss_mb()
     return res

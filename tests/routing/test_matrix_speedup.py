@@ -150,12 +150,7 @@ def test_kernel_threads_progress_and_cancel(krems):
     rng = np.random.default_rng(5)
     w, s, e, n = krems.bounds
     snaps = [x for x in (net.snap(*p) for p in zip(rng.uniform(w, e, 20), rng.uniform(s, n, 20))) if x.ok]
-    src = [net._seeds(x)[0] for x in snaps]
-    goals = [(g, f, j) for j, x in enumerate(snaps) for g, f in net._goal_states(x)]
-    args = (net.states, net._edge_src, np.arange(len(src) + 1), np.array([a for a, _ in src]),
-            np.array([f for _, f in src]),
-            np.array([g for g, _, _ in goals]), np.array([f for _, f, _ in goals]),
-            np.array([j for _, _, j in goals]), len(snaps))
+    args = (net.states, net._edge_src, *net.query_arrays(snaps), len(snaps))
     one = many_to_many(*args, workers=1)
     two = many_to_many(*args, workers=2)
     for x, y in zip(one, two):
