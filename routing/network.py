@@ -4,9 +4,12 @@ Built at load time from the compiled region's raw arrays for one vehicle profile
 and speeds per way (:mod:`routing.costs`), then the edge-based state graph whose states are
 directed links and whose transitions are the turns a coach may make (:mod:`routing.turns`:
 turn restrictions, no U-turn outside dead ends and turning circles, closed barriers,
-end-only roads). Paths minimise routing cost (duration x penalties + turn and node delays);
-matrices and legs use the compiled seeded Dijkstra of :mod:`routing.many_to_many`, which
-stops once its targets are settled and never rebuilds the graph for a query.
+end-only roads). Paths minimise routing cost (duration x penalties + turn and node delays).
+Matrices and legs use the compiled seeded Dijkstra of :mod:`routing.many_to_many`, which
+stops once its targets are settled and never rebuilds the graph for a query; on a large
+region (``CCH_MIN_STATES``) a customizable contraction hierarchy (:mod:`routing.cch`) answers
+the same queries with the same costs in milliseconds, when the network's shape lets it stay
+small (real street networks do; a dense grid city does not, and keeps the Dijkstra).
 
 A site snaps to a *directed* point: the road point nearest to it (:mod:`routing.snapping`)
 on the direction of travel that puts the site on the coach's kerb side (right-hand traffic
@@ -33,6 +36,7 @@ from routing.turns import LAYER_END, LAYER_OPEN, LAYER_START, build_arcs, build_
 
 EARTH_RADIUS_M = 6_371_008.8
 SNAP_MAX_DISTANCE_M = 200.0
+CCH_MIN_STATES = 100_000  # from here the hierarchy's build (~1 s) pays back on the first matrix
 STOP_END_MARGIN_M = 8.0   # a stop is kept this far from a junction (or half its link when shorter)
 # classes a site does not stop on unless it lies on them
 _NO_STOP_CLASSES = tuple(T.CLASS_CODE[c] for c in ("motorway", "motorway_link", "trunk", "trunk_link"))
@@ -103,7 +107,9 @@ class LegPath:
 class CoachNetwork:
     """The region's roads as driven by one :class:`VehicleProfile`."""
 
-    def __init__(self, region, profile: VehicleProfile):
+    def __init__(self, region, profile: VehicleProfile, engine: str = "auto"):
+        """``engine``: "dijkstra", "cch" (the hierarchy, else the Dijkstra when it would be too
+        large) or "auto" (the hierarchy from ``CCH_MIN_STATES`` states)."""
         self.region = region
         self.profile = profile
         g = region.graph
@@ -161,10 +167,32 @@ class CoachNetwork:
         self._copies: dict[int, list[int]] = {}
         for c in copies:
             self._copies.setdefault(int(self.arcs.orig[c]), []).append(int(c))
+        self.hierarchy = None
+        if engine == "cch" or (engine == "auto" and len(st.state_arc) >= CCH_MIN_STATES):
+            self.hierarchy = self._build_hierarchy()
         self._index_main = None
         self._index_other = None
         self._crossings = None
         self.warnings: list[Message] = self._make_warnings()
+
+    def _build_hierarchy(self):
+        """The CCH of the state graph (None when it would be too large); a state sits at its
+        link's middle."""
+        from routing.cch import Hierarchy
+        link = self.arcs.link[self.states.state_arc]
+        first, last = self.geom_offsets[link], self.geom_offsets[link + 1] - 1
+        x = (self._x[first] + self._x[last]) / 2
+        y = (self._y[first] + self._y[last]) / 2
+        return Hierarchy.build(self.states, self._edge_src, x, y)
+
+    @property
+    def engine(self) -> str:
+        """"cch" or "dijkstra": what answers this network's queries."""
+        return "cch" if self.hierarchy is not None else "dijkstra"
+
+    def _search(self):
+        """The query engine: the hierarchy, or :mod:`routing.many_to_many`."""
+        return self.hierarchy if self.hierarchy is not None else _search_module()
 
     # ------------------------------------------------------------------ reachability
     def _find_usable_arcs(self) -> None:
@@ -268,6 +296,15 @@ class CoachNetwork:
         if len(starts) == 0:
             return None
         return SegmentIndex(self._x, self._y, starts)
+
+    def prepare_snapping(self) -> None:
+        """Build the snapping indexes now (else on the first snap)."""
+        if self._index_main is None:
+            self._index_main = self._segment_index(self.link_main)
+        if self._index_other is None and self.link_other.any():
+            self._index_other = self._segment_index(self.link_other)
+        if self._crossings is None:
+            self._crossings = CrossingIndex(self.region.layers, self._local_xy)
 
     def _no_stop_link(self, link: int) -> bool:
         """Motorways, trunk roads, their links, tunnels and bridges: not where a coach stops."""
@@ -451,7 +488,7 @@ class CoachNetwork:
                 uniq.append(snaps[i])
             inv[i] = key[kk]
         if uniq:
-            u_dur, u_dist, u_cost = _search_module().many_to_many(
+            u_dur, u_dist, u_cost = self._search().many_to_many(
                 self.states, self._edge_src, *self.query_arrays(uniq), len(uniq), progress, cancel)
             for i, s in enumerate(uniq):           # a target ahead on the arc the coach is on: straight on
                 for j, t in enumerate(uniq):
@@ -516,7 +553,7 @@ class CoachNetwork:
             raise no_route
         st = self.states
         seeds, goals = self._seeds(a), self._goal_states(b)
-        states, entries, which, cost = _search_module().path(
+        states, entries, which, cost = self._search().path(
             st, self._edge_src, np.array([x for x, _ in seeds]), np.array([f for _, f in seeds]),
             np.array([x for x, _ in goals]), np.array([f for _, f in goals]))
         ahead = self._straight_on(a, b)

@@ -16,6 +16,7 @@ from routing.compiled import decode_strings, encode_strings, read_compiled
 from routing.layers import MapLayers, Polygons, Polylines
 from routing.profile import COACH_12M, VehicleProfile
 
+DEFAULT_ENGINE = "auto"   # routing.network.CoachNetwork's engine: "auto", "dijkstra" or "cch"
 LAYER_NAMES = ("roads", "rail", "waterways", "areas", "buildings")
 GRAPH_ARRAYS = ("node_osm_id", "node_lon", "node_lat", "node_control", "node_barrier", "node_access", "node_maxheight_m", "node_cut",
                 "link_u", "link_v", "link_way", "geom", "geom_offsets", "geom_node_id",
@@ -85,7 +86,7 @@ class Region:
         self.way_names: list[str] = decode_strings(arrays["way_names"], len(self.graph["way_osm_id"]))
         self.layers: MapLayers = _layers_from_arrays(header["layers"], arrays)
         self._features_raw = header.get("features", [])
-        self._networks: dict[VehicleProfile, object] = {}
+        self._networks: dict[tuple[VehicleProfile, str], object] = {}
 
     @classmethod
     def load(cls, path: Path) -> "Region":
@@ -97,13 +98,23 @@ class Region:
             raise RegionError("file.problem", file=Path(path).name,
                               problem=Message("region.compiled.damaged", detail=repr(exc))) from None
 
-    def network(self, profile: VehicleProfile = COACH_12M):
-        """The road network as driven by ``profile`` (cached per profile)."""
-        net = self._networks.get(profile)
+    def network(self, profile: VehicleProfile = COACH_12M, engine: str | None = None):
+        """The road network as driven by ``profile`` (cached per profile); ``engine``: see
+        :class:`routing.network.CoachNetwork` (default ``DEFAULT_ENGINE``)."""
+        key = (profile, engine or DEFAULT_ENGINE)
+        net = self._networks.get(key)
         if net is None:
+            from routing import network_cache
             from routing.network import CoachNetwork
-            net = CoachNetwork(self, profile)
-            self._networks[profile] = net
+            # a large region's network takes seconds to build: kept on disk between sessions
+            large = len(self.graph["link_u"]) >= network_cache.CACHE_MIN_LINKS
+            net = network_cache.load(self, profile, key[1]) if large else None
+            if net is None:
+                net = CoachNetwork(self, profile, engine=key[1])
+                if large:
+                    net.prepare_snapping()
+                    network_cache.save(net, self, profile, key[1])
+            self._networks[key] = net
         return net
 
     def named_features(self) -> list[NamedFeature]:

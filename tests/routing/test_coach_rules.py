@@ -27,6 +27,13 @@ from routing.profile import VehicleProfile
 RULES = Path(__file__).resolve().parent / "data" / "coach_rules"
 
 
+@pytest.fixture(autouse=True, params=["dijkstra", "cch"])
+def engine(request, monkeypatch):
+    """Every rule holds with both query engines: the Dijkstra and the hierarchy (routing.cch)."""
+    monkeypatch.setattr("routing.region.DEFAULT_ENGINE", request.param)
+    return request.param
+
+
 # ---------------------------------------------------------------- helpers
 
 def _compile(tmp_path_factory, name: str) -> Region:
