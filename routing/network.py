@@ -183,7 +183,10 @@ class CoachNetwork:
         first, last = self.geom_offsets[link], self.geom_offsets[link + 1] - 1
         x = (self._x[first] + self._x[last]) / 2
         y = (self._y[first] + self._y[last]) / 2
-        return Hierarchy.build(self.states, self._edge_src, x, y)
+        try:
+            return Hierarchy.build(self.states, self._edge_src, x, y)
+        except MemoryError:             # near the arc budget on a small machine: the Dijkstra answers
+            return None
 
     @property
     def engine(self) -> str:

@@ -9,13 +9,15 @@ A cached network is one folder under ``data_dir()/cache/networks``: a pickle of 
 :class:`routing.network.CoachNetwork` object in which every large array is a separate ``.npy``
 file, opened memory-mapped (read-only: the network never changes after it is built) and every
 array of the region itself a reference to it (not a copy). The folder's name hashes what the
-network depends on: the region file (path, size, modification time), the vehicle profile, the
-engine, this module's ``CACHE_VERSION`` and the Python and numpy versions; anything else
-changed makes a new folder, and a folder that cannot be read is rebuilt. The cache holds only
+network depends on: the region's content (the checksum its compiled file carries and
+:func:`routing.compiled.read_compiled` verified), the vehicle profile, the engine, the source
+of the routing package and the Python and numpy versions; anything else changed makes a new
+folder, and a folder that cannot be read is rebuilt. The cache holds only
 what this program wrote in the user's own data folder; nothing from a project file goes there.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -24,14 +26,14 @@ import pickle
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
 
-CACHE_VERSION = 1            # bump when what a CoachNetwork holds changes
 CACHE_MIN_LINKS = 50_000     # about 100,000 states: where building starts to take seconds
 _ARRAY_MIN_BYTES = 1 << 16   # smaller arrays stay inside the pickle
-_KEEP = 3                    # cached networks kept (the most recently used)
+_KEEP = 4                    # cached networks kept (the most recently used): a few coaches
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +43,23 @@ def cache_root() -> Path:
     return data_dir() / "cache" / "networks"
 
 
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """sha256 of the routing package's source: a changed engine never reads an older network."""
+    digest = hashlib.sha256()
+    for src in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(src.name.encode())
+        digest.update(src.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(region, profile, engine: str) -> str | None:
-    """Folder name of the region's network for ``profile`` (None for a region with no file)."""
-    if region.path is None:
+    """Folder name of the region's network for ``profile`` (None for a region whose content
+    has no checksum, e.g. one built in memory)."""
+    content = region.header.get("sha256")
+    if not content:
         return None
-    path = Path(region.path).resolve()
-    st = path.stat()
-    raw = json.dumps([str(path), st.st_size, st.st_mtime_ns, repr(profile), engine, CACHE_VERSION,
-                      np.__version__, list(sys.version_info[:2])])
+    raw = json.dumps([content, repr(profile), engine, _code_digest(), np.__version__, list(sys.version_info[:2])])
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
@@ -92,9 +103,9 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unknown reference {pid!r}")
 
 
-def load(region, profile, engine: str):
+def load(region, profile, engine: str, key: str | None = None):
     """The cached network, or None (not cached, or unreadable: then it is removed)."""
-    key = cache_key(region, profile, engine)
+    key = key or cache_key(region, profile, engine)
     if key is None:
         return None
     folder = cache_root() / key
@@ -104,18 +115,21 @@ def load(region, profile, engine: str):
     try:
         with open(net_file, "rb") as f:
             net = _Unpickler(f, region, folder).load()
-        os.utime(folder)                              # most recently used
-        return net
     except Exception as exc:                          # a damaged or partial cache: build again
         log.warning("cached network %s unreadable (%s): rebuilt", folder, exc)
         shutil.rmtree(folder, ignore_errors=True)
         return None
+    try:
+        os.utime(folder)                              # most recently used
+    except OSError:
+        pass
+    return net
 
 
-def save(net, region, profile, engine: str) -> Path | None:
+def save(net, region, profile, engine: str, key: str | None = None) -> Path | None:
     """Write ``net`` to the cache (atomically: a temporary folder renamed); None when it could
     not be written (the network stays usable; the next load builds it again)."""
-    key = cache_key(region, profile, engine)
+    key = key or cache_key(region, profile, engine)
     if key is None:
         return None
     root = cache_root()
@@ -136,7 +150,15 @@ def save(net, region, profile, engine: str) -> Path | None:
 
 
 def _prune(root: Path) -> None:
-    """Keep the ``_KEEP`` most recently used cached networks."""
+    """Keep the ``_KEEP`` most recently used cached networks; remove the temporary folders of
+    writes that were killed (older than an hour)."""
+    now = time.time()
+    for tmp in root.glob(".*"):
+        try:
+            if tmp.is_dir() and now - tmp.stat().st_mtime > 3600:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
     folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[_KEEP:]:

@@ -128,7 +128,7 @@ def phase_legs(zreg: Path) -> dict:
 def phase_cch(zreg: Path) -> dict:
     import numpy as np
     try:
-        from pyroutingkit import CCHMetric, CCHTopology
+        from pyroutingkit import CCH
     except ImportError:
         return {"cch": "pyroutingkit not installed"}
     from routing import many_to_many as mm
@@ -143,12 +143,11 @@ def phase_cch(zreg: Path) -> dict:
     scale = 100.0                                                # centiseconds: RoutingKit weights are uint32
     w = np.maximum(1, np.round(st.cost * scale)).astype(np.uint32)
     t = time.perf_counter()
-    topo = CCHTopology()
-    topo.build(tail, head, lat, lon, len(st.state_arc))
+    metric = CCH()                                               # pyroutingkit 0.2.1
+    metric.build_topology(tail, head, lat, lon, len(st.state_arc))
     build_s = time.perf_counter() - t
     t = time.perf_counter()
-    metric = CCHMetric(topo)
-    metric.customize(w)
+    metric.customize_weights(w)
     customize_s = time.perf_counter() - t
     snaps = [s for s in (net.snap(x, y) for x, y in _points(region, 600, 7, None)) if s.ok][:50]
     src = np.array([net._seeds(s)[0][0] for s in snaps], np.uint32)

@@ -15,6 +15,9 @@ import pytest
 from routing import network_cache
 from routing.profile import COACH_12M
 from routing.region import Region
+from routing.regions import import_region
+
+from tests.conftest import LADOUA_OSM
 
 
 @pytest.fixture
@@ -54,15 +57,29 @@ def test_a_cached_network_answers_as_the_built_one(cached_krems):
     assert region.network(COACH_12M, engine="cch").engine == "cch"  # Region.network reads it back
 
 
-def test_a_changed_region_file_or_profile_is_not_served_from_the_cache(cached_krems):
+def test_a_changed_region_profile_or_engine_code_is_not_served_from_the_cache(cached_krems, tmp_path,
+                                                                             monkeypatch):
     region = Region.load(cached_krems)
     region.network(COACH_12M, engine="cch")
     assert network_cache.load(region, COACH_12M, "cch") is not None
     taller = dataclasses.replace(COACH_12M, height_m=COACH_12M.height_m + 0.3)
     assert network_cache.load(region, taller, "cch") is None
-    st = os.stat(cached_krems)
-    os.utime(cached_krems, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))   # re-imported
+    network_cache._code_digest.cache_clear()
+    real = network_cache._code_digest()
+    monkeypatch.setattr(network_cache, "_code_digest", lambda: real + "changed")   # a new engine
+    assert network_cache.load(region, COACH_12M, "cch") is None
+    monkeypatch.setattr(network_cache, "_code_digest", lambda: real)
+    assert network_cache.load(region, COACH_12M, "cch") is not None
+    other = import_region(LADOUA_OSM, dest_dir=tmp_path / "other")                 # re-imported
+    shutil.copy(other, cached_krems)                                                # other content
     assert network_cache.load(Region.load(cached_krems), COACH_12M, "cch") is None
+
+
+def test_a_region_file_removed_after_loading_still_gives_its_network(cached_krems):
+    region = Region.load(cached_krems)
+    os.remove(cached_krems)
+    net = region.network(COACH_12M, engine="cch")
+    assert net.engine == "cch" and np.isfinite(net.matrix(_snaps(net, 4)).duration_s).all()
 
 
 def test_a_damaged_cache_is_rebuilt_not_fatal(cached_krems):
@@ -83,3 +100,16 @@ def test_an_unwritable_cache_leaves_the_network_usable(cached_krems, tmp_path, m
     monkeypatch.setattr(network_cache, "cache_root", lambda: blocker / "networks")
     net = Region.load(cached_krems).network(COACH_12M, engine="cch")
     assert net.engine == "cch" and np.isfinite(net.matrix(_snaps(net, 4)).duration_s).all()
+
+
+def test_a_killed_write_leaves_no_lasting_litter(cached_krems):
+    """A planning run killed while writing the cache leaves a temporary folder: the next write
+    removes it once it is an hour old (a younger one may be another process's write)."""
+    root = network_cache.cache_root()
+    old, young = root / ".deadbeef-old", root / ".deadbeef-young"
+    for d in (old, young):
+        d.mkdir(parents=True)
+        (d / "a0.npy").write_bytes(b"partial")
+    os.utime(old, (0, 0))
+    Region.load(cached_krems).network(COACH_12M, engine="cch")      # writes the cache
+    assert not old.exists() and young.exists()
