@@ -53,6 +53,21 @@ def _csr(n, u, v):
     return ptr, adj
 
 
+@njit(cache=True, inline="always")
+def _project(x, y, nodes, d, proj):
+    """``proj[k]``: position of ``nodes[k]`` along direction ``d`` (x, y, x + y, x - y)."""
+    for k in range(len(nodes)):
+        v = nodes[k]
+        if d == 0:
+            proj[k] = x[v]
+        elif d == 1:
+            proj[k] = y[v]
+        elif d == 2:
+            proj[k] = x[v] + y[v]
+        else:
+            proj[k] = x[v] - y[v]
+
+
 @njit(cache=True)
 def _dissect(n, ptr, adj, x, y, leaf):
     """Rank of each node (0 = eliminated first) by nested dissection (module docstring)."""
@@ -79,16 +94,7 @@ def _dissect(n, ptr, adj, x, y, leaf):
         best_cut = -1
         best_dir = -1
         for d in range(4):
-            for k in range(size):
-                v = nodes[k]
-                if d == 0:
-                    proj[k] = x[v]
-                elif d == 1:
-                    proj[k] = y[v]
-                elif d == 2:
-                    proj[k] = x[v] + y[v]
-                else:
-                    proj[k] = x[v] - y[v]
+            _project(x, y, nodes, d, proj)
             med = np.median(proj)
             na = 0
             for k in range(size):
@@ -113,16 +119,7 @@ def _dissect(n, ptr, adj, x, y, leaf):
             for k in range(size):
                 side[nodes[k]] = 0 if k < size // 2 else 1
         else:
-            for k in range(size):
-                v = nodes[k]
-                if best_dir == 0:
-                    proj[k] = x[v]
-                elif best_dir == 1:
-                    proj[k] = y[v]
-                elif best_dir == 2:
-                    proj[k] = x[v] + y[v]
-                else:
-                    proj[k] = x[v] - y[v]
+            _project(x, y, nodes, best_dir, proj)
             med = np.median(proj)
             for k in range(size):
                 side[nodes[k]] = 1 if proj[k] > med else 0
