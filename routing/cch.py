@@ -586,8 +586,9 @@ class Hierarchy:
         report(progress, 1.0, "Computing travel times")
         return out_t, out_d, out_c
 
-    def path(self, graph, edge_src, seeds, seed_frac, goal_state, goal_frac):
-        """As :func:`routing.many_to_many.path`."""
+    def path(self, graph, edge_src, seeds, seed_frac, goal_state, goal_frac, goal_xy=None, potential=None):
+        """As :func:`routing.many_to_many.path` (no A* potential needed: ``goal_xy`` and
+        ``potential`` are ignored)."""
         g = graph
         _, sr, sc, _, _, se = self._starts(g, np.array([0, len(seeds)]), seeds, seed_frac)
         goal_state = np.asarray(goal_state, np.int64)

@@ -64,14 +64,28 @@ def _push(hk, hv, size, key, val):
     return size + 1
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _h(v, sx, sy, gx, gy, inv_v):
+    """A* potential of state ``v``: straight line from its start to the goal point, at the
+    network's fastest cost rate; 0 without a goal point (``inv_v`` 0)."""
+    if inv_v == 0.0:
+        return 0.0
+    return np.sqrt((sx[v] - gx) ** 2 + (sy[v] - gy) ** 2) * inv_v
+
+
 @njit(cache=True, nogil=True)
 def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_frac, goal_target,
-            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which):
+            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which, sx, sy, gx, gy, inv_v):
     """One seeded Dijkstra (see module docstring) from one point, which lies in ``seeds[k]`` at
     ``seed_frac[k]`` (one state, or two when the coach may leave the point either way). Fills
     ``goal_best[j]`` (cost to target j) and ``goal_which[j]`` (the goal reached, -1 if none).
     Goals of a state: ``goal_head[state]`` then ``goal_next[goal]`` (-1 ends). ``pred_e[v]`` is
-    the CSR entry into ``v``; a seeded state stores ``-(entry + 2)``."""
+    the CSR entry into ``v``; a seeded state stores ``-(entry + 2)``.
+
+    With one target at the point (``gx``, ``gy``) and ``inv_v`` > 0 the search is an A*: heap
+    keys add :func:`_h` (``sx``, ``sy``: each state's start; ``inv_v``: 1 / the largest ratio
+    of a state's length to its cost, so the potential is consistent and never exceeds the cost
+    left, and the early exit stays exact)."""
     best[:] = np.inf
     done[:] = False
     n_t = len(goal_best)
@@ -89,11 +103,11 @@ def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_fr
             if nc < best[v]:
                 best[v] = nc
                 pred_e[v] = -(e + 2)
-                size = _push(hk, hv, size, nc, v)
+                size = _push(hk, hv, size, nc + _h(v, sx, sy, gx, gy, inv_v), v)
     # goal states -> targets (a state may be the goal of several targets)
     bound = np.inf
     while size > 0:
-        c = hk[0]
+        key_u = hk[0]
         u = hv[0]
         size -= 1
         key = hk[size]
@@ -120,9 +134,10 @@ def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_fr
             hv[i] = val
         if done[u]:
             continue
-        if c >= bound:
+        if key_u >= bound:
             break                                   # every target's cost is final
         done[u] = True
+        c = best[u]
         changed = False
         g = goal_head[u]
         while g >= 0:
@@ -144,7 +159,7 @@ def _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_fr
             if nc < best[v]:
                 best[v] = nc
                 pred_e[v] = e
-                size = _push(hk, hv, size, nc, v)
+                size = _push(hk, hv, size, nc + _h(v, sx, sy, gx, gy, inv_v), v)
 
 
 @njit(cache=True, nogil=True)
@@ -185,7 +200,7 @@ def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, s
         seeds = src_state[src_ptr[si]:src_ptr[si + 1]]
         fracs = src_frac[src_ptr[si]:src_ptr[si + 1]]
         _search(indptr, indices, cost, s_cost, seeds, fracs, goal_state, goal_frac, goal_target,
-                goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
+                goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which, best, best, 0.0, 0.0, 0.0)
         for j in range(n_t):
             g = goal_which[j]
             if g < 0:
@@ -199,7 +214,7 @@ def _kernel(indptr, indices, edge_src, cost, dur, dist, s_cost, s_dur, s_dist, s
 
 @njit(cache=True, nogil=True)
 def _path(indptr, indices, edge_src, cost, s_cost, seeds, seed_frac, goal_state, goal_frac,
-          goal_target, goal_head, goal_next):
+          goal_target, goal_head, goal_next, sx, sy, gx, gy, inv_v):
     """(states from the source state to the reached goal state, the CSR entry into each state
     after the first (the seed's entry first), goal index, cost) for target 0."""
     n = len(indptr) - 1
@@ -211,7 +226,7 @@ def _path(indptr, indices, edge_src, cost, s_cost, seeds, seed_frac, goal_state,
     goal_best = np.empty(1)
     goal_which = np.empty(1, np.int64)
     _search(indptr, indices, cost, s_cost, seeds, seed_frac, goal_state, goal_frac, goal_target,
-            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which)
+            goal_head, goal_next, best, pred_e, done, hk, hv, goal_best, goal_which, sx, sy, gx, gy, inv_v)
     if goal_which[0] < 0:
         return np.empty(0, np.int64), np.empty(0, np.int64), -1, np.inf
     v = goal_state[goal_which[0]]
@@ -313,17 +328,26 @@ def many_to_many(graph, edge_src: np.ndarray, src_ptr: np.ndarray, src_state: np
 
 
 def path(graph, edge_src: np.ndarray, seeds: np.ndarray, seed_frac: np.ndarray, goal_state: np.ndarray,
-         goal_frac: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, float]:
+         goal_frac: np.ndarray, goal_xy: tuple[float, float] | None = None,
+         potential: tuple[np.ndarray, np.ndarray, float] | None = None) -> tuple[np.ndarray, np.ndarray, int, float]:
     """(states from the source state to the reached goal state, the CSR entries between them,
     index of that goal, cost) of the least-cost path to one target; empty arrays, -1 and
     ``inf`` when it cannot be reached. Stops as soon as the target is settled: a leg explores what lies between its two
-    points, not the region."""
+    points, not the region. With ``goal_xy`` (the target point, metres) and ``potential``
+    ((x, y) of each state's start, 1 / the largest length-to-cost ratio) it is an A* towards
+    the point (:func:`_search`): the same path, a narrower search."""
     g = graph
     goal_state = np.ascontiguousarray(goal_state, np.int64)
     goal_target = np.zeros(len(goal_state), np.int64)
     head, nxt = _goal_lists(len(g.indptr) - 1, goal_state, goal_target)
+    if goal_xy is None or potential is None:
+        sx = sy = g.s_cost
+        gx = gy = inv_v = 0.0
+    else:
+        (sx, sy, inv_v), (gx, gy) = potential, goal_xy
     states, entries, which, cost = _path(g.indptr, g.indices, edge_src, g.cost, g.s_cost,
                                          np.ascontiguousarray(seeds, np.int64),
                                          np.ascontiguousarray(seed_frac, np.float64), goal_state,
-                                         np.ascontiguousarray(goal_frac, np.float64), goal_target, head, nxt)
+                                         np.ascontiguousarray(goal_frac, np.float64), goal_target, head, nxt,
+                                         sx, sy, float(gx), float(gy), float(inv_v))
     return states, entries, int(which), float(cost)

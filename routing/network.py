@@ -167,6 +167,7 @@ class CoachNetwork:
         self._copies: dict[int, list[int]] = {}
         for c in copies:
             self._copies.setdefault(int(self.arcs.orig[c]), []).append(int(c))
+        self._potential = None              # A* arrays of the legs, made on the first leg
         self.hierarchy = None
         if engine == "cch" or (engine == "auto" and len(st.state_arc) >= CCH_MIN_STATES):
             self.hierarchy = self._build_hierarchy()
@@ -192,6 +193,25 @@ class CoachNetwork:
     def engine(self) -> str:
         """"cch" or "dijkstra": what answers this network's queries."""
         return "cch" if self.hierarchy is not None else "dijkstra"
+
+    def _leg_potential(self) -> tuple[np.ndarray, np.ndarray, float]:
+        """(x, y of each state's start in metres, 1 / the largest ratio of a link's length to
+        its routing cost): the A* potential of the Dijkstra's legs (routing.many_to_many)."""
+        if self._potential is None:
+            arc = self.states.state_arc
+            link, rev = self.arcs.link[arc], self.arcs.rev[arc]
+            goff = self.geom_offsets
+            start = np.where(rev, goff[link + 1] - 1, goff[link])
+            seg = np.hypot(np.diff(self._x), np.diff(self._y))
+            seg[goff[1:-1] - 1] = 0.0                    # no segment across two links
+            cum = np.concatenate([[0.0], np.cumsum(seg)])
+            link_len = cum[goff[1:] - 1] - cum[goff[:-1]]
+            arc_len, arc_cost = link_len[self.arcs.link], self.arcs.cost
+            ok = arc_cost > 0
+            ratio = float((arc_len[ok] / arc_cost[ok]).max()) if ok.any() else 0.0
+            # the same local metres as the goal point, so the potential is consistent exactly
+            self._potential = (self._x[start], self._y[start], 1.0 / (ratio * (1 + 1e-9)) if ratio > 0 else 0.0)
+        return self._potential
 
     def _search(self):
         """The query engine: the hierarchy, or :mod:`routing.many_to_many`."""
@@ -556,9 +576,11 @@ class CoachNetwork:
             raise no_route
         st = self.states
         seeds, goals = self._seeds(a), self._goal_states(b)
+        goal_xy = tuple(float(v) for v in self._local_xy(b.road_lon, b.road_lat))
+        potential = self._leg_potential() if self.hierarchy is None else None
         states, entries, which, cost = self._search().path(
             st, self._edge_src, np.array([x for x, _ in seeds]), np.array([f for _, f in seeds]),
-            np.array([x for x, _ in goals]), np.array([f for _, f in goals]))
+            np.array([x for x, _ in goals]), np.array([f for _, f in goals]), goal_xy, potential)
         ahead = self._straight_on(a, b)
         if ahead is not None and ahead[0] <= cost:
             _, arc, f0, f1 = ahead

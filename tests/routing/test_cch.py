@@ -108,3 +108,27 @@ def test_auto_picks_the_hierarchy_on_large_regions_only(krems, monkeypatch):
     assert CoachNetwork(krems, COACH_12M).engine == "dijkstra"          # Krems is small
     monkeypatch.setattr(network_module, "CCH_MIN_STATES", 1000)
     assert CoachNetwork(krems, COACH_12M).engine == "cch"
+
+
+@pytest.mark.parametrize("which", ["krems", "ladoua"])
+def test_the_dijkstras_legs_aimed_at_the_goal_cost_what_the_plain_search_costs(which, krems, ladoua):
+    """The A* potential of the Dijkstra's legs (routing.many_to_many._h) never changes a leg's
+    cost: it only narrows the search."""
+    from routing import many_to_many as mm
+    region = {"krems": krems, "ladoua": ladoua}[which]
+    net = CoachNetwork(region, COACH_12M, engine="dijkstra")
+    snaps = _spread_snaps(net, 40, seed=9)
+    st, pot = net.states, net._leg_potential()
+    assert 0 < pot[2] < 1                                         # seconds a metre: above 1 m/s
+    found = 0
+    for p in snaps:
+        for q in snaps[::7]:
+            seeds, goals = net._seeds(p), net._goal_states(q)
+            args = (st, net._edge_src, np.array([x for x, _ in seeds]), np.array([f for _, f in seeds]),
+                    np.array([x for x, _ in goals]), np.array([f for _, f in goals]))
+            plain = mm.path(*args)
+            aimed = mm.path(*args, tuple(float(v) for v in net._local_xy(q.road_lon, q.road_lat)), pot)
+            assert aimed[2] == plain[2] or aimed[3] == pytest.approx(plain[3], abs=1e-6)
+            assert aimed[3] == pytest.approx(plain[3], rel=1e-9, abs=1e-6)
+            found += np.isfinite(plain[3])
+    assert found > 150
