@@ -538,12 +538,6 @@ class Hierarchy:
         """Upward arcs (original transitions and shortcuts, both directions in one)."""
         return len(self.up)
 
-    @property
-    def nbytes(self) -> int:
-        """Memory of the hierarchy's arrays (bytes)."""
-        return sum(a.nbytes for a in (self.rank, self.up_ptr, self.up, self.parent, self.wu, self.wd, self.du,
-                                      self.dd, self.lu, self.ld, self.eu, self.ed, self.mu, self.md))
-
     def _starts(self, graph, ptr, states, fracs):
         """Seeds -> the transitions out of each seed state, less the part behind the point:
         (start ptr per group, rank, cost, duration, length, CSR entry)."""

@@ -127,11 +127,8 @@ class CoachNetwork:
 
         # cumulative length along each link, per geometry point
         geom, goff = self.geom, self.geom_offsets
-        seg = haversine_m(geom[:-1, 0], geom[:-1, 1], geom[1:, 0], geom[1:, 1])
-        seg[goff[1:-1] - 1] = 0.0                       # no segment across two links
-        cum = np.concatenate([[0.0], np.cumsum(seg)])
         self.point_link = np.repeat(np.arange(m), np.diff(goff))
-        self.geom_cum_m = cum - cum[goff[:-1]][self.point_link]
+        self.geom_cum_m = self._along_links(haversine_m(geom[:-1, 0], geom[:-1, 1], geom[1:, 0], geom[1:, 1]))
         self.link_length_m = self.geom_cum_m[goff[1:] - 1] if m else np.zeros(0)
         self._x, self._y = self._local_xy(geom[:, 0], geom[:, 1])
 
@@ -176,6 +173,15 @@ class CoachNetwork:
         self._crossings = None
         self.warnings: list[Message] = self._make_warnings()
 
+    def _along_links(self, seg: np.ndarray) -> np.ndarray:
+        """Per geometry point, the length along its link from the link's first point, given the
+        length of each segment between consecutive points (``seg``, one shorter than ``geom``)."""
+        goff = self.geom_offsets
+        seg = seg.copy()
+        seg[goff[1:-1] - 1] = 0.0                       # no segment across two links
+        cum = np.concatenate([[0.0], np.cumsum(seg)])
+        return cum - cum[goff[:-1]][self.point_link]
+
     def _build_hierarchy(self):
         """The CCH of the state graph (None when it would be too large); a state sits at its
         link's middle."""
@@ -202,10 +208,7 @@ class CoachNetwork:
             link, rev = self.arcs.link[arc], self.arcs.rev[arc]
             goff = self.geom_offsets
             start = np.where(rev, goff[link + 1] - 1, goff[link])
-            seg = np.hypot(np.diff(self._x), np.diff(self._y))
-            seg[goff[1:-1] - 1] = 0.0                    # no segment across two links
-            cum = np.concatenate([[0.0], np.cumsum(seg)])
-            link_len = cum[goff[1:] - 1] - cum[goff[:-1]]
+            link_len = self._along_links(np.hypot(np.diff(self._x), np.diff(self._y)))[goff[1:] - 1]
             arc_len, arc_cost = link_len[self.arcs.link], self.arcs.cost
             ok = arc_cost > 0
             ratio = float((arc_len[ok] / arc_cost[ok]).max()) if ok.any() else 0.0

@@ -134,6 +134,7 @@ def save(net, region, profile, engine: str, key: str | None = None) -> Path | No
         return None
     root = cache_root()
     folder = root / key
+    tmp = None
     try:
         root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
@@ -145,7 +146,8 @@ def save(net, region, profile, engine: str, key: str | None = None) -> Path | No
         return folder
     except Exception as exc:                          # disk full, read-only folder: not fatal
         log.warning("network of %s not cached: %s", region.name, exc)
-        shutil.rmtree(locals().get("tmp", root / ".none"), ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         return None
 
 

@@ -108,13 +108,13 @@ class Region:
             from routing.network import CoachNetwork
             # a large region's network takes seconds to build: kept on disk between sessions
             large = len(self.graph["link_u"]) >= network_cache.CACHE_MIN_LINKS
-            folder = network_cache.cache_key(self, profile, key[1]) if large else None
-            net = network_cache.load(self, profile, key[1], folder) if folder else None
+            cached_as = network_cache.cache_key(self, profile, key[1]) if large else None
+            net = network_cache.load(self, profile, key[1], cached_as) if cached_as else None
             if net is None:
                 net = CoachNetwork(self, profile, engine=key[1])
-                if folder:
+                if cached_as:
                     net.prepare_snapping()
-                    network_cache.save(net, self, profile, key[1], folder)
+                    network_cache.save(net, self, profile, key[1], cached_as)
             self._networks[key] = net
         return net
 
