@@ -1,12 +1,18 @@
 """Tile a bundled REAL extract N x N times into one PBF (benchmark input for the import).
 
-    .venv/bin/python tests/benchmarks/tiled_extract.py OUT.osm.pbf [--source maps/krems_austria.osm.gz] [--tiles 6]
+    .venv/bin/python tests/benchmarks/tiled_extract.py OUT.osm.pbf [--source maps/krems_austria.osm.gz] [--tiles 6] [--join]
 
 Every node, way and relation of the source is copied once per tile, shifted by whole
 multiples of the source's extent (so tiles sit side by side, not on top of each other) and
 renumbered (ids offset per tile), tags untouched: turn restrictions, barriers, access tags,
-buildings and land use keep their real mix. The tiles do not join (each is its own road
-island): this measures how the import scales with real data, not routing across tiles.
+buildings and land use keep their real mix. Without ``--join`` the tiles do not join (each is
+its own road island): that measures how the import scales with real data. With ``--join``
+neighbouring tiles are linked by two-way ``highway=secondary`` roads between the source's road
+junctions nearest each side of its road network (up to ``JOINS_PER_SIDE`` per side, in order
+along it; the source's own bounds can be wider than its roads: links are then rural roads of a
+few kilometres), so routes
+cross tiles as they would cross a département's towns: that measures routing at scale on real
+street patterns (``coach_scale.py``).
 """
 from __future__ import annotations
 
@@ -18,6 +24,9 @@ from pathlib import Path
 import osmium
 
 REPO = Path(__file__).resolve().parents[2]
+JOINS_PER_SIDE = 4
+ROADS = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
+         "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link"}
 
 
 def _bounds(source: Path) -> tuple[float, float, float, float]:
@@ -30,36 +39,92 @@ def _bounds(source: Path) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-def tile(source: Path, out: Path, tiles: int) -> dict:
-    """Write ``tiles`` x ``tiles`` shifted copies of ``source`` to ``out``; returns counts."""
-    w, s, e, n = _bounds(source)
+def _read(source: Path):
+    """(nodes, ways, relations) of ``source`` as plain tuples, read once."""
+    nodes, ways, rels = [], [], []
+    for o in osmium.FileProcessor(str(source)):
+        tags = {tg.k: tg.v for tg in o.tags}
+        if o.is_node() and o.location.valid():
+            nodes.append((o.id, o.location.lon, o.location.lat, tags))
+        elif o.is_way():
+            ways.append((o.id, [nd.ref for nd in o.nodes], tags))
+        elif o.is_relation():
+            rels.append((o.id, [(m.type, m.ref, m.role) for m in o.members], tags))
+    return nodes, ways, rels
+
+
+def _join_nodes(nodes, ways) -> dict[str, list[int]]:
+    """Per side ("w", "e", "s", "n") of the road network's bounding box: up to
+    ``JOINS_PER_SIDE`` road junctions nearest that side (within a fifth of the box from it),
+    ordered along the side."""
+    use = {}
+    for _, refs, tags in ways:
+        if tags.get("highway") in ROADS:
+            for r in refs:
+                use[r] = use.get(r, 0) + 1
+    # a way's end or a node shared by two road ways: a place a link can join without a dead end
+    ends = {refs[k] for _, refs, tags in ways if tags.get("highway") in ROADS for k in (0, -1)}
+    pos = {i: (x, y) for i, x, y, _ in nodes if i in use and (use[i] > 1 or i in ends)}
+    w, e = min(x for x, _ in pos.values()), max(x for x, _ in pos.values())
+    s, n = min(y for _, y in pos.values()), max(y for _, y in pos.values())
+    out = {}
+    for side in "wesn":
+        along = 1 if side in "we" else 0                  # the coordinate along the side
+        reach = ((e - w) if side in "we" else (n - s)) / 5
+        gaps = sorted(({"w": xy[0] - w, "e": e - xy[0], "s": xy[1] - s, "n": n - xy[1]}[side], i)
+                      for i, xy in pos.items())
+        near = [i for gap, i in gaps if gap <= reach][:JOINS_PER_SIDE]
+        out[side] = sorted(near, key=lambda i: pos[i][along])
+    return out
+
+
+def tile(source: Path, out: Path, tiles: int, join: bool = False) -> dict:
+    """Write ``tiles`` x ``tiles`` shifted copies of ``source`` to ``out`` (joined by roads
+    with ``join``); returns counts."""
+    bounds = _bounds(source)
+    w, s, e, n = bounds
     dx, dy = (e - w) * 1.02, (n - s) * 1.02
     if out.exists():
         out.unlink()
     offset = 10 ** 10                                   # above any id of the source
-    counts = {"nodes": 0, "ways": 0, "relations": 0}
+    link_base = 9 * 10 ** 9                             # a tile's link ways: above its own way ids
+    nodes, ways, rels = _read(source)
+    joins = _join_nodes(nodes, ways) if join else None
+    counts = {"nodes": 0, "ways": 0, "relations": 0, "links": 0}
     writer = osmium.SimpleWriter(str(out))
     try:
         # nodes of every tile first, then ways, then relations: a sorted file (areas need it)
-        for kind in ("n", "w", "r"):
-            for t in range(tiles * tiles):
-                ox, oy, base = (t % tiles) * dx, (t // tiles) * dy, t * offset
-                for o in osmium.FileProcessor(str(source)):
-                    tags = {tg.k: tg.v for tg in o.tags}
-                    if kind == "n" and o.is_node():
-                        loc = (o.location.lon + ox, o.location.lat + oy) if o.location.valid() else None
-                        if loc is None:
-                            continue
-                        writer.add_node(osmium.osm.mutable.Node(id=o.id + base, location=loc, tags=tags))
-                        counts["nodes"] += 1
-                    elif kind == "w" and o.is_way():
-                        writer.add_way(osmium.osm.mutable.Way(id=o.id + base, nodes=[nd.ref + base for nd in o.nodes],
-                                                              tags=tags))
-                        counts["ways"] += 1
-                    elif kind == "r" and o.is_relation():
-                        members = [(m.type, m.ref + base, m.role) for m in o.members]
-                        writer.add_relation(osmium.osm.mutable.Relation(id=o.id + base, members=members, tags=tags))
-                        counts["relations"] += 1
+        for t in range(tiles * tiles):
+            ox, oy, base = (t % tiles) * dx, (t // tiles) * dy, t * offset
+            for i, x, y, tags in nodes:
+                writer.add_node(osmium.osm.mutable.Node(id=i + base, location=(x + ox, y + oy), tags=tags))
+            counts["nodes"] += len(nodes)
+        for t in range(tiles * tiles):
+            base = t * offset
+            for i, refs, tags in ways:
+                writer.add_way(osmium.osm.mutable.Way(id=i + base, nodes=[r + base for r in refs], tags=tags))
+            counts["ways"] += len(ways)
+            if joins is None:
+                continue
+            col, row = t % tiles, t // tiles
+            k = 0
+            # to the tile east (this tile's east side to its west side) and north
+            for side, other, nb in (("e", "w", t + 1 if col + 1 < tiles else None),
+                                    ("n", "s", t + tiles if row + 1 < tiles else None)):
+                if nb is None:
+                    continue
+                for a, b in zip(joins[side], joins[other]):
+                    writer.add_way(osmium.osm.mutable.Way(
+                        id=base + link_base + k, nodes=[a + base, b + nb * offset],
+                        tags={"highway": "secondary", "name": "Liaison (synthetic)"}))
+                    k += 1
+            counts["links"] += k
+        for t in range(tiles * tiles):
+            base = t * offset
+            for i, members, tags in rels:
+                writer.add_relation(osmium.osm.mutable.Relation(
+                    id=i + base, members=[(ty, r + base, role) for ty, r, role in members], tags=tags))
+            counts["relations"] += len(rels)
     finally:
         writer.close()
     return counts
@@ -70,9 +135,10 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--source", type=Path, default=REPO / "maps" / "krems_austria.osm.gz")
     ap.add_argument("--tiles", type=int, default=6)
+    ap.add_argument("--join", action="store_true", help="link neighbouring tiles by road")
     a = ap.parse_args(argv)
     t = time.perf_counter()
-    counts = tile(a.source, a.out, a.tiles)
+    counts = tile(a.source, a.out, a.tiles, a.join)
     print(f"REAL-MIX tiled extract ({a.tiles} x {a.tiles} copies of {a.source.name}) written to {a.out}: {counts} "
           f"in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return 0
