@@ -29,16 +29,6 @@ ROADS = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified"
          "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link"}
 
 
-def _bounds(source: Path) -> tuple[float, float, float, float]:
-    w = s = float("inf")
-    e = n = float("-inf")
-    for o in osmium.FileProcessor(str(source)):
-        if o.is_node() and o.location.valid():
-            w, e = min(w, o.location.lon), max(e, o.location.lon)
-            s, n = min(s, o.location.lat), max(n, o.location.lat)
-    return w, s, e, n
-
-
 def _read(source: Path):
     """(nodes, ways, relations) of ``source`` as plain tuples, read once."""
     nodes, ways, rels = [], [], []
@@ -81,14 +71,14 @@ def _join_nodes(nodes, ways) -> dict[str, list[int]]:
 def tile(source: Path, out: Path, tiles: int, join: bool = False) -> dict:
     """Write ``tiles`` x ``tiles`` shifted copies of ``source`` to ``out`` (joined by roads
     with ``join``); returns counts."""
-    bounds = _bounds(source)
-    w, s, e, n = bounds
+    nodes, ways, rels = _read(source)
+    w, e = min(x for _, x, _, _ in nodes), max(x for _, x, _, _ in nodes)
+    s, n = min(y for _, _, y, _ in nodes), max(y for _, _, y, _ in nodes)
     dx, dy = (e - w) * 1.02, (n - s) * 1.02
     if out.exists():
         out.unlink()
     offset = 10 ** 10                                   # above any id of the source
     link_base = 9 * 10 ** 9                             # a tile's link ways: above its own way ids
-    nodes, ways, rels = _read(source)
     joins = _join_nodes(nodes, ways) if join else None
     counts = {"nodes": 0, "ways": 0, "relations": 0, "links": 0}
     writer = osmium.SimpleWriter(str(out))
