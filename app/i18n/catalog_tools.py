@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 # Calls whose first argument is a message code.
 _CODE_CALLS = {"Message", "UserError", "ProjectError", "ProjectInUse", "ProjectReadOnly", "SiteImportError",
                "ExportError", "RegionError", "RoutingError", "PlanningError", "CodedError", "Problem",
-               "UserErrorWithCode", "VideoFileError", "SlotsError"}
+               "UserErrorWithCode", "VideoFileError", "SlotsError", "TrackError"}
 
 
 def read(lang: str) -> dict[str, str]:

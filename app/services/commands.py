@@ -14,14 +14,15 @@ import sqlite3
 from typing import Any, Callable, Optional
 
 from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
-from app.store.project import ROW_TABLES, Project
+from app.store.project import DAY_LOG_TABLES, ROW_TABLES, Project
 from app.store.refusals import sqlite_refusal
 from routing.errors import UserError
 
 log = logging.getLogger(__name__)
 
-# Parents before children: the order rows are written back in (settings are not undo state).
-TABLE_ORDER = tuple(t for t in ROW_TABLES if t != "settings")
+# Parents before children: the order rows are written back in (settings and the tour day's
+# logbook are not undo state).
+TABLE_ORDER = tuple(t for t in ROW_TABLES if t != "settings" and t not in DAY_LOG_TABLES)
 TABLE_OF = {Site: "sites", Video: "videos", Ambassador: "ambassadors", Tour: "tours", Bus: "buses",
             Stop: "stops", ParticipantGroup: "participant_groups"}
 
@@ -148,8 +149,8 @@ class DeleteEntity(ProjectCommand):
         super().__init__(project, text)
         self.kind = kind
         self.entity_id = entity_id
-        # Plans are large; only a tour's deletion removes one.
-        self.tables = TABLE_ORDER if kind is Tour else TABLE_ORDER[:-1]
+        # Plans and day logs are large; only a tour's deletion removes them.
+        self.tables = TABLE_ORDER + DAY_LOG_TABLES if kind is Tour else tuple(t for t in TABLE_ORDER if t != "plans")
         self._before: Optional[dict[str, list[dict]]] = None
 
     def _redo(self) -> None:

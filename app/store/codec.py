@@ -505,6 +505,26 @@ def _text_columns(table: str, *columns: str) -> dict[str, Check]:
     return {c: _text(max_text(table, c)) for c in columns}
 
 
+def _aware_datetime_of(value: Any) -> dt.datetime:
+    when = _datetime_of(value)
+    if when.tzinfo is None:
+        raise _as_shown(value)
+    return when
+
+
+def _one_of(*values: str) -> Check:
+    def check(value: Any) -> str:
+        if value not in values:
+            raise _as_shown(value)
+        return value
+
+    return check
+
+
+DAY_EVENT_KINDS = ("left_depot", "arrived", "departed", "passed", "skipped", "returned", "headcount", "cue",
+                   "cue_dropped", "off_route", "back_on_route")
+
+
 # Every column of every table (schema version CURRENT_VERSION) and its check.
 COLUMNS: dict[str, dict[str, Check]] = {
     "settings": _text_columns("settings", "key", "value"),
@@ -586,6 +606,28 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "tour_id": _ID,
         "computed_at": _datetime_of,
         "plan": _json("plans", "plan", _plan_shape, constants=True),
+    },
+    "day_events": {
+        "id": _ID,
+        "tour_id": _ID,
+        "bus_id": _REF,
+        "at": _aware_datetime_of,
+        "kind": _one_of(*DAY_EVENT_KINDS),
+        "stop_index": _int(0, 100_000, null=True),
+        "stop_id": _REF,
+        "ref": _text(max_text("day_events", "ref")),
+        "value": _real(0.0, 1e6, null=True),
+        "source": _one_of("auto", "manual"),
+    },
+    "day_track": {
+        "id": _ID,
+        "tour_id": _ID,
+        "bus_id": _REF,
+        "at": _aware_datetime_of,
+        "lon": _real(-180.0, 180.0),
+        "lat": _real(-90.0, 90.0),
+        "speed_mps": _real(0.0, 1_000.0, null=True),
+        "heading_deg": _real(0.0, 360.0, null=True),
     },
 }
 
@@ -712,3 +754,33 @@ def setting_from_row(row: dict[str, Any]) -> str:
 def plan_from_row(row: dict[str, Any]) -> Plan:
     """The stored plan of a ``plans`` row (its ``plan`` column, with ``tour_id`` for messages)."""
     return read_row("plans", row)["plan"]
+
+
+def day_event_to_row(tour_id: int, bus_id: Optional[int], event: Any) -> dict[str, Any]:
+    """A :class:`~app.tourday.day.DayEvent` of bus ``bus_id`` as a ``day_events`` row."""
+    return {"tour_id": tour_id, "bus_id": bus_id, "at": event.at.isoformat(), "kind": event.kind,
+            "stop_index": event.stop_index, "stop_id": event.stop_id, "ref": event.ref,
+            "value": event.value, "source": event.source}
+
+
+def day_event_from_row(row: dict[str, Any]) -> Any:
+    from app.tourday.day import DayEvent
+
+    r = read_row("day_events", row)
+    return DayEvent(r["at"], r["kind"], r["stop_index"], r["stop_id"], r["ref"], r["value"], r["source"])
+
+
+def fix_to_row(tour_id: int, bus_id: Optional[int], fix: Any) -> dict[str, Any]:
+    """A :class:`~app.tourday.fixes.Fix` of bus ``bus_id`` as a ``day_track`` row."""
+    def real(x: Any) -> Optional[float]:
+        return None if x is None else float(x)  # a numpy float is a float to SQLite only once converted
+
+    return {"tour_id": tour_id, "bus_id": bus_id, "at": fix.at.isoformat(), "lon": float(fix.lon),
+            "lat": float(fix.lat), "speed_mps": real(fix.speed_mps), "heading_deg": real(fix.heading_deg)}
+
+
+def fix_from_row(row: dict[str, Any]) -> Any:
+    from app.tourday.fixes import Fix
+
+    r = read_row("day_track", row)
+    return Fix(r["at"], r["lon"], r["lat"], r["speed_mps"], r["heading_deg"])

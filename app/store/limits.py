@@ -21,6 +21,8 @@ MAX_ROWS: dict[str, int] = {
     "participant_groups": 20_000,
     "precedences": 50_000,
     "plans": 2_000,
+    "day_events": 500_000,  # a few hundred a tour day
+    "day_track": 5_000_000,  # one fix a second: ten-hour days of a few hundred bus-days
 }
 
 # Characters in one text value: names, notes, addresses, the JSON of time windows...

@@ -149,7 +149,38 @@ ALTER TABLE sites ADD COLUMN coach_turns INTEGER NOT NULL DEFAULT 0;
 UPDATE sites SET coach_turns = 1 WHERE kind = 'depot';
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+# Version 6: the tour day's log — what really happened aboard each bus (arrivals, departures,
+# skipped stops, headcounts, cues played, off route), one row per event written as it happens,
+# and the bus's GPS track. ``bus_id`` is the plan's bus (no foreign key: the log outlives a
+# bus deleted later, as a logbook does); ``at`` is ISO 8601 with its offset.
+MIGRATION_6 = """
+CREATE TABLE day_events (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    bus_id INTEGER,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    stop_index INTEGER,
+    stop_id INTEGER,
+    ref TEXT NOT NULL DEFAULT '',
+    value REAL,
+    source TEXT NOT NULL DEFAULT 'auto'
+);
+CREATE INDEX day_events_tour ON day_events(tour_id, bus_id, id);
+CREATE TABLE day_track (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    bus_id INTEGER,
+    at TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    speed_mps REAL,
+    heading_deg REAL
+);
+CREATE INDEX day_track_tour ON day_track(tour_id, bus_id, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

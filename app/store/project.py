@@ -61,7 +61,9 @@ _TABLES: dict[type, tuple[str, Callable[[Any], dict], Callable[[dict], Any]]] = 
 # Every table the generic row API (:meth:`Project.rows` and friends) may touch, parents
 # before children: the order rows are written back in so foreign keys always find their target.
 ROW_TABLES: tuple[str, ...] = ("settings", "sites", "videos", "ambassadors", "ambassador_sites", "tours", "buses",
-                               "stops", "participant_groups", "precedences", "plans")
+                               "stops", "participant_groups", "precedences", "plans", "day_events", "day_track")
+# The tour day's logbook: written as it happens, never undone (a tour's deletion takes it along).
+DAY_LOG_TABLES: tuple[str, ...] = ("day_events", "day_track")
 
 
 def _in_use(path: Path) -> Exception:

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import DamagedValue
 from app.model.entities import Site, SiteKind
-from app.store.migrations import migrate, schema_version
+from app.store.migrations import CURRENT_VERSION, migrate, schema_version
 from app.store.project import Project
 
 
@@ -21,7 +21,7 @@ def test_a_version_4_file_gets_its_depots_as_turning_places(tmp_path):
     conn.commit()
     conn.close()
     with Project.open(path) as p:
-        assert p.schema_version == 5
+        assert p.schema_version == CURRENT_VERSION
         company, depot = sorted(p.sites(), key=lambda s: s.id)
         assert not company.coach_turns and depot.coach_turns
         company.coach_turns = True              # a company forecourt the coach turns in
@@ -31,7 +31,7 @@ def test_a_version_4_file_gets_its_depots_as_turning_places(tmp_path):
         company, depot, parking = sorted(p.sites(), key=lambda s: s.id)
         assert company.coach_turns and depot.coach_turns and not parking.coach_turns
     conn = sqlite3.connect(str(path))
-    assert schema_version(conn) == 5
+    assert schema_version(conn) == CURRENT_VERSION
     assert conn.execute("SELECT coach_turns FROM sites ORDER BY id").fetchall() == [(1,), (1,), (0,)]
     conn.close()
 
