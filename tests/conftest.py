@@ -37,3 +37,17 @@ def _one_qt_application(qapp):
     then abort, because widgets need a QApplication.
     """
     yield qapp
+
+
+@pytest.fixture(scope="session")
+def planned_demo(tmp_path_factory) -> Path:
+    """The demo project with its tours planned on the real Krems roads (built once per session)."""
+    from app.services.demo import build_demo
+    from app.services.planning import plan_tour
+    from app.store.project import Project
+
+    path = build_demo(tmp_path_factory.mktemp("planned-demo"))
+    with Project.open(path) as project:
+        for tour in project.tours():
+            plan_tour(project, tour.id, time_limit_s=1)
+    return path

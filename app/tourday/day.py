@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from app.model.plan import BusPlan
-from app.tourday.cues import GETS_OFF, LATE_M, Trigger, stop_key, triggers_for
+from app.tourday.cues import GETS_OFF, LATE_M, Trigger, triggers_for
 from app.tourday.fixes import Fix
 from app.tourday.matching import Match, Matcher
 from app.tourday.route_track import RouteTrack

@@ -99,6 +99,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actReplanNow", QT_TRANSLATE_NOOP("MainWindow", "Re-plan from &now"), "planning.replan_now", None,
                QT_TRANSLATE_NOOP("MainWindow", "Keep the stops already done, plan the rest from the present time"),
                can_replan, _PLAN_FIRST),
+    ActionSpec("actTourDay", QT_TRANSLATE_NOOP("MainWindow", "Tour &day (aboard the bus)"), "modes.tour_day",
+               "Ctrl+J",
+               QT_TRANSLATE_NOOP("MainWindow", "Run the planned tour on the bus: where we are, what comes next, "
+                                               "the videos, the actual times (Ctrl+J)"), has_plan, _PLAN_FIRST),
     ActionSpec("actCancel", QT_TRANSLATE_NOOP("MainWindow", "Ca&ncel the running work"), "tasks.cancel_all", "Esc",
                QT_TRANSLATE_NOOP("MainWindow", "Stop the optimisation, import or export in progress")),
     ActionSpec("actFit", QT_TRANSLATE_NOOP("MainWindow", "&Fit the map to the tour"), "window.fit_map", "Ctrl+0",
@@ -138,7 +142,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuEdit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
      ("@undo", "@redo", "-", "actFind", "actAddSite", "actDeleteSite", "actImportSites")),
     ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
-     ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel")),
+     ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel", "-",
+      "actTourDay")),
     ("menuView", QT_TRANSLATE_NOOP("MainWindow", "&View"), ("actFit", "-", "@docks")),
     ("menuExport", QT_TRANSLATE_NOOP("MainWindow", "Export"),
      ("actExportDialog", "actPreviewItinerary", "actPrintItinerary", "-", "actPreviewSheets", "actPrintSheets",
@@ -148,7 +153,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 TOOLBAR: tuple[str, ...] = ("actOpen", "@undo", "@redo", "-", "actAddSite", "actNewTour", "actAddStop", "-",
-                            "actOptimise", "actKeepOrder", "actFit", "-", "actRegions", "actExportDialog")
+                            "actOptimise", "actKeepOrder", "actFit", "-", "actRegions", "actExportDialog", "-",
+                            "actTourDay")
 
 
 def tr(text: str) -> str:

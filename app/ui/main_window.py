@@ -28,7 +28,7 @@ from app.ui.controllers.exporting import ExportingController
 from app.ui.controllers.files import FilesController
 from app.ui.controllers.planning import PlanningController
 from app.ui.controllers.preferences import PreferencesController
-from app.ui.modes.planning import PlanningMode
+from app.ui.modes.switch import ModeSwitch
 from app.ui.notify import Notifier
 from app.ui.panels.ambassadors import AmbassadorsPanel
 from app.ui.panels.itinerary import ItineraryTable
@@ -82,10 +82,11 @@ class MainWindow(QMainWindow):
                              PlanningController(self.session, self.tasks, self.notifier, self),
                              ExportingController(self.session, self.tasks, self.notifier, self.settings, self))
         self.preferences = PreferencesController(self.settings, self.notifier, lang, self)
+        self.modes = ModeSwitch(self)
         self.actions = ActionRegistry(self, self.session, {
             "window": self, "files": files, "editing": editing, "planning": self.c.planning,
-            "exporting": self.c.exporting, "tasks": self.tasks,
-            "preferences": self.preferences})
+            "exporting": self.c.exporting, "tasks": self.tasks, "preferences": self.preferences,
+            "modes": self.modes})
         self._build_menus_and_toolbar()
         self.task_indicator = TaskIndicator(self)
         self.tasks.started.connect(self.task_indicator.track)
@@ -93,8 +94,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._bind()
-        self.mode = PlanningMode()
-        self.mode.activate(self)
+        self.modes.start()
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -5,6 +5,7 @@ Typed accessors over one QSettings store (organisation "ZI Tour", application
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -58,6 +59,20 @@ class Settings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self.q.setValue("window/geometry", geometry)
         self.q.setValue("window/state", state)
+
+    # -- tour day -------------------------------------------------------------
+    def gps_port(self) -> tuple[str, int]:
+        """The serial port and baud rate of the GPS (``/dev/ttyACM0`` at 4800 by default: NMEA's own rate)."""
+        port = self.q.value("tourday/gps_port") or ("COM3" if sys.platform == "win32" else "/dev/ttyACM0")
+        try:
+            baud = int(self.q.value("tourday/gps_baud") or 4800)
+        except (TypeError, ValueError):
+            baud = 4800
+        return str(port), baud
+
+    def set_gps_port(self, port: str, baud: int = 4800) -> None:
+        self.q.setValue("tourday/gps_port", port)
+        self.q.setValue("tourday/gps_baud", int(baud))
 
     def sync(self) -> None:
         self.q.sync()

@@ -79,6 +79,153 @@
     </message>
 </context>
 <context>
+    <name>ConsolePanel</name>
+    <message>
+        <source>Arrived (F6)</source>
+        <translation>Arrivés (F6)</translation>
+    </message>
+    <message>
+        <source>Departed (F7)</source>
+        <translation>Départ (F7)</translation>
+    </message>
+    <message>
+        <source>Skip the next stop (F8)</source>
+        <translation>Sauter l'arrêt suivant (F8)</translation>
+    </message>
+    <message>
+        <source>Next video (Page Down)</source>
+        <translation>Vidéo suivante (Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Pause the video (Page Up)</source>
+        <translation>Pause vidéo (Page préc.)</translation>
+    </message>
+    <message>
+        <source>On board:</source>
+        <translation>À bord :</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Compter</translation>
+    </message>
+    <message>
+        <source>Record how many participants are back on board before leaving</source>
+        <translation>Noter combien de participants sont remontés avant de repartir</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Drive the plan on its own clock, to try the day (nothing goes on the road)</source>
+        <translation>Dérouler le plan à son heure, pour essayer la journée (sans rouler)</translation>
+    </message>
+    <message>
+        <source>Replay a track…</source>
+        <translation>Rejouer une trace…</translation>
+    </message>
+    <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Follow the bus with the GPS plugged in (serial port in the settings)</source>
+        <translation>Suivre le car avec le GPS branché (port série dans les réglages)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Passenger screen</source>
+        <translation>Écran passagers</translation>
+    </message>
+    <message>
+        <source>Day report…</source>
+        <translation>Bilan du jour…</translation>
+    </message>
+    <message>
+        <source>Back to planning</source>
+        <translation>Retour à la préparation</translation>
+    </message>
+    <message>
+        <source>of %1 registered</source>
+        <translation>sur %1 inscrits</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d'une minute</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>À l'heure</translation>
+    </message>
+    <message>
+        <source>%1 behind schedule</source>
+        <translation>En retard de %1</translation>
+    </message>
+    <message>
+        <source>%1 ahead of schedule</source>
+        <translation>En avance de %1</translation>
+    </message>
+    <message>
+        <source>Back at the depot</source>
+        <translation>Retour au dépôt</translation>
+    </message>
+    <message>
+        <source>Returning to the depot</source>
+        <translation>En route vers le dépôt</translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation>À %1</translation>
+    </message>
+    <message>
+        <source>Leave in %1</source>
+        <translation>Départ dans %1</translation>
+    </message>
+    <message>
+        <source>Time to leave</source>
+        <translation>C'est l'heure de repartir</translation>
+    </message>
+    <message>
+        <source>Passing %1</source>
+        <translation>Passage devant %1</translation>
+    </message>
+    <message>
+        <source>Next stop: %1</source>
+        <translation>Prochain arrêt : %1</translation>
+    </message>
+    <message>
+        <source>in %1 (%2)</source>
+        <translation>dans %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not left yet</source>
+        <translation>Pas encore parti</translation>
+    </message>
+    <message>
+        <source>%1 presents %2 in %3</source>
+        <translation>%1 présente %2 dans %3</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>Next video: %1 in %2</source>
+        <translation>Vidéo suivante : %1 dans %2</translation>
+    </message>
+    <message>
+        <source>No video left</source>
+        <translation>Plus de vidéo prévue</translation>
+    </message>
+    <message>
+        <source>Off the planned route since %1</source>
+        <translation>Hors de l'itinéraire prévu depuis %1</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Type the date (16/06/2026, mardi 16 juin…) or pick it in the calendar</source>
@@ -816,6 +963,14 @@
         <translation>Garder les arrêts déjà faits, planifier la suite à partir de l'heure actuelle</translation>
     </message>
     <message>
+        <source>Tour &amp;day (aboard the bus)</source>
+        <translation>&amp;Jour J (à bord du car)</translation>
+    </message>
+    <message>
+        <source>Run the planned tour on the bus: where we are, what comes next, the videos, the actual times (Ctrl+J)</source>
+        <translation>Dérouler le circuit planifié dans le car : où on est, ce qui vient, les vidéos, les heures réelles (Ctrl+J)</translation>
+    </message>
+    <message>
         <source>Ca&amp;ncel the running work</source>
         <translation>A&amp;nnuler le travail en cours</translation>
     </message>
@@ -1033,6 +1188,52 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>%1 tours</source>
         <translation>%1 circuits</translation>
+    </message>
+</context>
+<context>
+    <name>NmeaDeviceSource</name>
+    <message>
+        <source>The GPS on %1 cannot be opened: %2.</source>
+        <translation>Le GPS sur %1 ne peut pas être ouvert : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PassengerWindow</name>
+    <message>
+        <source>ZI Tour — passengers</source>
+        <translation>ZI Tour — passagers</translation>
+    </message>
+    <message>
+        <source>On the road</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <source>What they make</source>
+        <translation>Ce qu'ils fabriquent</translation>
+    </message>
+    <message>
+        <source>Jobs to fill</source>
+        <translation>Postes à pourvoir</translation>
+    </message>
+    <message>
+        <source>Salaries</source>
+        <translation>Salaires</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Next stop</source>
+        <translation>Prochain arrêt</translation>
+    </message>
+    <message>
+        <source>On your right and left</source>
+        <translation>Sur votre passage</translation>
+    </message>
+    <message>
+        <source>In pictures</source>
+        <translation>En images</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1701,13 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
 </context>
 <context>
+    <name>SystemSource</name>
+    <message>
+        <source>This computer has no positioning service; plug in a GPS or replay a track.</source>
+        <translation>Cet ordinateur n'a pas de service de localisation : branchez un GPS ou rejouez une trace.</translation>
+    </message>
+</context>
+<context>
     <name>TaskIndicator</name>
     <message>
         <source>Cancel</source>
@@ -1554,6 +1762,48 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Rest the driving rules require (Buses tab), taken where the bus stands</source>
         <translation>Repos exigé par les règles de conduite (onglet Cars), pris là où se trouve le car</translation>
+    </message>
+</context>
+<context>
+    <name>TourDayController</name>
+    <message>
+        <source>Read-only project: the day runs but is not recorded.</source>
+        <translation>Projet en lecture seule : la journée se déroule mais n'est pas enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>TourDayMode</name>
+    <message>
+        <source>Tour day</source>
+        <translation>Jour J</translation>
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation>Position : %1</translation>
+    </message>
+    <message>
+        <source>No position source: press Rehearse, Replay or GPS</source>
+        <translation>Aucune source de position : Répétition, Rejouer ou GPS</translation>
+    </message>
+    <message>
+        <source>Video %1 cannot be played: its card is shown instead.</source>
+        <translation>La vidéo %1 ne peut pas être lue : sa fiche est affichée à la place.</translation>
+    </message>
+    <message>
+        <source>Replay a track</source>
+        <translation>Rejouer une trace</translation>
+    </message>
+    <message>
+        <source>Tracks (*.nmea *.log *.txt *.gpx);;All files (*)</source>
+        <translation>Traces (*.nmea *.log *.txt *.gpx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Write the day report to a folder</source>
+        <translation>Écrire le bilan du jour dans un dossier</translation>
+    </message>
+    <message>
+        <source>Day report written: %1</source>
+        <translation>Bilan du jour écrit : %1</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2242,13 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Recent projects</source>
         <translation>Projets récents</translation>
+    </message>
+</context>
+<context>
+    <name>_QtSource</name>
+    <message>
+        <source>The position source stopped (%1).</source>
+        <translation>La source de position s'est arrêtée (%1).</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The demo project with its tours planned on the real Krems roads, once per module."""
+"""Copies of the planned demo (``planned_demo``: tests/conftest.py) for the tour-day tests."""
 from __future__ import annotations
 
 import shutil
@@ -7,19 +7,6 @@ from pathlib import Path
 import pytest
 
 PRESCRIPTEURS = "ZI Tour prescripteurs — Port et chimie"
-
-
-@pytest.fixture(scope="session")
-def planned_demo(tmp_path_factory) -> Path:
-    from app.services.demo import build_demo
-    from app.services.planning import plan_tour
-    from app.store.project import Project
-
-    path = build_demo(tmp_path_factory.mktemp("tourday-demo"))
-    with Project.open(path) as project:
-        for tour in project.tours():
-            plan_tour(project, tour.id, time_limit_s=1)
-    return path
 
 
 @pytest.fixture

@@ -95,6 +95,7 @@ class MapCanvas(QGraphicsView):
         self._routes: list[RouteItem] = []
         self._plan_outdated = False
         self._badges: list[StopBadge] = []
+        self._vehicle = None  # the bus during the tour day (app.ui.map.vehicle)
         self.tool: MapTool = EditSitesTool()
         self._context_menu: QMenu | None = None
         self._last_m_per_px = 1.0
@@ -257,6 +258,33 @@ class MapCanvas(QGraphicsView):
         marker = self._markers.get(site_id)
         if site is not None and marker is not None:
             marker.setPos(self._to_scene(site.lon, site.lat))
+
+    # ================================================================ the bus (tour day)
+    def set_vehicle(self, lon: float, lat: float, heading_deg: float | None = None, on_route: bool = True,
+                    follow: bool = False) -> None:
+        """Show the bus at (lon, lat) degrees, pointing ``heading_deg`` (None: standing); ``follow``
+        keeps it in view (the map scrolls when it nears an edge)."""
+        from app.ui.map.vehicle import VehicleItem
+
+        if self._vehicle is None or self._vehicle.scene() is not self._scene:
+            self._vehicle = VehicleItem()
+            self._scene.addItem(self._vehicle)
+        pos = self._to_scene(lon, lat)
+        self._vehicle.setPos(pos)
+        self._vehicle.set_heading(heading_deg, on_route)
+        if follow:
+            margin = self.viewport().rect().adjusted(60, 60, -60, -60)
+            if not margin.contains(self.mapFromScene(pos)):
+                self.centerOn(pos)
+
+    def clear_vehicle(self) -> None:
+        if self._vehicle is not None and self._vehicle.scene() is self._scene:
+            self._scene.removeItem(self._vehicle)
+        self._vehicle = None
+
+    @property
+    def vehicle(self):
+        return self._vehicle
 
     # ================================================================ selection
     def select_site(self, site_id: int | None, centre: bool = True) -> bool:

@@ -1,0 +1,186 @@
+"""Tour-day mode ("Jour J"): the laptop aboard the bus runs the current tour's plan.
+
+Entering it hides the planning docks (their layout is kept and comes back on leaving), puts the
+console (:class:`~app.ui.panels.console.ConsolePanel`) on the right, makes the editors read-only
+and the map a browser that follows the bus. The console's buttons go to the
+:class:`~app.ui.controllers.live.TourDayController`; its ``changed`` redraws the console and
+moves the bus; its ``cue_fired`` goes to the passenger screen when it is open.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from app.ui.map.tools import BrowseTool
+from app.ui.modes.base import Mode
+from app.ui.panels.console import ConsolePanel
+from app.ui.panels.scrolling import scrolling
+
+
+class TourDayMode(Mode):
+    name = "tour_day"
+
+    def __init__(self, controller) -> None:
+        self.live = controller
+        self._window = None
+        self._state = None
+        self.passenger = None
+        self.dock: Optional[QDockWidget] = None
+        self.console: Optional[ConsolePanel] = None
+
+    # -- entering and leaving ---------------------------------------------------------------
+    def activate(self, window) -> None:
+        self._window = window
+        self._state = window.saveState()
+        for dock in window.docks():
+            dock.hide()
+        if self.dock is None:
+            self.console = ConsolePanel(window)
+            self.dock = QDockWidget(QCoreApplication.translate("TourDayMode", "Tour day"), window)
+            self.dock.setObjectName("tourDayDock")
+            self.dock.setWidget(scrolling(self.console))
+            self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self._wire(window)
+        self.dock.show()
+        window.resizeDocks([self.dock], [max(420, window.width() * 2 // 5)], Qt.Orientation.Horizontal)
+        window.canvas.set_tool(BrowseTool())
+        for panel in window.editors():
+            panel.set_editable(False)
+        self.live.open_day(0)
+        self._show_buses()
+        self.redraw()
+        window.canvas.fit_to_plan()
+
+    def deactivate(self, window) -> None:
+        self.live.close()
+        if self.passenger is not None:
+            self.passenger.close()
+            self.passenger = None
+        window.canvas.clear_vehicle()
+        if self.dock is not None:
+            self.dock.hide()
+        if self._state is not None:
+            window.restoreState(self._state)
+        self._window = None
+
+    def _wire(self, window) -> None:
+        c, live = self.console, self.live
+        c.arrived.connect(live.arrived)
+        c.departed.connect(live.departed)
+        c.skip.connect(live.skip_stop)
+        c.next_video.connect(live.next_video)
+        c.pause_video.connect(self._pause)
+        c.headcount.connect(live.count_heads)
+        c.rehearse.connect(lambda speed: live.rehearse(speed))
+        c.replay_file.connect(self._replay_file)
+        c.use_gps.connect(self._use_gps)
+        c.stop_source.connect(live.stop_source)
+        c.passenger_screen.connect(self.open_passenger_screen)
+        c.export_report.connect(self._export_report)
+        c.leave.connect(window.modes.planning)
+        c.bus_chosen.connect(lambda index: (live.open_day(index), self._show_buses()))
+        live.changed.connect(self.redraw)
+        live.position.connect(self._moved)
+        live.cue_fired.connect(self._cue)
+        live.running_changed.connect(self._source_state)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _show_buses(self) -> None:
+        s = self._window.session if self._window is not None else None
+        if s is None or s.plan is None or self.console is None:
+            return
+        self.console.set_buses([b.bus_name for b in s.plan.buses], self.live.bus_index)
+        tour = s.tour()
+        title = f"{tour.name} — {s.plan.buses[self.live.bus_index].bus_name}" if tour is not None else ""
+        self.console.set_title(title, tour.participants if tour is not None else None)
+
+    def redraw(self) -> None:
+        if self.console is not None and self._window is not None:
+            self.console.set_state(self.live.state())
+
+    def _moved(self, fix) -> None:
+        window = self._window
+        if window is None:
+            return
+        match = self.live.day.match if self.live.day is not None else None
+        moving = fix.speed_mps is not None and fix.speed_mps >= 2.0
+        window.canvas.set_vehicle(fix.lon, fix.lat, fix.heading_deg if moving else None,
+                                  on_route=match is None or not match.off_route, follow=True)
+
+    def _source_state(self, running: bool) -> None:
+        if self.console is not None:
+            source = self.live.source
+            self.console.set_source(QCoreApplication.translate("TourDayMode", "Position: %1").replace("%1", source.name) if running and source
+                                    else QCoreApplication.translate("TourDayMode", "No position source: press Rehearse, Replay or GPS"))
+
+    # -- the passenger screen -----------------------------------------------------------------
+    def open_passenger_screen(self) -> None:
+        window = self._window
+        if window is None or window.session.project is None:
+            return
+        from app.ui.live.passenger import passenger_window_for
+
+        if self.passenger is None:
+            self.passenger = passenger_window_for(window.session.project)
+            self.passenger.video_missing.connect(lambda path: window.notifier.status(
+                QCoreApplication.translate("TourDayMode", "Video %1 cannot be played: its card is shown instead.").replace("%1", path), 10_000))
+        screens = QGuiApplication.screens()
+        if len(screens) > 1:
+            other = next(i for i, sc in enumerate(screens) if sc is not window.screen()) if any(
+                sc is not window.screen() for sc in screens) else 0
+            self.passenger.show_on(other)
+        else:  # one screen: a window the organiser can move to a projector later
+            self.passenger.resize(960, 540)
+            self.passenger.show()
+
+    def _cue(self, trigger) -> None:
+        if self.passenger is not None:
+            self.passenger.show_cue(trigger)
+
+    def _pause(self) -> None:
+        if self.passenger is not None:
+            self.passenger.toggle_pause()
+
+    # -- files ------------------------------------------------------------------------------------
+    def _replay_file(self, speed: int) -> None:
+        window = self._window
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("TourDayMode", "Replay a track"), str(window.session.project.folder),
+                                              QCoreApplication.translate("TourDayMode", "Tracks (*.nmea *.log *.txt *.gpx);;All files (*)"))
+        if path:
+            self.live.replay_file(Path(path), speed)
+
+    def _use_gps(self) -> None:
+        port, baud = self._window.settings.gps_port()
+        self.live.use_gps(port, baud)
+
+    def _export_report(self) -> None:
+        window = self._window
+        if window is None or self.live.day is None:
+            return
+        folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("TourDayMode", "Write the day report to a folder"),
+                                                  str(window.session.project.folder))
+        if folder:
+            self.write_report(Path(folder))
+
+    def write_report(self, folder: Path) -> list[Path]:
+        """Planned against actual (CSV per stop and per leg) and the track (GPX) of every bus."""
+        from zoneinfo import ZoneInfo
+
+        from app.exports.day_report import write_day_report
+        from app.exports.files import slug
+        from app.store import day_log
+
+        s = self._window.session
+        tour = s.tour()
+        buses = [(b, day_log.events(s.project, tour.id, b.bus_id), day_log.track(s.project, tour.id, b.bus_id))
+                 for b in s.plan.buses]
+        names = {site.id: site.name for site in s.project.sites()}
+        depot = names.get(s.plan.buses[0].start_site_id, "")
+        paths = write_day_report(folder, slug(tour.name), ZoneInfo(tour.timezone), buses, depot)
+        self._window.notifier.status(QCoreApplication.translate("TourDayMode", "Day report written: %1").replace("%1", str(folder)), 8000)
+        return paths

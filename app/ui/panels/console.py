@@ -1,0 +1,257 @@
+"""The organiser's console of the tour day: large type, readable on a moving bus, at 1366 x 768.
+
+It shows what :func:`app.tourday.console_state.console_state` computed — the stop the bus is at
+or heads to with its countdown, ahead or behind the plan, who presents next, the next video,
+off route — and the buttons of the day. Keys: F6 arrived, F7 departed, F8 skip the next stop,
+Page Down next video and Page Up pause (what a presenter clicker sends). It holds no state of
+its own: the controller's ``changed`` redraws it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
+)
+
+from app.tourday.console_state import ConsoleState
+from app.ui import fmt
+
+SPEEDS = (1, 10, 30, 60)
+KIND_MARK = {"visit": "●", "lunch": "●", "break": "●", "pickup": "●", "drive_by": "○"}
+STATUS_MARK = {"done": "✓", "passed": "✓", "skipped": "✗", "arrived": "▶", "pending": ""}
+
+
+def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class ConsolePanel(QWidget):
+    """The console; ``set_state`` redraws it. Its buttons emit what the organiser asks."""
+
+    arrived = Signal()
+    departed = Signal()
+    skip = Signal()
+    next_video = Signal()
+    pause_video = Signal()
+    headcount = Signal(int)
+    rehearse = Signal(int)  # speed
+    replay_file = Signal(int)  # speed: the controller asks which file
+    use_gps = Signal()
+    stop_source = Signal()
+    passenger_screen = Signal()
+    export_report = Signal()
+    leave = Signal()
+    bus_chosen = Signal(int)
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setObjectName("tourDayConsole")
+        self.title = _big(QLabel(self), 13, True)
+        self.phase = _big(QLabel(self), 20, True)
+        self.phase.setObjectName("consoleStop")
+        self.countdown = _big(QLabel(self), 30, True)
+        self.countdown.setObjectName("consoleCountdown")
+        self.delay = _big(QLabel(self), 18, True)
+        self.delay.setObjectName("consoleDelay")
+        self.presenter = _big(QLabel(self), 15)
+        self.presenter.setObjectName("consolePresenter")
+        self.video = _big(QLabel(self), 13)
+        self.video.setObjectName("consoleVideo")
+        self.off_route = _big(QLabel(self), 14, True)
+        self.off_route.setObjectName("consoleOffRoute")
+        self.off_route.setStyleSheet("QLabel { background: #c62828; color: white; padding: 4px; }")
+        self.off_route.hide()
+        self.buses = QComboBox(self)
+        self.buses.setObjectName("consoleBus")
+        self.buses.activated.connect(self.bus_chosen)
+        self.stops = QListWidget(self)
+        self.stops.setObjectName("consoleStops")
+        self.stops.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for k, (name, text, key, signal) in enumerate((
+                ("arrived", self.tr("Arrived (F6)"), "F6", self.arrived),
+                ("departed", self.tr("Departed (F7)"), "F7", self.departed),
+                ("skip", self.tr("Skip the next stop (F8)"), "F8", self.skip),
+                ("next_video", self.tr("Next video (Page Down)"), "PgDown", self.next_video),
+                ("pause", self.tr("Pause the video (Page Up)"), "PgUp", self.pause_video))):
+            button = QPushButton(text, self)
+            button.setObjectName(f"console_{name}")
+            button.setMinimumHeight(44)
+            button.clicked.connect(signal)
+            action = QAction(text, self)  # the key works wherever the focus is in the window
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(signal)
+            self.addAction(action)
+            self.buttons[name] = button
+            grid.addWidget(button, k // 2, k % 2)
+        heads = QHBoxLayout()
+        heads.addWidget(_big(QLabel(self.tr("On board:"), self), 13))
+        self.heads = QSpinBox(self)
+        self.heads.setObjectName("consoleHeads")
+        self.heads.setRange(0, 999)
+        self.heads.setMinimumHeight(40)
+        heads.addWidget(self.heads)
+        count = QPushButton(self.tr("Count"), self)
+        count.setObjectName("console_count")
+        count.setToolTip(self.tr("Record how many participants are back on board before leaving"))
+        count.clicked.connect(lambda: self.headcount.emit(self.heads.value()))
+        heads.addWidget(count)
+        self.expected = QLabel(self)
+        heads.addWidget(self.expected, 1)
+        source = QHBoxLayout()
+        self.speed = QComboBox(self)
+        self.speed.setObjectName("consoleSpeed")
+        for s in SPEEDS:
+            self.speed.addItem(f"{s}×", s)
+        self.speed.setCurrentIndex(2)
+        rehearse = QPushButton(self.tr("Rehearse"), self)
+        rehearse.setObjectName("console_rehearse")
+        rehearse.setToolTip(self.tr("Drive the plan on its own clock, to try the day (nothing goes on the road)"))
+        rehearse.clicked.connect(lambda: self.rehearse.emit(int(self.speed.currentData())))
+        replay = QPushButton(self.tr("Replay a track…"), self)
+        replay.setObjectName("console_replay")
+        replay.clicked.connect(lambda: self.replay_file.emit(int(self.speed.currentData())))
+        gps = QPushButton(self.tr("GPS"), self)
+        gps.setObjectName("console_gps")
+        gps.setToolTip(self.tr("Follow the bus with the GPS plugged in (serial port in the settings)"))
+        gps.clicked.connect(self.use_gps)
+        stop = QPushButton(self.tr("Stop"), self)
+        stop.setObjectName("console_stop")
+        stop.clicked.connect(self.stop_source)
+        for w in (self.speed, rehearse, replay, gps, stop):
+            source.addWidget(w)
+        bottom = QHBoxLayout()
+        for name, text, signal in (("passengers", self.tr("Passenger screen"), self.passenger_screen),
+                                   ("report", self.tr("Day report…"), self.export_report),
+                                   ("leave", self.tr("Back to planning"), self.leave)):
+            button = QPushButton(text, self)
+            button.setObjectName(f"console_{name}")
+            button.clicked.connect(signal)
+            bottom.addWidget(button)
+        self.source_label = QLabel(self)
+        self.source_label.setObjectName("consoleSource")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.buses)
+        layout.addWidget(self.off_route)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.delay)
+        layout.addWidget(self.presenter)
+        layout.addWidget(self.video)
+        layout.addLayout(grid)
+        layout.addLayout(heads)
+        layout.addWidget(self.stops, 1)
+        layout.addLayout(source)
+        layout.addWidget(self.source_label)
+        layout.addLayout(bottom)
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def set_buses(self, names: list[str], current: int) -> None:
+        self.buses.clear()
+        self.buses.addItems(names)
+        self.buses.setCurrentIndex(current)
+        self.buses.setVisible(len(names) > 1)
+
+    def set_title(self, text: str, expected_heads: Optional[int]) -> None:
+        self.title.setText(text)
+        self.expected.setText(self.tr("of %1 registered").replace("%1", str(expected_heads))
+                              if expected_heads else "")
+
+    def set_source(self, text: str) -> None:
+        self.source_label.setText(text)
+
+    def _minutes(self, seconds: Optional[float]) -> str:
+        if seconds is None:
+            return ""
+        if abs(seconds) < 60:
+            return self.tr("less than a minute")
+        return fmt.duration(abs(seconds))
+
+    def delay_text(self, delay_s: float) -> str:
+        if abs(delay_s) < 60:
+            return self.tr("On time")
+        if delay_s > 0:
+            return self.tr("%1 behind schedule").replace("%1", fmt.duration(delay_s))
+        return self.tr("%1 ahead of schedule").replace("%1", fmt.duration(-delay_s))
+
+    def set_state(self, st: Optional[ConsoleState]) -> None:
+        if st is None:
+            for label in (self.phase, self.countdown, self.delay, self.presenter, self.video):
+                label.clear()
+            self.stops.clear()
+            return
+        at_stop = st.phase == "at_stop"
+        if st.phase == "returned":
+            self.phase.setText(self.tr("Back at the depot"))
+            self.countdown.clear()
+        elif st.stop_index is None:
+            self.phase.setText(self.tr("Returning to the depot"))
+            self.countdown.clear()
+        elif at_stop:
+            self.phase.setText(self.tr("At %1").replace("%1", st.stop_name))
+            self.countdown.setText(self.tr("Leave in %1").replace("%1", self._minutes(st.countdown_s))
+                                   if st.countdown_s is not None and st.countdown_s > 0
+                                   else self.tr("Time to leave"))
+        else:
+            verb = self.tr("Passing %1") if st.stop_kind == "drive_by" else self.tr("Next stop: %1")
+            self.phase.setText(verb.replace("%1", st.stop_name))
+            eta = fmt.clock(st.stop_eta) if st.stop_eta is not None else ""
+            self.countdown.setText(self.tr("in %1 (%2)").replace("%1", self._minutes(st.countdown_s))
+                                   .replace("%2", eta))
+        if st.phase == "before_start":
+            self.delay.setText(self.tr("Not left yet"))
+        else:
+            self.delay.setText(self.delay_text(st.delay_s))
+        colour = "#2e7d32" if st.delay_s < 300 else ("#ef6c00" if st.delay_s < 900 else "#c62828")
+        self.delay.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+        if st.presenter:
+            self.presenter.setText(self.tr("%1 presents %2 in %3").replace("%1", st.presenter)
+                                   .replace("%2", st.presenter_stop).replace("%3", self._minutes(st.presenter_in_s)))
+        else:
+            self.presenter.clear()
+        if st.video_title or st.video_in_m is not None:
+            title = st.video_title or self.tr("video")
+            self.video.setText(self.tr("Next video: %1 in %2").replace("%1", title)
+                               .replace("%2", fmt.distance(st.video_in_m or 0.0)))
+        else:
+            self.video.setText(self.tr("No video left"))
+        self.off_route.setVisible(st.off_route_since is not None)
+        if st.off_route_since is not None:
+            self.off_route.setText(self.tr("Off the planned route since %1").replace(
+                "%1", fmt.clock(st.off_route_since)))
+        self.buttons["arrived"].setEnabled(not at_stop and st.stop_index is not None)
+        self.buttons["departed"].setEnabled(at_stop or st.phase == "before_start")
+        self.buttons["skip"].setEnabled(not at_stop and st.stop_index is not None)
+        if st.headcount is not None and not self.heads.hasFocus():
+            self.heads.setValue(st.headcount)
+        self._fill_stops(st)
+
+    def _fill_stops(self, st: ConsoleState) -> None:
+        if self.stops.count() != len(st.stops):
+            self.stops.clear()
+            for _ in st.stops:
+                self.stops.addItem(QListWidgetItem())
+        for line in st.stops:
+            item = self.stops.item(line.index)
+            planned = fmt.clock(line.planned_arrival)
+            actual = f" → {fmt.clock(line.actual_arrival)}" if line.actual_arrival is not None else ""
+            item.setText(f"{STATUS_MARK.get(line.status, '')} {planned}{actual}  "
+                         f"{KIND_MARK.get(line.kind, '')} {line.name}".strip())
+            font = item.font()
+            font.setBold(line.index == st.stop_index)
+            font.setStrikeOut(line.status == "skipped")
+            item.setFont(font)
+        if st.stop_index is not None:
+            self.stops.scrollToItem(self.stops.item(st.stop_index))

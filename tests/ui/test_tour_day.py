@@ -1,0 +1,107 @@
+"""The tour-day mode driven as the organiser drives it, on the rehearsal of the planned demo tour."""
+from __future__ import annotations
+
+import html
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.store import day_log
+from app.tourday.day import Kind
+from tests.ui.conftest import make_window
+
+PRESCRIPTEURS = "ZI Tour prescripteurs — Port et chimie"
+
+
+@pytest.fixture
+def day_window(qtbot, tmp_path, planned_demo, errors):
+    target = tmp_path / planned_demo.name
+    shutil.copy2(planned_demo, target)
+    shutil.copytree(planned_demo.parent / "videos", tmp_path / "videos")
+    win = make_window(qtbot, tmp_path)
+    with qtbot.waitSignal(win.session.region_changed, timeout=60_000):
+        assert win.c.files.open_project(target)
+    win.session.set_tour(win.session.project.tour_by_name(PRESCRIPTEURS).id)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    assert [str(e) for e in errors] == []
+
+
+def _drive(qtbot, source, until=None, chunk=120):
+    """Push the replay's fixes through the window (as its timer does, without waiting for the clock)."""
+    while source.remaining:
+        source.step(chunk)
+        qtbot.wait(1)
+        if until is not None and until():
+            return
+
+
+def test_the_console_runs_the_rehearsed_day_and_logs_it(qtbot, day_window):
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    assert win.mode.name == "tour_day"
+    mode = win.modes.tour_day_mode
+    assert mode.dock.isVisible() and not win.tour_dock.isVisible() and not win.sites_dock.isVisible()
+    console, live = mode.console, win.modes.live
+    assert console.delay.text() == "Pas encore parti"
+    fired = []
+    live.cue_fired.connect(fired.append)
+    source = live.rehearse(60)
+    _drive(qtbot, source, until=lambda: live.day.at_stop() == 0)
+    first = live.day.plan.stops[0]
+    assert console.phase.text() == f"À {first.name}"
+    assert console.countdown.text().startswith("Départ dans")
+    assert win.canvas.vehicle is not None and win.canvas.vehicle.isVisible()
+    _drive(qtbot, source)
+    assert console.phase.text() == "Retour au dépôt"
+    assert [t.key for t in fired] == [t.key for t in sorted(live.day.triggers, key=lambda t: t.s_m)] or \
+        sorted(t.key for t in fired) == sorted(t.key for t in live.day.triggers)
+    logged = day_log.events(win.session.project, win.session.tour_id, live.bus_id)
+    assert sum(e.kind == Kind.CUE for e in logged) == len(live.day.triggers)
+    assert logged[-1].kind == Kind.RETURNED
+    assert day_log.track(win.session.project, win.session.tour_id, live.bus_id)
+    win.modes.planning()
+    assert win.mode.name == "planning" and win.tour_dock.isVisible() and not mode.dock.isVisible()
+
+
+def test_the_presenter_keys_make_manual_events(qtbot, day_window):
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    live = win.modes.live
+    console = win.modes.tour_day_mode.console
+    qtbot.keyClick(win, Qt.Key.Key_F7)  # leave the depot by hand
+    qtbot.keyClick(win, Qt.Key.Key_F6)  # arrived at the first stop
+    assert live.day.at_stop() == 0
+    assert console.buttons["departed"].isEnabled() and not console.buttons["arrived"].isEnabled()
+    qtbot.keyClick(win, Qt.Key.Key_PageDown)  # the clicker's "next": the next video plays
+    logged = day_log.events(win.session.project, win.session.tour_id, live.bus_id)
+    assert [(e.kind, e.source) for e in logged][:3] == [(Kind.LEFT_DEPOT, "manual"), (Kind.ARRIVED, "manual"),
+                                                      (Kind.CUE, "manual")]
+    console.heads.setValue(28)
+    qtbot.mouseClick(console.findChild(type(console.buttons["arrived"]), "console_count"),
+                     Qt.MouseButton.LeftButton)
+    assert live.day.state.headcount == 28
+
+
+def test_the_passenger_screen_shows_the_company_card_then_its_video(qtbot, day_window):
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    mode, live = win.modes.tour_day_mode, win.modes.live
+    mode.open_passenger_screen()
+    screen = mode.passenger
+    assert screen.isVisible() and screen.findChild(type(mode.console)) is None  # no organiser control there
+    source = live.rehearse(60)
+    company = next(t for t in live.day.triggers if t.kind == "company")
+    _drive(qtbot, source, until=lambda: company.key in live.day.state.fired, chunk=20)
+    assert screen.shown_kind == "card"
+    site = win.session.project.get(type(next(iter(win.session.project.sites()))), company.site_id)
+    assert html.escape(site.name) in screen.card.text() and "Sur votre passage" in screen.card.text()
+    video = next(t for t in live.day.triggers if t.kind == "video" and t.key not in live.day.state.fired)
+    _drive(qtbot, source, until=lambda: video.key in live.day.state.fired, chunk=20)
+    assert screen.shown_kind in ("video", "card")  # a card when this machine has no multimedia backend
+    if screen.shown_kind == "video":
+        assert screen.playing == video.cue.video_id
