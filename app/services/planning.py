@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from app.model.rules import DAY_S, head_count, service_windows
-from app.model.entities import Bus, LockKind, Site, StopKind, Tour, VehicleSpec
+from app.model.entities import Bus, LockKind, Site, SiteKind, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
 from app.model.rules import people_on_board
 from app.services.editing import new_bus
@@ -259,12 +259,17 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
 
 def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: float = DEFAULT_TIME_LIMIT_S,
               progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
-              now: Optional[dt.datetime] = None, save: bool = True) -> Plan:
+              now: Optional[dt.datetime] = None, save: bool = True,
+              start_points: Optional[dict] = None, done_stop_ids: Optional[set] = None) -> Plan:
     """Plan tour ``tour_id`` of ``project`` and store the plan (unless ``save`` is False).
 
     ``now`` (timezone-aware): re-plan from now: stops the current plan has
     already left are done, each bus starts where it last left, the current
-    order seeds the search. Raises :class:`PlanningError` on bad input.
+    order seeds the search. With ``start_points`` (bus id -> (lon, lat), the tour day's
+    GPS position) those buses start from there instead, and ``done_stop_ids`` (what the
+    tour day logged as done, passed or skipped) replaces "already left"; such a plan's first
+    leg starts at a place that is no site (``from_site_id`` is None).
+    Raises :class:`PlanningError` on bad input.
     """
     from routing.regions import load_region
 
@@ -281,6 +286,11 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     if not region_name:
         raise PlanningError("planning.no_region")
     place_sites = places(tour, buses, stops, sites)
+    here: dict = {}  # bus id -> the transient place where it is now (negative ids: no site of the project)
+    for k, (bus_id, (lon, lat)) in enumerate((start_points or {}).items()):
+        here[bus_id] = -(k + 1)
+        sites[here[bus_id]] = Site(name="", lon=float(lon), lat=float(lat), kind=SiteKind.OTHER, id=here[bus_id])
+        place_sites.append(here[bus_id])
     fingerprint = inputs_fingerprint(project, tour_id, keep_order)  # what this plan is computed from
     report(progress, 0.0, "region")
     region = load_region(region_name)
@@ -301,6 +311,9 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
                 if ps.stop_id is not None and ps.departure <= now:
                     done.append(ps.stop_id)
                     positions[bp.bus_id] = idx[ps.site_id]
+        if done_stop_ids is not None:
+            done = list(done_stop_ids)
+        positions.update({bus_id: idx[sid] for bus_id, sid in here.items()})
         problem = solver.replan_problem(problem, now_s=now_s, positions=positions, done=done, previous=problem.previous)
     report(progress, 0.3, "solve")
     sol = solver.solve(problem, time_limit_s=time_limit_s, cancel=cancel,

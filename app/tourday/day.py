@@ -107,6 +107,8 @@ class TourDay:
         day = cls(bus_plan, cue_before_m)
         by_key = {t.key: t for t in day.triggers}
         far = 0.0
+        events = list(events)
+        day.events = list(events)  # the whole day's, not only what comes next
         for e in events:
             day._apply(e)
             if e.stop_index is not None and e.kind in (Kind.ARRIVED, Kind.DEPARTED, Kind.PASSED, Kind.SKIPPED):

@@ -98,16 +98,20 @@ class Matcher:
         x, y = t.projection.to_xy(fix.lon, fix.lat)
         x, y = float(x), float(y)
         dt_s = (fix.at - self._last.at).total_seconds() if self._last is not None else 0.0
-        self._last = fix
         moving = fix.speed_mps is not None and fix.speed_mps >= MOVING_MPS
         heading = fix.heading_deg if moving else None
         ahead = max(AHEAD_MIN_M, MAX_SPEED_MPS * max(dt_s, 0.0) * 1.5)
-        hi = t.length_m if self.off_route else self.s_m + ahead
+        # The first fix (a day opened or resumed mid-leg) and a bus off route look along the whole
+        # rest of the route; the distance penalty keeps the nearest pass ahead of the cursor.
+        acquiring = self._last is None or self.off_route
+        hi = t.length_m if acquiring else self.s_m + ahead
         expected = self.s_m + (fix.speed_mps or 0.0) * max(dt_s, 0.0)
-        found = self._project(x, y, self.s_m - BACK_M, hi, heading, expected, 0.05 if moving else 0.5)
+        found = self._project(x, y, self.s_m - BACK_M, hi, heading, expected,
+                              0.05 if moving or acquiring else 0.5)
+        self._last = fix
         if found is not None and found[1] <= OFF_ROUTE_M:
             s, offset = found
-            if moving or self.off_route:  # standing, GPS noise must not ratchet the cursor forward
+            if moving or acquiring:  # standing, GPS noise must not ratchet the cursor forward
                 self.s_m = max(self.s_m, s)  # the cursor only advances
             self._away_since = None
             self.off_route = False

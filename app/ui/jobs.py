@@ -47,3 +47,15 @@ def build_demo_job(path: str, progress=None, cancel=None) -> Path:
     from app.services.demo import build_demo
 
     return build_demo(Path(path), progress=progress, cancel=cancel)
+
+
+def replan_rest_job(path: str, tour_id: int, inputs, progress=None, cancel=None):
+    """The rest of a tour day planned from the bus's position (``inputs``: a ReplanInputs)."""
+    from app.services.replan_day import plan_rest
+    from app.store.project import Project
+
+    project = Project.open(Path(path), read_only=True)
+    try:
+        return plan_rest(project, tour_id, inputs, progress=progress, cancel=cancel)
+    finally:
+        project.close()

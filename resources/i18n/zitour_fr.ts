@@ -137,6 +137,10 @@
         <translation>Arrêter</translation>
     </message>
     <message>
+        <source>Re-plan from here</source>
+        <translation>Recalculer depuis ici</translation>
+    </message>
+    <message>
         <source>Passenger screen</source>
         <translation>Écran passagers</translation>
     </message>
@@ -153,8 +157,8 @@
         <translation>sur %1 inscrits</translation>
     </message>
     <message>
-        <source>less than a minute</source>
-        <translation>moins d'une minute</translation>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
     </message>
     <message>
         <source>On time</source>
@@ -1770,6 +1774,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <source>Read-only project: the day runs but is not recorded.</source>
         <translation>Projet en lecture seule : la journée se déroule mais n'est pas enregistrée.</translation>
     </message>
+    <message>
+        <source>Re-planning from here</source>
+        <translation>Recalcul depuis ici</translation>
+    </message>
 </context>
 <context>
     <name>TourDayMode</name>
@@ -1784,6 +1792,30 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>No position source: press Rehearse, Replay or GPS</source>
         <translation>Aucune source de position : Répétition, Rejouer ou GPS</translation>
+    </message>
+    <message>
+        <source>%1: dropped (%2)</source>
+        <translation>%1 : supprimé (%2)</translation>
+    </message>
+    <message>
+        <source>The order of the stops changes.</source>
+        <translation>L'ordre des arrêts change.</translation>
+    </message>
+    <message>
+        <source>Nothing changes.</source>
+        <translation>Rien ne change.</translation>
+    </message>
+    <message>
+        <source>Re-plan from here</source>
+        <translation>Recalculer depuis ici</translation>
+    </message>
+    <message>
+        <source>The rest of the day, planned from where the bus is:</source>
+        <translation>La suite de la journée, recalculée depuis la position du car :</translation>
+    </message>
+    <message>
+        <source>Use this plan</source>
+        <translation>Adopter ce plan</translation>
     </message>
     <message>
         <source>Video %1 cannot be played: its card is shown instead.</source>

@@ -105,3 +105,39 @@ def test_the_passenger_screen_shows_the_company_card_then_its_video(qtbot, day_w
     assert screen.shown_kind in ("video", "card")  # a card when this machine has no multimedia backend
     if screen.shown_kind == "video":
         assert screen.playing == video.cue.video_id
+
+
+def test_a_late_bus_is_re_planned_from_where_it_is_once_the_organiser_accepts(qtbot, day_window):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.tourday.route_track import rehearsal_fixes
+    from app.ui.live.sources import ReplaySource
+
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    mode, live = win.modes.tour_day_mode, win.modes.live
+    bus = live.day.plan
+    late = rehearsal_fixes(live.day.track, start=bus.departure + dt.timedelta(minutes=40))
+    source = ReplaySource(late, 60)
+    live.use_source(source)
+    source.pause()
+    _drive(qtbot, source, until=lambda: live.day.next_index() == 3 and live.day.match.s_m > live.day.track.leg_start_m[3] + 500)
+    assert mode.console.delay.text() == "En retard de 40\u00a0min"
+    old_plan = win.session.plan
+    with qtbot.waitSignal(live.replan_ready, timeout=60_000):
+        qtbot.mouseClick(mode.console.findChild(type(mode.console.buttons["arrived"]), "console_replan"),
+                         Qt.MouseButton.LeftButton)
+    box = mode.replan_box
+    assert box.isVisible() and "→" in box.informativeText()
+    assert win.session.plan is old_plan  # nothing changes before the organiser says yes
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    new_plan = win.session.plan
+    assert new_plan is not old_plan
+    stored = win.session.project.plan(win.session.tour_id)
+    assert stored.to_json_dict() == new_plan.to_json_dict()
+    assert new_plan.buses[0].stops[:3] == old_plan.buses[0].stops[:3]
+    assert new_plan.buses[0].stops[3].arrival > old_plan.buses[0].stops[3].arrival
+    assert live.day.plan == new_plan.buses[0] and live.day.next_index() == 3
+    assert not win.session.plan_outdated

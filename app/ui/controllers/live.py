@@ -34,11 +34,14 @@ class TourDayController(QObject):
     cue_fired = Signal(object)  # a Trigger (app.tourday.cues), just reached
     running_changed = Signal(bool)  # a position source runs (or stopped)
     position = Signal(object)  # the last Fix, for the map
+    replan_ready = Signal(object, object, bool)  # the whole day re-planned (Plan), its changes, order changed
 
-    def __init__(self, session: Session, notifier: Notifier, parent: Optional[QObject] = None):
+    def __init__(self, session: Session, notifier: Notifier, tasks=None, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.session = session
         self.notifier = notifier
+        self.tasks = tasks
+        self.pending_plan = None  # a re-plan waiting for the organiser's yes
         self.day: Optional[TourDay] = None
         self.tour_id: Optional[int] = None
         self.bus_index = 0
@@ -75,6 +78,52 @@ class TourDayController(QObject):
         self.day = TourDay.resume(bus, logged)
         self.changed.emit()
         return True
+
+    # -- re-planning from here ---------------------------------------------------------------
+    def replan_here(self):
+        """Plan the rest of the day from the bus's position, in the background; ``replan_ready``
+        brings the result (nothing changes until :meth:`accept_replan`)."""
+        from app.services.replan_day import replan_inputs
+        from app.ui import jobs
+
+        s = self.session
+        if self.day is None or s.plan is None or self.tasks is None:
+            return None
+        inputs = replan_inputs(self.day, s.plan)
+        day, old, index = self.day, s.plan, self.bus_index
+        return self.tasks.run(jobs.replan_rest_job, str(s.project.path), self.tour_id, inputs,
+                              title=self.tr("Re-planning from here"), in_process=True,
+                              on_result=lambda new: self._replanned(day, old, index, new))
+
+    def _replanned(self, day, old, index: int, new) -> None:
+        from app.tourday.replan import changes, first_pending, spliced_plan
+
+        if day is not self.day:
+            return  # the day was closed or another bus chosen meanwhile
+        plan = spliced_plan(old, index, day, new)
+        lines, order_changed = changes(old.buses[index], plan.buses[index], plan, first_pending(day))
+        self.pending_plan = plan
+        self.replan_ready.emit(plan, lines, order_changed)
+
+    def accept_replan(self) -> None:
+        """The re-planned day becomes the tour's plan; the day goes on on it, its source running."""
+        plan, self.pending_plan = self.pending_plan, None
+        s = self.session
+        if plan is None or self.day is None or s.project is None:
+            return
+        if not s.project.read_only:
+            from app.services.planning import record_plan
+
+            try:
+                record_plan(s.project, plan)
+            except UserError as exc:
+                self.notifier.error(exc)
+        s.set_plan(plan)
+        self.day = TourDay.resume(plan.buses[self.bus_index], self.day.events)
+        self.changed.emit()
+
+    def reject_replan(self) -> None:
+        self.pending_plan = None
 
     def close(self) -> None:
         """Leave the tour day (the logbook stays in the project)."""

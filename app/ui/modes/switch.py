@@ -16,7 +16,7 @@ class ModeSwitch(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.live = TourDayController(window.session, window.notifier, self)
+        self.live = TourDayController(window.session, window.notifier, window.tasks, self)
         self._tour_day = None
         window.mode = None
 

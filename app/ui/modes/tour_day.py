@@ -13,7 +13,7 @@ from typing import Optional
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QFileDialog
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar
 
 from app.ui.map.tools import BrowseTool
 from app.ui.modes.base import Mode
@@ -38,6 +38,8 @@ class TourDayMode(Mode):
         self._state = window.saveState()
         for dock in window.docks():
             dock.hide()
+        for toolbar in window.findChildren(QToolBar):  # the planning tools: nothing to edit aboard
+            toolbar.hide()
         if self.dock is None:
             self.console = ConsolePanel(window)
             self.dock = QDockWidget(QCoreApplication.translate("TourDayMode", "Tour day"), window)
@@ -81,6 +83,8 @@ class TourDayMode(Mode):
         c.use_gps.connect(self._use_gps)
         c.stop_source.connect(live.stop_source)
         c.passenger_screen.connect(self.open_passenger_screen)
+        c.replan.connect(live.replan_here)
+        live.replan_ready.connect(self._show_replan)
         c.export_report.connect(self._export_report)
         c.leave.connect(window.modes.planning)
         c.bus_chosen.connect(lambda index: (live.open_day(index), self._show_buses()))
@@ -109,14 +113,51 @@ class TourDayMode(Mode):
             return
         match = self.live.day.match if self.live.day is not None else None
         moving = fix.speed_mps is not None and fix.speed_mps >= 2.0
-        window.canvas.set_vehicle(fix.lon, fix.lat, fix.heading_deg if moving else None,
-                                  on_route=match is None or not match.off_route, follow=True)
+        heading, on_route = (fix.heading_deg if moving else None), match is None or not match.off_route
+        window.canvas.set_vehicle(fix.lon, fix.lat, heading, on_route=on_route, follow=True)
+        if self.passenger is not None and hasattr(self.passenger.map_page, "set_vehicle"):
+            self.passenger.map_page.set_vehicle(fix.lon, fix.lat, heading, on_route=on_route, follow=True)
 
     def _source_state(self, running: bool) -> None:
         if self.console is not None:
             source = self.live.source
             self.console.set_source(QCoreApplication.translate("TourDayMode", "Position: %1").replace("%1", source.name) if running and source
                                     else QCoreApplication.translate("TourDayMode", "No position source: press Rehearse, Replay or GPS"))
+
+    # -- re-planning -------------------------------------------------------------------------------
+    def replan_text(self, lines, order_changed: bool) -> str:
+        """What the re-plan changes, one line per stop left ("Pipelife : 14 h 19 → 14 h 47")."""
+        from app.ui import fmt
+
+        out = []
+        for c in lines:
+            if c.new_arrival is None:
+                reason = c.reason.text(fmt.language()) if c.reason is not None else ""
+                out.append(QCoreApplication.translate("TourDayMode", "%1: dropped (%2)").replace("%1", c.name).replace("%2", reason))
+            else:
+                out.append(f"{c.name} : {fmt.clock(c.old_arrival)} → {fmt.clock(c.new_arrival)}"
+                           if fmt.language() == "fr" else f"{c.name}: {fmt.clock(c.old_arrival)} → "
+                           f"{fmt.clock(c.new_arrival)}")
+        if order_changed:
+            out.append(QCoreApplication.translate("TourDayMode", "The order of the stops changes."))
+        return "\n".join(out) or QCoreApplication.translate("TourDayMode", "Nothing changes.")
+
+    def _show_replan(self, plan, lines, order_changed: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        window = self._window
+        if window is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("TourDayMode", "Re-plan from here"),
+                          QCoreApplication.translate("TourDayMode", "The rest of the day, planned from where the bus is:"),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, window)
+        box.setObjectName("replanBox")
+        box.setInformativeText(self.replan_text(lines, order_changed))
+        box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("TourDayMode", "Use this plan"))
+        box.accepted.connect(self.live.accept_replan)
+        box.rejected.connect(self.live.reject_replan)
+        self.replan_box = box
+        box.open()  # not exec(): the day goes on while the organiser reads
 
     # -- the passenger screen -----------------------------------------------------------------
     def open_passenger_screen(self) -> None:
@@ -126,7 +167,7 @@ class TourDayMode(Mode):
         from app.ui.live.passenger import passenger_window_for
 
         if self.passenger is None:
-            self.passenger = passenger_window_for(window.session.project)
+            self.passenger = passenger_window_for(window.session.project, self._passenger_map)
             self.passenger.video_missing.connect(lambda path: window.notifier.status(
                 QCoreApplication.translate("TourDayMode", "Video %1 cannot be played: its card is shown instead.").replace("%1", path), 10_000))
         screens = QGuiApplication.screens()
@@ -137,6 +178,20 @@ class TourDayMode(Mode):
         else:  # one screen: a window the organiser can move to a projector later
             self.passenger.resize(960, 540)
             self.passenger.show()
+
+    def _passenger_map(self, parent):
+        """The route map of the passenger screen: the plan, the sites, the bus (no controls)."""
+        from app.ui.map.canvas import MapCanvas
+
+        s = self._window.session
+        canvas = MapCanvas(parent)
+        canvas.set_tool(BrowseTool())
+        if s.region is not None:
+            canvas.set_layers(s.region.layers, fit=False)
+        canvas.set_sites(list(s.sites_by_id.values()))
+        canvas.set_plan(s.plan, s.sites_by_id)
+        canvas.fit_to_plan()
+        return canvas
 
     def _cue(self, trigger) -> None:
         if self.passenger is not None:

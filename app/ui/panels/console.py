@@ -48,6 +48,7 @@ class ConsolePanel(QWidget):
     use_gps = Signal()
     stop_source = Signal()
     passenger_screen = Signal()
+    replan = Signal()
     export_report = Signal()
     leave = Signal()
     bus_chosen = Signal(int)
@@ -132,7 +133,8 @@ class ConsolePanel(QWidget):
         for w in (self.speed, rehearse, replay, gps, stop):
             source.addWidget(w)
         bottom = QHBoxLayout()
-        for name, text, signal in (("passengers", self.tr("Passenger screen"), self.passenger_screen),
+        for name, text, signal in (("replan", self.tr("Re-plan from here"), self.replan),
+                                   ("passengers", self.tr("Passenger screen"), self.passenger_screen),
                                    ("report", self.tr("Day report…"), self.export_report),
                                    ("leave", self.tr("Back to planning"), self.leave)):
             button = QPushButton(text, self)
@@ -176,7 +178,7 @@ class ConsolePanel(QWidget):
         if seconds is None:
             return ""
         if abs(seconds) < 60:
-            return self.tr("less than a minute")
+            return self.tr("< 1 min")
         return fmt.duration(abs(seconds))
 
     def delay_text(self, delay_s: float) -> str:
