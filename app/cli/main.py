@@ -20,7 +20,8 @@ from routing.errors import UserError
 from routing.messages import Message
 
 # Sub-command modules, imported lazily so `zitour --help` and the GUI start fast.
-COMMAND_MODULES = ("app.cli.project", "app.cli.sites", "app.cli.region", "app.cli.plan", "app.cli.export")
+COMMAND_MODULES = ("app.cli.project", "app.cli.sites", "app.cli.region", "app.cli.plan", "app.cli.export",
+                   "app.cli.day")
 
 
 def env_language() -> Optional[str]:

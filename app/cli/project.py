@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("path", type=Path, help="project file to write (a folder gets demo-krems.zitour)")
     demo.add_argument("--force", action="store_true", help="replace an existing demo or project file")
     demo.add_argument("--plan", action="store_true",
-                      help="also plan every tour (the app then opens on a drawn route and timetable)")
+                      help="also plan every tour (the app then opens on a drawn route and timetable) and write "
+                           "each tour's rehearsal track (repetition-TOUR.nmea) beside the project")
     demo.set_defaults(func=run_demo)
 
     info = sub.add_parser("info", help="summary of a project: sites, tours, stops, ambassadors, videos")
@@ -44,9 +45,16 @@ def run_demo(args: argparse.Namespace) -> int:
         from app.services.planning import plan_tour
         from app.store import Project
 
+        from app.exports.files import slug
+        from app.tourday.fixes import write_nmea
+        from app.tourday.route_track import RouteTrack, rehearsal_fixes
+
         with Project.open(path) as project:
             for tour in project.tours():
-                plan_tour(project, tour.id, time_limit_s=2.0)
+                plan = plan_tour(project, tour.id, time_limit_s=2.0)
+                if plan.buses:  # the tour day's rehearsal ships with the demo: replay it in "Jour J"
+                    write_nmea(path.parent / f"repetition-{slug(tour.name)}.nmea",
+                               rehearsal_fixes(RouteTrack(plan.buses[0]), noise_m=4.0))
     print(path)
     return 0
 

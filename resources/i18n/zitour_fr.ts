@@ -1830,6 +1830,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Traces (*.nmea *.log *.txt *.gpx);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Serial port of the GPS (NMEA 0183, %1 bauds):</source>
+        <translation>Port série du GPS (NMEA 0183, %1 bauds) :</translation>
+    </message>
+    <message>
         <source>Write the day report to a folder</source>
         <translation>Écrire le bilan du jour dans un dossier</translation>
     </message>

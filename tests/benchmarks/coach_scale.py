@@ -43,15 +43,23 @@ def _peak_rss_mb() -> float:
 
 
 def _points(region, n: int, seed: int, box_km: float | None):
+    """``n`` points where sites would be: random road-graph nodes, moved up to 30 m (on a tiled real
+    extract the box is mostly fields, where nobody places a company). ``box_km``: only nodes in a
+    square of that side round the node nearest the middle of the region (a ZI tour's zone)."""
     import numpy as np
     rng = np.random.default_rng(seed)
-    w, s, e, nn = region.bounds
+    lon, lat = np.asarray(region.graph["node_lon"]), np.asarray(region.graph["node_lat"])
     if box_km is not None:
-        cx, cy = (w + e) / 2, (s + nn) / 2
+        w, s, e, nn = region.bounds
+        mid = int(np.argmin(np.hypot(lon - (w + e) / 2, lat - (s + nn) / 2)))
         dlat = box_km / 111.0 / 2
-        dlon = dlat / np.cos(np.radians(cy))
-        w, e, s, nn = cx - dlon, cx + dlon, cy - dlat, cy + dlat
-    return list(zip(rng.uniform(w, e, n), rng.uniform(s, nn, n)))
+        dlon = dlat / np.cos(np.radians(lat[mid]))
+        inside = np.flatnonzero((np.abs(lon - lon[mid]) <= dlon) & (np.abs(lat - lat[mid]) <= dlat))
+    else:
+        inside = np.arange(len(lon))
+    pick = rng.choice(inside, size=n, replace=len(inside) < n)
+    jitter = rng.uniform(-30.0, 30.0, size=(n, 2)) / 111_000.0
+    return list(zip(lon[pick] + jitter[:, 0] / np.cos(np.radians(lat[pick])), lat[pick] + jitter[:, 1]))
 
 
 def _snapped(region, net, n: int, seed: int, box_km: float | None) -> list:
@@ -232,7 +240,9 @@ def _sub(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=REPO)
     if out.returncode != 0:
         raise SystemExit(out.stderr)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"{args[1]}: {json.dumps(result)}", file=sys.stderr, flush=True)  # progress of a long run
+    return result
 
 
 def main(argv=None) -> int:

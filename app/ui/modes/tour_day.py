@@ -210,8 +210,21 @@ class TourDayMode(Mode):
             self.live.replay_file(Path(path), speed)
 
     def _use_gps(self) -> None:
-        port, baud = self._window.settings.gps_port()
-        self.live.use_gps(port, baud)
+        """Ask which serial port the GPS is on (the ports the system sees, or one typed), remember it."""
+        from PySide6.QtSerialPort import QSerialPortInfo
+        from PySide6.QtWidgets import QInputDialog
+
+        window = self._window
+        port, baud = window.settings.gps_port()
+        ports = [p.systemLocation() for p in QSerialPortInfo.availablePorts()]
+        choices = ([port] if port not in ports else []) + ports
+        chosen, ok = QInputDialog.getItem(window, QCoreApplication.translate("TourDayMode", "GPS"),
+                                          QCoreApplication.translate("TourDayMode",
+                                                                     "Serial port of the GPS (NMEA 0183, %1 bauds):")
+                                          .replace("%1", str(baud)), choices, choices.index(port), True)
+        if ok and chosen.strip():
+            window.settings.set_gps_port(chosen.strip(), baud)
+            self.live.use_gps(chosen.strip(), baud)
 
     def _export_report(self) -> None:
         window = self._window
