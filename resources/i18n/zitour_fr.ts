@@ -133,8 +133,8 @@
         <translation>Suivre le car avec le GPS branché (port série dans les réglages)</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
+        <source>Stop following</source>
+        <translation>Arrêter le suivi</translation>
     </message>
     <message>
         <source>Re-plan from here</source>
@@ -151,6 +151,34 @@
     <message>
         <source>Back to planning</source>
         <translation>Retour à la préparation</translation>
+    </message>
+    <message>
+        <source>Videos start:</source>
+        <translation>Départ des vidéos :</translation>
+    </message>
+    <message>
+        <source>at the plan's time</source>
+        <translation>à l'heure du plan</translation>
+    </message>
+    <message>
+        <source>300 m before the company</source>
+        <translation>300 m avant l'entreprise</translation>
+    </message>
+    <message>
+        <source>600 m before the company</source>
+        <translation>600 m avant l'entreprise</translation>
+    </message>
+    <message>
+        <source>1 km before the company</source>
+        <translation>1 km avant l'entreprise</translation>
+    </message>
+    <message>
+        <source>New day…</source>
+        <translation>Nouvelle journée…</translation>
+    </message>
+    <message>
+        <source>Forget this bus's log (after a rehearsal) and start the day afresh</source>
+        <translation>Effacer le journal de ce car (après une répétition) et recommencer la journée</translation>
     </message>
     <message>
         <source>of %1 registered</source>
@@ -217,8 +245,8 @@
         <translation>vidéo</translation>
     </message>
     <message>
-        <source>Next video: %1 in %2</source>
-        <translation>Vidéo suivante : %1 dans %2</translation>
+        <source>Next video: %1 in %2 (%3)</source>
+        <translation>Vidéo suivante : %1 dans %2 (%3)</translation>
     </message>
     <message>
         <source>No video left</source>
@@ -238,6 +266,97 @@
     <message>
         <source>Calendar</source>
         <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>DayReportDialog</name>
+    <message>
+        <source>Day report — %1</source>
+        <translation>Bilan du jour — %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>there now</source>
+        <translation>sur place</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passé</translation>
+    </message>
+    <message>
+        <source>passed without stopping</source>
+        <translation>passé sans arrêt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>sauté</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>non atteint</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Planned arrival</source>
+        <translation>Arrivée prévue</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Planned departure</source>
+        <translation>Départ prévu</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>On board</source>
+        <translation>À bord</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Driven</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Trajets</translation>
+    </message>
+    <message>
+        <source>Export (CSV, GPX)…</source>
+        <translation>Exporter (CSV, GPX)…</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1897,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <source>Re-planning from here</source>
         <translation>Recalcul depuis ici</translation>
     </message>
+    <message>
+        <source>Not played: %1 (its stop was skipped).</source>
+        <translation>Non diffusée : %1 (son arrêt a été sauté).</translation>
+    </message>
+    <message>
+        <source>Not played: %1 (the bus did not pass its place on the route).</source>
+        <translation>Non diffusée : %1 (le car n'est pas passé à son point de l'itinéraire).</translation>
+    </message>
 </context>
 <context>
     <name>TourDayMode</name>
@@ -1792,6 +1919,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>No position source: press Rehearse, Replay or GPS</source>
         <translation>Aucune source de position : Répétition, Rejouer ou GPS</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>Nouvelle journée</translation>
+    </message>
+    <message>
+        <source>Forget what was logged for this bus (arrivals, departures, videos played, track) and start the day afresh?</source>
+        <translation>Effacer ce qui a été enregistré pour ce car (arrivées, départs, vidéos diffusées, trace) et recommencer la journée ?</translation>
     </message>
     <message>
         <source>%1: dropped (%2)</source>

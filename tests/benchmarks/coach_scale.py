@@ -251,6 +251,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--cch", action="store_true", help="also measure pyroutingkit's CCH")
     ap.add_argument("--ch", action="store_true", help="also measure RoutingKit's CH (ch-router)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the import and cold build of an earlier run in --workdir (its results.json)")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--arg", action="append", default=[], help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -260,12 +262,19 @@ def main(argv=None) -> int:
     work = a.workdir or Path(tempfile.mkdtemp(prefix="coach-scale-"))
     import os
     os.environ["ZITOUR_DATA_DIR"] = str(work / "data")         # the network cache of this run
-    res = _sub(["--phase", "import", "--arg", str(a.pbf), "--arg", str(work)])
+    saved = work / "results.json"
+    if a.reuse and saved.exists():  # import and cold build done by an earlier run in this folder
+        res = {k: v for k, v in json.loads(saved.read_text()).items()
+               if k.startswith(("import_", "zreg", "cold_"))}
+    else:
+        res = _sub(["--phase", "import", "--arg", str(a.pbf), "--arg", str(work)])
+        cold = _sub(["--phase", "load", "--arg", res["zreg"]])
+        res.update({f"cold_{k}": v for k, v in cold.items()})
+        saved.write_text(json.dumps(res))
     zreg = res["zreg"]
-    cold = _sub(["--phase", "load", "--arg", zreg])
-    res.update({f"cold_{k}": v for k, v in cold.items()})
     for phase in ("load", "matrix", "legs") + (("cch",) if a.cch else ()) + (("ch",) if a.ch else ()):
         res.update(_sub(["--phase", phase, "--arg", zreg]))
+        saved.write_text(json.dumps(res))
     rows = [
         ("graph nodes / states / transitions", f"{res['graph_nodes']:,} / {res['states']:,} / {res['transitions']:,}", ""),
         ("import (read, graph, write)", f"{res['import_s']:.1f} s, peak {res['import_peak_rss_mb']:.0f} MB, "

@@ -141,3 +141,54 @@ def test_a_late_bus_is_re_planned_from_where_it_is_once_the_organiser_accepts(qt
     assert new_plan.buses[0].stops[3].arrival > old_plan.buses[0].stops[3].arrival
     assert live.day.plan == new_plan.buses[0] and live.day.next_index() == 3
     assert not win.session.plan_outdated
+
+
+def test_videos_can_start_a_distance_before_their_company_and_the_day_can_start_afresh(qtbot, day_window,
+                                                                                      monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    mode, live = win.modes.tour_day_mode, win.modes.live
+    console = mode.console
+    before = {t.key: t.s_m for t in live.day.triggers if t.kind == "video"}
+    console.cue_mode.setCurrentIndex(console.cue_mode.findData(600.0))
+    console.cue_mode.activated.emit(console.cue_mode.currentIndex())
+    assert win.session.project.setting("tourday.cue_before_m") == "600"
+    track = live.day.track
+    for t in live.day.triggers:
+        if t.kind == "video" and t.stop_index is not None and live.day.plan.stops[t.stop_index].site_id == t.site_id:
+            assert t.s_m == pytest.approx(max(track.leg_start_m[t.leg_index], track.leg_end_m[t.leg_index] - 600))
+    assert {t.key for t in live.day.triggers if t.kind == "video"} == set(before)
+    source = live.rehearse(60)
+    _drive(qtbot, source, until=lambda: live.day.at_stop() == 0)
+    assert day_log.events(win.session.project, win.session.tour_id, live.bus_id)
+    # The day report on screen: one row a stop, the first visit being done now.
+    mode._export_report()
+    dialog = mode.report_dialog
+    assert dialog.stops.rowCount() == len(live.day.plan.stops)
+    assert dialog.stops.item(0, 7).text() == "sur place" and dialog.stops.item(1, 2).text() == "—"
+    dialog.reject()
+    # After the rehearsal: a new day forgets this bus's log.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(console.findChild(type(console.buttons["arrived"]), "console_new_day"), Qt.MouseButton.LeftButton)
+    assert day_log.events(win.session.project, win.session.tour_id, live.bus_id) == []
+    assert day_log.track(win.session.project, win.session.tour_id, live.bus_id) == []
+    assert live.day.next_index() == 0 and not live.day.state.started
+    # Reopening the project: the setting holds.
+    assert live.cue_before_m() == 600.0
+
+
+def test_a_skipped_stop_says_which_video_is_not_played(qtbot, day_window):
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    live = win.modes.live
+    shown = []
+    win.notifier.status = lambda text, *a, **k: shown.append(text)
+    qtbot.keyClick(win, Qt.Key.Key_F7)
+    qtbot.keyClick(win, Qt.Key.Key_F8)  # skip the first stop: its video goes with it
+    skipped = live.day.plan.stops[0]
+    assert live.day.state.stops[0].status == "skipped"
+    titles = [t.cue.title for t in live.day.triggers if t.kind == "video" and t.stop_index == 0]
+    assert titles and any(f"Non diffusée : {titles[0]}" in s for s in shown), shown
+    assert skipped.name in win.modes.tour_day_mode.console.stops.item(0).text()

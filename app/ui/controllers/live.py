@@ -75,9 +75,36 @@ class TourDayController(QObject):
             self.notifier.error(exc)
         if not self._logging:
             self.notifier.status(self.tr("Read-only project: the day runs but is not recorded."), 8000)
-        self.day = TourDay.resume(bus, logged)
+        self.day = TourDay.resume(bus, logged, self.cue_before_m())
         self.changed.emit()
         return True
+
+    # -- where videos start ------------------------------------------------------------------
+    CUE_SETTING = "tourday.cue_before_m"
+
+    def cue_before_m(self) -> Optional[float]:
+        """Metres before its company a video starts (None: at the plan's cue time), a project setting."""
+        p = self.session.project
+        text = p.setting(self.CUE_SETTING, "") if p is not None else ""
+        try:
+            value = float(text) if text else None
+        except ValueError:
+            return None
+        return value if value is not None and 0 < value <= 20_000 else None
+
+    def set_cue_before(self, metres: Optional[float]) -> None:
+        """Start company videos ``metres`` before the company along the route (None: at the plan's times)."""
+        p = self.session.project
+        if p is None:
+            return
+        if not p.read_only:
+            try:
+                p.set_setting(self.CUE_SETTING, "" if metres is None else f"{float(metres):g}")
+            except UserError as exc:
+                self.notifier.error(exc)
+        if self.day is not None:
+            self.day = TourDay.resume(self.day.plan, self.day.events, metres)
+            self.changed.emit()
 
     # -- re-planning from here ---------------------------------------------------------------
     def replan_here(self):
@@ -225,6 +252,13 @@ class TourDayController(QObject):
         for e in events:
             if e.kind == Kind.CUE and e.ref in by_key:
                 self.cue_fired.emit(by_key[e.ref])
+            elif e.kind == Kind.CUE_DROPPED:
+                key, _, why = e.ref.partition(" ")
+                trigger = by_key.get(key)
+                title = (trigger.cue.title if trigger is not None and trigger.cue is not None else "") or key
+                text = (self.tr("Not played: %1 (its stop was skipped).") if why == "skipped"
+                        else self.tr("Not played: %1 (the bus did not pass its place on the route)."))
+                self.notifier.status(text.replace("%1", title), 10_000)
         self.changed.emit()
 
     def _now(self) -> Optional[dt.datetime]:

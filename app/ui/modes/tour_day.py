@@ -54,6 +54,7 @@ class TourDayMode(Mode):
         for panel in window.editors():
             panel.set_editable(False)
         self.live.open_day(0)
+        self.console.set_cue_mode(self.live.cue_before_m())
         self._show_buses()
         self.redraw()
         window.canvas.fit_to_plan()
@@ -84,6 +85,8 @@ class TourDayMode(Mode):
         c.stop_source.connect(live.stop_source)
         c.passenger_screen.connect(self.open_passenger_screen)
         c.replan.connect(live.replan_here)
+        c.cue_before.connect(lambda metres: live.set_cue_before(metres or None))
+        c.new_day.connect(self._new_day)
         live.replan_ready.connect(self._show_replan)
         c.export_report.connect(self._export_report)
         c.leave.connect(window.modes.planning)
@@ -123,6 +126,17 @@ class TourDayMode(Mode):
             source = self.live.source
             self.console.set_source(QCoreApplication.translate("TourDayMode", "Position: %1").replace("%1", source.name) if running and source
                                     else QCoreApplication.translate("TourDayMode", "No position source: press Rehearse, Replay or GPS"))
+
+    def _new_day(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        window = self._window
+        answer = QMessageBox.question(window, QCoreApplication.translate("TourDayMode", "New day"),
+                                      QCoreApplication.translate("TourDayMode", "Forget what was logged for this bus "
+                                                                 "(arrivals, departures, videos played, track) and "
+                                                                 "start the day afresh?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.live.restart_day()
 
     # -- re-planning -------------------------------------------------------------------------------
     def replan_text(self, lines, order_changed: bool) -> str:
@@ -227,11 +241,22 @@ class TourDayMode(Mode):
             self.live.use_gps(chosen.strip(), baud)
 
     def _export_report(self) -> None:
+        """The day report of the bus on screen, with its export."""
+        from app.ui.dialogs.day_report import DayReportDialog
+
         window = self._window
         if window is None or self.live.day is None:
             return
-        folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("TourDayMode", "Write the day report to a folder"),
-                                                  str(window.session.project.folder))
+        names = {site.id: site.name for site in window.session.project.sites()}
+        self.report_dialog = DayReportDialog(self.live.day.plan, self.live.day.events,
+                                             names.get(self.live.day.plan.start_site_id, ""), self._export_files,
+                                             window)
+        self.report_dialog.open()
+
+    def _export_files(self) -> None:
+        window = self._window
+        folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate(
+            "TourDayMode", "Write the day report to a folder"), str(window.session.project.folder))
         if folder:
             self.write_report(Path(folder))
 

@@ -52,6 +52,8 @@ class ConsolePanel(QWidget):
     export_report = Signal()
     leave = Signal()
     bus_chosen = Signal(int)
+    cue_before = Signal(float)  # metres before the company a video starts; 0: at the plan's time
+    new_day = Signal()
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -127,7 +129,7 @@ class ConsolePanel(QWidget):
         gps.setObjectName("console_gps")
         gps.setToolTip(self.tr("Follow the bus with the GPS plugged in (serial port in the settings)"))
         gps.clicked.connect(self.use_gps)
-        stop = QPushButton(self.tr("Stop"), self)
+        stop = QPushButton(self.tr("Stop following"), self)
         stop.setObjectName("console_stop")
         stop.clicked.connect(self.stop_source)
         for w in (self.speed, rehearse, replay, gps, stop):
@@ -141,8 +143,24 @@ class ConsolePanel(QWidget):
             button.setObjectName(f"console_{name}")
             button.clicked.connect(signal)
             bottom.addWidget(button)
+        cues = QHBoxLayout()
+        cues.addWidget(QLabel(self.tr("Videos start:"), self))
+        self.cue_mode = QComboBox(self)
+        self.cue_mode.setObjectName("consoleCueMode")
+        for metres, text in ((0.0, self.tr("at the plan's time")), (300.0, self.tr("300 m before the company")),
+                             (600.0, self.tr("600 m before the company")),
+                             (1000.0, self.tr("1 km before the company"))):
+            self.cue_mode.addItem(text, metres)
+        self.cue_mode.activated.connect(lambda i: self.cue_before.emit(float(self.cue_mode.itemData(i))))
+        cues.addWidget(self.cue_mode, 1)
+        new_day = QPushButton(self.tr("New day…"), self)
+        new_day.setObjectName("console_new_day")
+        new_day.setToolTip(self.tr("Forget this bus's log (after a rehearsal) and start the day afresh"))
+        new_day.clicked.connect(self.new_day)
+        cues.addWidget(new_day)
         self.source_label = QLabel(self)
         self.source_label.setObjectName("consoleSource")
+        self._expected: Optional[int] = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.buses)
@@ -157,6 +175,7 @@ class ConsolePanel(QWidget):
         layout.addWidget(self.stops, 1)
         layout.addLayout(source)
         layout.addWidget(self.source_label)
+        layout.addLayout(cues)
         layout.addLayout(bottom)
 
     # -- drawing ----------------------------------------------------------------------------------
@@ -168,8 +187,13 @@ class ConsolePanel(QWidget):
 
     def set_title(self, text: str, expected_heads: Optional[int]) -> None:
         self.title.setText(text)
+        self._expected = expected_heads or None
         self.expected.setText(self.tr("of %1 registered").replace("%1", str(expected_heads))
                               if expected_heads else "")
+
+    def set_cue_mode(self, metres: Optional[float]) -> None:
+        index = self.cue_mode.findData(float(metres or 0.0))
+        self.cue_mode.setCurrentIndex(max(index, 0))
 
     def set_source(self, text: str) -> None:
         self.source_label.setText(text)
@@ -225,8 +249,9 @@ class ConsolePanel(QWidget):
             self.presenter.clear()
         if st.video_title or st.video_in_m is not None:
             title = st.video_title or self.tr("video")
-            self.video.setText(self.tr("Next video: %1 in %2").replace("%1", title)
-                               .replace("%2", fmt.distance(st.video_in_m or 0.0)))
+            self.video.setText(self.tr("Next video: %1 in %2 (%3)").replace("%1", title)
+                               .replace("%2", fmt.distance(st.video_in_m or 0.0))
+                               .replace("%3", self._minutes(st.video_in_s)))
         else:
             self.video.setText(self.tr("No video left"))
         self.off_route.setVisible(st.off_route_since is not None)
@@ -238,6 +263,8 @@ class ConsolePanel(QWidget):
         self.buttons["skip"].setEnabled(not at_stop and st.stop_index is not None)
         if st.headcount is not None and not self.heads.hasFocus():
             self.heads.setValue(st.headcount)
+        short = st.headcount is not None and self._expected is not None and st.headcount < self._expected
+        self.expected.setStyleSheet("QLabel { color: #c62828; font-weight: bold; }" if short else "")
         self._fill_stops(st)
 
     def _fill_stops(self, st: ConsoleState) -> None:
