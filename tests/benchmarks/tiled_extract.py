@@ -24,9 +24,11 @@ from pathlib import Path
 import osmium
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
 JOINS_PER_SIDE = 4
 ROADS = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
          "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link"}
+JOIN_ROADS = {"primary", "secondary", "tertiary", "unclassified", "residential"}
 
 
 def _read(source: Path):
@@ -43,18 +45,47 @@ def _read(source: Path):
     return nodes, ways, rels
 
 
-def _join_nodes(nodes, ways) -> dict[str, list[int]]:
+def _coach_main_nodes(source: Path) -> set[int]:
+    """OSM ids of the nodes on the coach network's main part of ``source`` (its largest strongly
+    connected set: what routing.network snaps to). Joining tiles anywhere else (a one-way
+    street's end, a private estate) connects them one way or not at all."""
+    import tempfile
+
+    import numpy as np
+
+    from routing.region import Region
+    from routing.regions import import_region
+
+    with tempfile.TemporaryDirectory() as tmp:
+        net = Region.load(import_region(source, name="tile-source", dest_dir=Path(tmp))).network()
+        g = net.region.graph
+        links = np.flatnonzero(np.asarray(net.link_main))
+        ids = np.asarray(g["node_osm_id"])
+        return set(ids[np.asarray(g["link_u"])[links]].tolist()) | set(ids[np.asarray(g["link_v"])[links]].tolist())
+
+
+def _join_nodes(nodes, ways, source: Path) -> dict[str, list[int]]:
     """Per side ("w", "e", "s", "n") of the road network's bounding box: up to
     ``JOINS_PER_SIDE`` road junctions nearest that side (within a fifth of the box from it),
     ordered along the side."""
+    def joinable(tags) -> bool:
+        """A public two-way road a coach may drive both ways: a link joined to a one-way street's
+        end (or a ramp) would connect the tiles in one direction only, and the coach's network
+        would fall apart into one strongly connected tile row (measured: 80 of 1,600 tiles)."""
+        return (tags.get("highway") in JOIN_ROADS and tags.get("oneway", "no") in ("no", "false", "0")
+                and tags.get("junction") not in ("roundabout", "circular")
+                and tags.get("access", "yes") not in ("no", "private", "destination")
+                and tags.get("motor_vehicle", "yes") not in ("no", "private", "destination"))
+
     use = {}
     for _, refs, tags in ways:
-        if tags.get("highway") in ROADS:
+        if joinable(tags):
             for r in refs:
                 use[r] = use.get(r, 0) + 1
     # a way's end or a node shared by two road ways: a place a link can join without a dead end
-    ends = {refs[k] for _, refs, tags in ways if tags.get("highway") in ROADS for k in (0, -1)}
-    pos = {i: (x, y) for i, x, y, _ in nodes if i in use and (use[i] > 1 or i in ends)}
+    ends = {refs[k] for _, refs, tags in ways if joinable(tags) for k in (0, -1)}
+    main = _coach_main_nodes(source)
+    pos = {i: (x, y) for i, x, y, _ in nodes if i in use and (use[i] > 1 or i in ends) and i in main}
     w, e = min(x for x, _ in pos.values()), max(x for x, _ in pos.values())
     s, n = min(y for _, y in pos.values()), max(y for _, y in pos.values())
     out = {}
@@ -79,7 +110,7 @@ def tile(source: Path, out: Path, tiles: int, join: bool = False) -> dict:
         out.unlink()
     offset = 10 ** 10                                   # above any id of the source
     link_base = 9 * 10 ** 9                             # a tile's link ways: above its own way ids
-    joins = _join_nodes(nodes, ways) if join else None
+    joins = _join_nodes(nodes, ways, source) if join else None
     counts = {"nodes": 0, "ways": 0, "relations": 0, "links": 0}
     writer = osmium.SimpleWriter(str(out))
     try:

@@ -192,3 +192,12 @@ def test_a_skipped_stop_says_which_video_is_not_played(qtbot, day_window):
     titles = [t.cue.title for t in live.day.triggers if t.kind == "video" and t.stop_index == 0]
     assert titles and any(f"Non diffusée : {titles[0]}" in s for s in shown), shown
     assert skipped.name in win.modes.tour_day_mode.console.stops.item(0).text()
+
+
+def test_closing_the_project_ends_the_tour_day(qtbot, day_window):
+    win = day_window
+    win.actions["actTourDay"].trigger()
+    assert win.mode.name == "tour_day"
+    win.c.files.close_project()
+    assert win.mode.name == "planning" and win.modes.live.day is None
+    assert not win.modes.tour_day_mode.dock.isVisible()

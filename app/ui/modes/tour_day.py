@@ -53,13 +53,20 @@ class TourDayMode(Mode):
         window.canvas.set_tool(BrowseTool())
         for panel in window.editors():
             panel.set_editable(False)
+        window.session.project_changed.connect(self._project_changed)
         self.live.open_day(0)
         self.console.set_cue_mode(self.live.cue_before_m())
         self._show_buses()
         self.redraw()
         window.canvas.fit_to_plan()
 
+    def _project_changed(self, _project) -> None:
+        """Another project (or none): the tour day ends, back to planning."""
+        if self._window is not None:
+            self._window.modes.planning()
+
     def deactivate(self, window) -> None:
+        window.session.project_changed.disconnect(self._project_changed)
         self.live.close()
         if self.passenger is not None:
             self.passenger.close()
