@@ -1913,6 +1913,14 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Jour J</translation>
     </message>
     <message>
+        <source>replay</source>
+        <translation>rejeu</translation>
+    </message>
+    <message>
+        <source>the system's positioning</source>
+        <translation>la localisation du système</translation>
+    </message>
+    <message>
         <source>Position: %1</source>
         <translation>Position : %1</translation>
     </message>

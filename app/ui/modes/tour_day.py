@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar
 from app.ui.map.tools import BrowseTool
 from app.ui.modes.base import Mode
 from app.ui.panels.console import ConsolePanel
-from app.ui.panels.scrolling import scrolling
 
 
 class TourDayMode(Mode):
@@ -44,7 +43,7 @@ class TourDayMode(Mode):
             self.console = ConsolePanel(window)
             self.dock = QDockWidget(QCoreApplication.translate("TourDayMode", "Tour day"), window)
             self.dock.setObjectName("tourDayDock")
-            self.dock.setWidget(scrolling(self.console))
+            self.dock.setWidget(self.console)  # no scroll area: at 1366 x 768 everything shows at once
             self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self._wire(window)
@@ -131,7 +130,11 @@ class TourDayMode(Mode):
     def _source_state(self, running: bool) -> None:
         if self.console is not None:
             source = self.live.source
-            self.console.set_source(QCoreApplication.translate("TourDayMode", "Position: %1").replace("%1", source.name) if running and source
+            names = {"replay": QCoreApplication.translate("TourDayMode", "replay"),
+                     "nmea": QCoreApplication.translate("TourDayMode", "GPS"),
+                     "system": QCoreApplication.translate("TourDayMode", "the system's positioning")}
+            self.console.set_source(QCoreApplication.translate("TourDayMode", "Position: %1").replace(
+                "%1", names.get(source.name, source.name)) if running and source
                                     else QCoreApplication.translate("TourDayMode", "No position source: press Rehearse, Replay or GPS"))
 
     def _new_day(self) -> None:

@@ -59,9 +59,9 @@ class ConsolePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("tourDayConsole")
         self.title = _big(QLabel(self), 13, True)
-        self.phase = _big(QLabel(self), 20, True)
+        self.phase = _big(QLabel(self), 18, True)
         self.phase.setObjectName("consoleStop")
-        self.countdown = _big(QLabel(self), 30, True)
+        self.countdown = _big(QLabel(self), 26, True)
         self.countdown.setObjectName("consoleCountdown")
         self.delay = _big(QLabel(self), 18, True)
         self.delay.setObjectName("consoleDelay")
@@ -79,6 +79,7 @@ class ConsolePanel(QWidget):
         self.stops = QListWidget(self)
         self.stops.setObjectName("consoleStops")
         self.stops.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stops.setMinimumHeight(70)  # it shrinks first: every button stays in view at 1366 x 768
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for k, (name, text, key, signal) in enumerate((
