@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="CSV separator: ';' (default, French spreadsheets) or ','")
     p.add_argument("--no-online-tiles", action="store_true",
                    help="do not offer the optional online OpenStreetMap layer in the HTML map")
+    p.add_argument("--pack-without-videos", action="store_true",
+                   help="leave the clips out of the partner pack (its README lists them; smaller to send)")
     p.set_defaults(func=run)
 
 
@@ -35,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from app.services.export import export_tour
     from app.services.plan_inputs import PlanState, plan_status
     from app.store.project import Project
+    from app.exports.pack import LARGE_PACK_BYTES
     from routing.messages import Message
 
     try:
@@ -43,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         # another window has it open (or no write access): export from a read-only view;
         # only the calendar's sequence numbers cannot be saved then
         project = Project.open(args.project, read_only=True)
-    options = ExportOptions(csv_delimiter=args.csv_separator, online_tiles=not args.no_online_tiles)
+    options = ExportOptions(csv_delimiter=args.csv_separator, online_tiles=not args.no_online_tiles,
+                            pack_videos=not args.pack_without_videos)
     with project:
         tour = project.tour_by_name(args.tour)
         status = plan_status(project, tour.id)
@@ -54,8 +58,20 @@ def run(args: argparse.Namespace) -> int:
                                    Message("cli.export.plan_outdated", tour=tour.name))
             print(Message("cli.export.outdated_note", tour=tour.name).text(args.lang), file=sys.stderr)
         paths = export_tour(project, tour, args.formats, args.out, force=args.force, options=options)
+        plan = project.plan(tour.id)
+        names = {s.id: s.name for s in project.sites()}
     for path in paths:
         print(path)
+        if path.name.endswith("-pack-partenaires.zip") and path.stat().st_size > LARGE_PACK_BYTES:
+            print(Message("cli.export.large_pack", file=path.name, size=f"{path.stat().st_size / 1e6:.0f}")
+                  .text(args.lang), file=sys.stderr)
     if project.read_only and any(f in ",".join(args.formats) for f in ("ics", "pack", "all")):
         print(Message("cli.export.read_only_note").text(args.lang), file=sys.stderr)
-    return 0
+    # The documents say which stops asked for are not on the programme; so does the command, and its
+    # exit code, as ``zitour plan`` does.
+    required = [d for d in (plan.dropped if plan is not None else ()) if d.required]
+    for d in plan.dropped if plan is not None else ():
+        code = "cli.export.dropped_required" if d.required else "cli.export.dropped_optional"
+        print(Message(code, stop=names.get(d.site_id, str(d.stop_id)), reason=d.reason).text(args.lang),
+              file=sys.stderr)
+    return 3 if required else 0

@@ -26,6 +26,7 @@ class ExportOptions:
 
     csv_delimiter: str = ";"  # ";" for French spreadsheets, "," for the rest
     online_tiles: bool = True  # offer OSM tiles as an extra layer in the HTML map (off until ticked)
+    pack_videos: bool = True  # the partner pack carries the clips (videos/), so its playlists play
 
 
 @dataclass
@@ -48,12 +49,26 @@ class ExportContext:
     options: ExportOptions = field(default_factory=ExportOptions)
     ics_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # uid -> {"hash", "sequence"}
     export_folder: Optional[Path] = None  # final folder, for relative paths in playlists
+    # In a partner pack: each video's stored path -> its path inside the pack ("videos/clip.mp4")
+    pack_video_names: Optional[dict[str, str]] = None
+    pack_videos_included: bool = True  # False: the pack's playlists say the clips must be added
+    organiser: str = ""  # who organises (the project's "organiser" setting), the PDFs' author
 
     # -- naming ------------------------------------------------------------------
     @property
     def base_name(self) -> str:
         """File-name stem for this tour: an ASCII slug of its name."""
         return slug(self.tour.name)
+
+    @property
+    def author(self) -> str:
+        """The documents' author: the organisers named in the project, else the project."""
+        return self.organiser or f"ZI Tour — {self.project_name}"
+
+    @property
+    def region_title(self) -> str:
+        """The region's name as a title ("krems" -> "Krems", "rhone-alpes" -> "Rhone-Alpes")."""
+        return "-".join(part[:1].upper() + part[1:] for part in self.region_name.replace("_", " ").split("-"))
 
     @property
     def zone(self) -> ZoneInfo:

@@ -1,18 +1,23 @@
 """CSV itinerary for spreadsheets: UTF-8 with BOM, ``;`` by default (French Excel/Calc), ``,`` as option.
 
-One row per place of each bus: departure depot, stops, return depot. Cells that a
+One row per place of each bus: departure depot, stops, return depot; then one row per stop asked
+for that the plan does not serve ("Non programmé", the reason in Notes). Cells that a
 spreadsheet would take for a formula (starting with = + - @ tab or CR) get a leading
-apostrophe so they stay text (OWASP "CSV injection").
+apostrophe so they stay text (OWASP "CSV injection"); a telephone number ("+33 6 ...") is
+quoted instead, so it stays text without a stray apostrophe.
 """
 from __future__ import annotations
 
-import csv
+import re
 from pathlib import Path
 from typing import Any
 
 from app.exports.context import ExportContext
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# "+33 6 39 98 00 11", "+43 (0)2732 123": a telephone number, not a formula (Calc and Excel treat
+# a leading + followed by digits as text once the cell is quoted; an apostrophe would show).
+PHONE = re.compile(r"\+[0-9][0-9 ().\-/]*")
 HEADER = ["Car", "N°", "Type", "Lieu", "Adresse", "Date", "Arrivée", "Départ", "Attente (min)", "Marge (min)",
           "Trajet depuis le lieu précédent (km)", "Trajet (min)", "Ambassadeurs à bord", "Présente",
           "Contact", "Téléphone", "Courriel", "Notes", "Latitude", "Longitude"]
@@ -23,9 +28,24 @@ def file_names(ctx: ExportContext) -> list[str]:
 
 
 def neutralise(value: Any) -> str:
-    """``value`` as a cell that no spreadsheet evaluates."""
+    """``value`` as a cell that no spreadsheet evaluates: a cell that would start a formula gets a
+    leading apostrophe, except a telephone number (written quoted instead, see :func:`write_rows`)."""
     text = "" if value is None else str(value)
+    if PHONE.fullmatch(text):
+        return text
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_rows(f, rows: list[list[str]], delimiter: str) -> None:
+    """RFC 4180 rows, CRLF; a cell is quoted when it holds the delimiter, a quote or a line break,
+    and always when it is a telephone number (so a spreadsheet keeps it as text)."""
+    for row in rows:
+        cells = []
+        for cell in row:
+            if PHONE.fullmatch(cell) or any(ch in cell for ch in (delimiter, '"', "\n", "\r")):
+                cell = '"' + cell.replace('"', '""') + '"'
+            cells.append(cell)
+        f.write(delimiter.join(cells) + "\r\n")
 
 
 def rows(ctx: ExportContext) -> list[list[str]]:
@@ -69,6 +89,12 @@ def rows(ctx: ExportContext) -> list[list[str]]:
                     num(last.distance_m / 1000) if last else "", num(last.duration_s / 60, 0) if last else "",
                     ctx.ambassador_names(last.ambassador_ids) if last else "", "", "", "", "", "",
                     deg(end.lat) if end else "", deg(end.lon) if end else ""])
+    for d in ctx.plan.dropped:  # asked for, not on the programme: a row says so and why
+        s = ctx.site(d.site_id)
+        out.append(["", "", "Non programmé (obligatoire)" if d.required else "Non programmé (facultatif)",
+                    s.name if s else f"arrêt {d.stop_id}", s.address if s else "", date, "", "", "", "", "", "", "",
+                    "", s.contact_name if s else "", s.contact_phone if s else "", s.contact_email if s else "",
+                    d.reason.text("fr"), deg(s.lat) if s else "", deg(s.lon) if s else ""])
     return [[neutralise(c) for c in row] for row in out]
 
 
@@ -76,5 +102,5 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     path = folder / file_names(ctx)[0]
     delimiter = ctx.options.csv_delimiter if ctx.options.csv_delimiter in (";", ",") else ";"
     with open(path, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel then reads UTF-8
-        csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(rows(ctx))
+        write_rows(f, rows(ctx), delimiter)
     return [path]

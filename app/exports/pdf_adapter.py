@@ -19,6 +19,8 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QPolygonF)
 
+from app.exports.french import for_print
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 RESOLUTION_DPI = 300
@@ -74,13 +76,15 @@ class PdfCanvas:
     # -- opening -------------------------------------------------------------------
     @classmethod
     @contextlib.contextmanager
-    def pdf_file(cls, path: Path, title: str = "", creator: str = "ZI Tour planner") -> Iterator["PdfCanvas"]:
+    def pdf_file(cls, path: Path, title: str = "", creator: str = "ZI Tour planner",
+                 author: str = "") -> Iterator["PdfCanvas"]:
         """An A4 portrait PDF at ``path``, no margins (the modules lay out their own)."""
         ensure_gui()
         writer = QPdfWriter(str(path))
         writer.setResolution(RESOLUTION_DPI)
         writer.setTitle(title)
         writer.setCreator(creator)
+        writer.setAuthor(author or creator)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                          QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
         painter = QPainter()
@@ -141,6 +145,7 @@ class PdfCanvas:
         """Height in mm ``text`` needs when wrapped to ``width_mm``."""
         if not text:
             return 0.0
+        text = for_print(text)
         fm = QFontMetricsF(self._font(size_pt, bold, italic), self.device)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         r = fm.boundingRect(QRectF(0, 0, self._u(width_mm), 1e7), flags, text)
@@ -160,6 +165,7 @@ class PdfCanvas:
         (for one-line lists, where a wrapped line would run into the next row)."""
         if not text:
             return 0.0
+        text = for_print(text)  # phone numbers and amounts in one piece, e-mails breakable
         p = self.painter
         font = self._font(size_pt, bold, italic)
         p.setFont(font)

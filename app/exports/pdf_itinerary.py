@@ -28,7 +28,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     from app.exports.pdf_adapter import PdfCanvas
 
     path = folder / file_names(ctx)[0]
-    with PdfCanvas.pdf_file(path, title=f"Itinéraire — {ctx.tour.name}") as canvas:
+    with PdfCanvas.pdf_file(path, title=f"Itinéraire — {ctx.tour.name}", author=ctx.author) as canvas:
         render(ctx, canvas)
     return [path]
 
@@ -91,7 +91,7 @@ def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
     t = ctx.tour
     y = MARGIN
     y += canvas.text(MARGIN, y, CONTENT_W, 16, tour_title(t.name), size_pt=17, bold=True) + 1
-    sub = formats.long_date(t.date, 'fr').capitalize() + (f" · région {ctx.region_name}" if ctx.region_name else "")
+    sub = formats.long_date(t.date, 'fr').capitalize() + (f" · région {ctx.region_title}" if ctx.region_name else "")
     y += canvas.text(MARGIN, y, CONTENT_W, 7, sub, size_pt=11, color="#333333") + 1
     y += canvas.text(MARGIN, y, CONTENT_W, 6, _summary(ctx), size_pt=9, color=GREY) + 3
     rows = ctx.rows()

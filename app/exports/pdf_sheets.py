@@ -36,7 +36,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     from app.exports.pdf_adapter import PdfCanvas
 
     path = folder / file_names(ctx)[0]
-    with PdfCanvas.pdf_file(path, title=f"Fiches arrêts — {ctx.tour.name}") as canvas:
+    with PdfCanvas.pdf_file(path, title=f"Fiches arrêts — {ctx.tour.name}", author=ctx.author) as canvas:
         render(ctx, canvas)
     return [path]
 
@@ -150,7 +150,8 @@ def _right_column(ctx: ExportContext, canvas: Any, r: StopRow, colour: str) -> N
     if lonlat is not None:
         import segno
 
-        uri = geo_uri(*lonlat)
+        # where the coach goes: the printed coach entrance when the site has one
+        uri = geo_uri(*(r.site.routing_point if r.site is not None else lonlat))
         qr = segno.make(uri, error="m", micro=False)
         matrix = [list(row) for row in qr.matrix_iter(border=2)]
         size = 34.0

@@ -1,7 +1,9 @@
 """What the video playlists hold: the cues of each bus, ordered by when they play.
 
-Paths are relative to the folder the playlist is written to (so a copied folder of
-playlist + videos keeps working); a video on another drive keeps its absolute path.
+Paths are relative to the folder the playlist is written to when the videos sit beside it (so a
+copied folder of playlist + videos keeps working), absolute when they are farther (another disk,
+a USB stick: a path climbing out of it would lead nowhere), and inside a partner pack the pack's
+own ``videos/...`` (:mod:`app.exports.pack`).
 """
 from __future__ import annotations
 
@@ -54,11 +56,16 @@ def video_path(ctx: ExportContext, stored: str) -> Optional[str]:
     absolute = video_file(ctx.media_folder, stored)
     if absolute is None:
         return None
+    if ctx.pack_video_names is not None:  # a partner pack: the clip's place inside the pack
+        return ctx.pack_video_names.get(stored)
     base = ctx.export_folder or ctx.media_folder
     try:
-        return Path(os.path.relpath(absolute, Path(base).resolve())).as_posix()
+        relative = Path(os.path.relpath(absolute, Path(base).resolve())).as_posix()
     except ValueError:  # another drive (Windows)
         return absolute.as_posix()
+    # Beside the project (exports/ next to videos/): relative, so the folder can be copied whole.
+    # Farther (a USB stick, another disk): the file's own absolute path, which stays true.
+    return relative if relative.split("/").count("..") <= 1 else absolute.as_posix()
 
 
 def entries(ctx: ExportContext, bus: BusPlan) -> list[Entry]:

@@ -29,6 +29,9 @@ def build(ctx: ExportContext, bus) -> bytes:
     root = etree.Element(f"{{{NS}}}playlist", nsmap={None: NS, "vlc": VLC_NS}, version="1")
     etree.SubElement(root, f"{{{NS}}}title").text = playlists.one_line(f"ZI Tour {ctx.tour.name} — {bus.bus_name}")
     etree.SubElement(root, f"{{{NS}}}creator").text = "ZI Tour planner"
+    if ctx.pack_video_names is not None and not ctx.pack_videos_included:
+        etree.SubElement(root, f"{{{NS}}}annotation").text = (
+            "Vidéos non incluses : copiez-les dans le dossier videos/ à côté de cette liste (voir README.txt)")
     tracks = etree.SubElement(root, f"{{{NS}}}trackList")
     for i, e in enumerate(playlists.entries(ctx, bus)):
         t = etree.SubElement(tracks, f"{{{NS}}}track")

@@ -63,6 +63,13 @@ class StopRow:
         return None
 
     @property
+    def visit_start(self):
+        """When the stop itself begins: the coach's arrival plus its wait for the window to open."""
+        import datetime as dt
+
+        return self.planned.arrival + dt.timedelta(seconds=self.planned.wait_s)
+
+    @property
     def is_inserted(self) -> bool:
         """A stop the planner added (a driver's break), not one of the organiser's."""
         return self.planned.stop_id is None

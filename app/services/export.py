@@ -111,6 +111,7 @@ def build_context(project: Any, tour: Union[str, int, Tour], options: Optional[E
         region_name=Path(region).stem if region else "",
         options=options or ExportOptions(),
         ics_state=ics_state if isinstance(ics_state, dict) else {},
+        organiser=project.setting("organiser") or "",
     )
 
 

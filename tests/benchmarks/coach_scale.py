@@ -42,16 +42,18 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6   # kB -> MB
 
 
-def _points(region, n: int, seed: int, box_km: float | None):
+def _points(region, n: int, seed: int, box_km: float | None, centre=None):
     """``n`` points where sites would be: random road-graph nodes, moved up to 30 m (on a tiled real
     extract the box is mostly fields, where nobody places a company). ``box_km``: only nodes in a
-    square of that side round the node nearest the middle of the region (a ZI tour's zone)."""
+    square of that side round the node nearest ``centre`` (default: the middle of the region), a
+    ZI tour's zone."""
     import numpy as np
     rng = np.random.default_rng(seed)
     lon, lat = np.asarray(region.graph["node_lon"]), np.asarray(region.graph["node_lat"])
     if box_km is not None:
         w, s, e, nn = region.bounds
-        mid = int(np.argmin(np.hypot(lon - (w + e) / 2, lat - (s + nn) / 2)))
+        cx, cy = centre if centre is not None else ((w + e) / 2, (s + nn) / 2)
+        mid = int(np.argmin(np.hypot(lon - cx, lat - cy)))
         dlat = box_km / 111.0 / 2
         dlon = dlat / np.cos(np.radians(lat[mid]))
         inside = np.flatnonzero((np.abs(lon - lon[mid]) <= dlon) & (np.abs(lat - lat[mid]) <= dlat))
@@ -65,9 +67,13 @@ def _points(region, n: int, seed: int, box_km: float | None):
 def _snapped(region, net, n: int, seed: int, box_km: float | None) -> list:
     """``n`` snapped random points (drawn in batches until enough snap: on tiled real extracts
     most of the box is fields)."""
+    centre = None
+    if box_km is not None:  # the zone round a place on the coach's network, not round a field
+        first = _snapped(region, net, 1, seed, None)
+        centre = (first[0].road_lon, first[0].road_lat) if first else None
     out, k = [], 0
     while len(out) < n and k < 50:
-        out += [s for s in (net.snap(x, y) for x, y in _points(region, 600, seed + 1000 * k, box_km)) if s.ok]
+        out += [s for s in (net.snap(x, y) for x, y in _points(region, 600, seed + 1000 * k, box_km, centre)) if s.ok]
         k += 1
     return out[:n]
 
