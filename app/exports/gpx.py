@@ -21,6 +21,13 @@ SYMBOL = {"visit": "Flag, Blue", "drive_by": "Information", "lunch": "Restaurant
           "pickup": "Bus Station"}
 
 
+NAME_CHARS = 40  # GPS units and apps cut longer waypoint names (the whole name is in <desc>)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS - 1].rstrip() + "…"
+
+
 def _bus_names(ctx: ExportContext) -> list[str]:
     """One GPX per bus (a driver loads his own): ``<base>.gpx`` alone, ``<base>-<bus>.gpx`` for several."""
     if len(ctx.plan.buses) <= 1:
@@ -61,8 +68,8 @@ def build(ctx: ExportContext, bus=None) -> g.GPX:
         if r.lonlat is None:
             continue
         lon, lat = r.site.routing_point if r.site is not None else r.lonlat
-        name = f"{r.number:02d} {r.name}"
-        desc = f"{r.kind_fr} — {formats.clock_range(ctx.local(r.planned.arrival), ctx.local(r.planned.departure), 'fr')}"
+        name = _short(f"{r.number:02d} {r.name}")
+        desc = f"{r.name} — {r.kind_fr} — {formats.clock_range(ctx.local(r.planned.arrival), ctx.local(r.planned.departure), 'fr')}"
         if r.site is not None and r.site.address:
             desc += f" — {r.site.address}"
         gpx.waypoints.append(g.GPXWaypoint(lat, lon, name=name, description=desc, time=_utc(r.planned.arrival),

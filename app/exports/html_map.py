@@ -122,9 +122,17 @@ def build(ctx: ExportContext) -> str:
         "<style>.zt-title{position:absolute;top:10px;left:50px;z-index:1000;background:#fff;padding:6px 10px;"
         "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:14px sans-serif}"
         ".zt-num{color:#fff;font:bold 11px sans-serif;text-align:center;line-height:20px}"
+        ".zt-dropped{color:#b00020;font-size:12px}"
         ".leaflet-container{background:#f5f3ee}</style>"), name="zt_style")
     title = f"<b>{text(tour_title(ctx.tour.name))}</b><br>{text(formats.long_date(ctx.tour.date, 'fr'))}"
+    dropped = [d for d in ctx.plan.dropped]
+    if dropped:  # the stops asked for that are not on the programme, and why
+        title += "<br><span class='zt-dropped'>" + "<br>".join(
+            f"Non programmé{' (obligatoire)' if d.required else ''} : "
+            f"{text(ctx.site_name(d.site_id, f'arrêt {d.stop_id}'))} — {text(d.reason.text('fr'))}"
+            for d in dropped) + "</span>"
     m.get_root().html.add_child(Element(f'<div class="zt-title">{title}</div>'), name="zt_title")
+    m.get_root().title = f"{tour_title(ctx.tour.name)} — carte"
 
     base = folium.FeatureGroup(name="Routes de la région", overlay=True, show=True)
     folium.GeoJson(_roads_geojson(ctx, view), style_function=_road_style, smooth_factor=1.0).add_to(base)

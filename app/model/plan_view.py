@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from app.i18n import label
-from app.model.entities import Ambassador, Site, Stop
+from app.model.entities import Ambassador, Site, Stop, StopKind
 from app.model.plan import BusPlan, Cue, Leg, Plan, PlannedStop
 
 
@@ -38,7 +38,12 @@ class StopRow:
         return self.planned.sequence
 
     def kind_label(self, lang: Optional[str] = None) -> str:
-        return label(self.planned.kind, lang)
+        """"Visite", "Passage"... (a planned stop keeps its kind as text: the catalog names the enum's)."""
+        try:
+            kind = StopKind(self.planned.kind)
+        except ValueError:
+            return str(self.planned.kind)
+        return label(kind, lang)
 
     @property
     def kind_fr(self) -> str:
@@ -65,8 +70,6 @@ class StopRow:
     @property
     def visit_start(self):
         """When the stop itself begins: the coach's arrival plus its wait for the window to open."""
-        import datetime as dt
-
         return self.planned.arrival + dt.timedelta(seconds=self.planned.wait_s)
 
     @property

@@ -114,10 +114,13 @@ def test_csv_bom_separator_and_neutralised_formulas(exported):
     header, body = rows[0], rows[1:]
     assert header[:4] == ["Car", "N°", "Type", "Lieu"]
     assert len(body) == N_STOPS + 2
+    phone = re.compile(r"\+[0-9][0-9 ().\-/]*")
     for row in body:
         assert len(row) == len(header)
-        for cell in row:
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        for cell in row:  # nothing a spreadsheet would evaluate; a telephone number stays as it is
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or phone.fullmatch(cell), cell
+    assert "+33 6 12 34 56 78" in [r[15] for r in body]  # no stray apostrophe before a phone number
+    assert '"+33 6 12 34 56 78"' in raw.decode("utf-8-sig")  # quoted: a spreadsheet keeps it as text
     places = [r[3] for r in body]
     assert "'" + HOSTILE_FORMULA in places and HOSTILE_SCRIPT in places
     assert re.fullmatch(r"\d+,\d", body[1][10])  # decimal comma with ';'
@@ -152,11 +155,20 @@ def test_geopackage_layers(exported):
     import pyogrio
 
     _, _, by = exported
+    import sqlite3
+    import warnings
+
     names = {row[0] for row in pyogrio.list_layers(by[".gpkg"])}
-    assert names == {"stops", "legs", "sites"}
-    stops = pyogrio.read_dataframe(by[".gpkg"], layer="stops")
+    assert names == {"stops", "legs", "sites", "dropped"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # GDAL says nothing: conformant DateTime values, a known version
+        stops = pyogrio.read_dataframe(by[".gpkg"], layer="stops")
     assert len(stops) == N_STOPS and HOSTILE_SCRIPT in set(stops["name"])
     assert stops.crs.to_epsg() == 4326
+    assert str(stops["arrival"].dtype).startswith("datetime64") and stops["arrival_local"].str.fullmatch(r"\d\d:\d\d").all()
+    with sqlite3.connect(by[".gpkg"]) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 10300  # GeoPackage 1.3: GDAL 3.6 reads it quietly
+        assert "DATETIME" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'stops'").fetchone()[0]
     legs = pyogrio.read_dataframe(by[".gpkg"], layer="legs")
     assert len(legs) == N_STOPS + 1 and legs.geometry.geom_type.unique().tolist() == ["LineString"]
 
