@@ -16,6 +16,15 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ().\-/]{5,}[0-9]")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
 _RANGE_DASH = re.compile(r"\s*[–-]\s*(?=\d)")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# Pictographs and emoji (with their variation selector, joiner and skin tones): the PDF fonts
+# have none and would print empty boxes.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U0001F3FB-\U0001F3FF]+ ?")
+
+
+def without_emoji(text: str) -> tuple[str, bool]:
+    """``text`` without its emoji, and whether it had any (the document then says they were left out)."""
+    out = _EMOJI.sub("", text)
+    return out, out != text
 
 
 def label(text: str) -> str:

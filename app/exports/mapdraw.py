@@ -163,8 +163,9 @@ def draw_marker(canvas: Any, view: Viewport, lon: float, lat: float, label: str,
 
 
 def draw_frame_notes(canvas: Any, view: Viewport) -> None:
-    """Border, scale bar and the OpenStreetMap attribution inside the frame."""
+    """Border, north arrow, scale bar and the OpenStreetMap attribution inside the frame."""
     canvas.rect(view.x, view.y, view.w, view.h, stroke="#555555", width_mm=0.3)
+    draw_north_arrow(canvas, view)
     # scale bar: a round length near a fifth of the frame width
     target_m = view.w / 5 / view.mm_per_m
     nice = max(v for v in (50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000)
@@ -178,3 +179,96 @@ def draw_frame_notes(canvas: Any, view: Viewport) -> None:
     w = canvas.text_width(ATTRIBUTION, 6.5) + 3
     canvas.rect(view.x + view.w - w - 1, view.y + view.h - 5, w + 1, 5, fill="#ccffffff")
     canvas.text(view.x + view.w - w, view.y + view.h - 4.6, w, 4.5, ATTRIBUTION, size_pt=6.5, color="#333333")
+
+
+NAMED_ROADS = ("primary", "secondary", "tertiary", "unclassified", "residential", "trunk")
+MAX_STREET_LABELS = 40
+
+
+def draw_street_names(canvas: Any, view: Viewport, layers: Any, size_pt: float = 5.5) -> None:
+    """Street names along their roads: each name once, on the longest straight stretch of it that
+    holds the name inside the frame, major roads first, never over another label."""
+    if layers is None or not len(layers.roads):
+        return
+    roads = layers.roads
+    names = roads.names
+    b = view.bounds
+    kinds = [roads.kinds.index(k) for k in NAMED_ROADS if k in roads.kinds]
+    offsets = np.asarray(roads.offsets, dtype=np.int64)
+    coords = np.asarray(roads.coords, dtype=float)
+    kind = np.asarray(roads.kind)
+    rank = {code: r for r, code in enumerate(kinds)}
+    best: dict[str, tuple[float, int, float, float, float]] = {}  # name -> (length, rank, x, y, angle)
+    for k in range(len(offsets) - 1):
+        if kind[k] not in rank or not names[k]:
+            continue
+        line = coords[offsets[k]:offsets[k + 1]]
+        if len(line) < 2 or line[:, 0].max() < b[0] or line[:, 0].min() > b[2] or line[:, 1].max() < b[1] \
+                or line[:, 1].min() > b[3]:
+            continue
+        pts = view.project(line)
+        found = _straight_stretch(pts, canvas.text_width(names[k], size_pt) + 2.0)
+        if found is None:
+            continue
+        mx, my, angle, length = found
+        if not (view.x + 3 <= mx <= view.x + view.w - 3 and view.y + 3 <= my <= view.y + view.h - 8):
+            continue
+        key = names[k]
+        cand = (length, rank[kind[k]], mx, my, angle)
+        if key not in best or (cand[1], -cand[0]) < (best[key][1], -best[key][0]):
+            best[key] = cand
+    placed: list[tuple[float, float, float]] = []  # (x, y, radius) of labels drawn
+    order = sorted(best.items(), key=lambda item: (item[1][1], -item[1][0]))
+    for name, (length, _r, x, y, angle) in order[:MAX_STREET_LABELS * 3]:
+        radius = canvas.text_width(name, size_pt) / 2 + 1.5
+        if any((x - px) ** 2 + (y - py) ** 2 < (radius + pr) ** 2 for px, py, pr in placed):
+            continue
+        canvas.label_along(x, y, angle, name, size_pt=size_pt)
+        placed.append((x, y, radius))
+        if len(placed) >= MAX_STREET_LABELS:
+            break
+
+
+def _straight_stretch(pts: np.ndarray, need_mm: float):
+    """The middle, angle (degrees, text upright) and length of the stretch of the polyline ``pts``
+    (mm) nearest its middle that is at least ``need_mm`` long and nearly straight (its chord at
+    least 90 % of its length); None when the line has none."""
+    if len(pts) < 2:
+        return None
+    seg = np.hypot(*np.diff(pts, axis=0).T)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    if s[-1] < need_mm:
+        return None
+    ends = np.searchsorted(s, s + need_mm)  # for each start i, the first j with s[j] - s[i] >= need
+    best = None
+    for i in range(len(pts) - 1):
+        j = int(ends[i])
+        if j >= len(pts):
+            break
+        chord = pts[j] - pts[i]
+        span = s[j] - s[i]
+        if np.hypot(*chord) < 0.9 * span:
+            continue
+        centre = abs((s[i] + s[j]) / 2 - s[-1] / 2)
+        if best is None or centre < best[0]:
+            best = (centre, i, j)
+    if best is None:
+        return None
+    _, i, j = best
+    (x0, y0), (x1, y1) = pts[i], pts[j]
+    angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+    if angle > 90:
+        angle -= 180
+    elif angle < -90:
+        angle += 180
+    return float((x0 + x1) / 2), float((y0 + y1) / 2), angle, float(s[j] - s[i])
+
+
+def draw_north_arrow(canvas: Any, view: Viewport) -> None:
+    """A north arrow in the frame's top right corner (the maps are drawn north up)."""
+    cx, top = view.x + view.w - 7, view.y + 4
+    canvas.rect(cx - 4, top - 1, 8, 11, fill="#ccffffff")
+    canvas.polygon([(cx, top), (cx + 2.4, top + 6), (cx, top + 4.8)], fill="#222222")
+    canvas.polygon([(cx, top), (cx - 2.4, top + 6), (cx, top + 4.8)], fill="#ffffff", stroke="#222222",
+                   width_mm=0.15)
+    canvas.text(cx - 3, top + 6, 6, 3.5, "N", size_pt=6.5, bold=True, color="#222222", align="center")

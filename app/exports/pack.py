@@ -92,7 +92,7 @@ def readme(ctx: ExportContext, members: list[Path], videos: dict[str, tuple[str,
                   "Décompressez tout le dossier, puis ouvrez une liste de lecture avec VLC : elle trouve les",
                   f"vidéos dans le sous-dossier {VIDEO_DIR}/."]
     elif videos:
-        lines += ["", f"Les vidéos ne sont pas incluses. Pour que les listes de lecture fonctionnent, créez un",
+        lines += ["", "Les vidéos ne sont pas incluses. Pour que les listes de lecture fonctionnent, créez un",
                   f"dossier {VIDEO_DIR}/ à côté d'elles et copiez-y ces fichiers (demandez-les à l'organisateur) :"]
         lines += [f"- {inside} (fichier d'origine : {Path(stored).name})" for stored, (inside, _) in videos.items()]
     lines += ["", f"Données cartographiques {ATTRIBUTION} (ODbL).",

@@ -19,7 +19,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPageLayout,
                            QPageSize, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QPolygonF)
 
-from app.exports.french import for_print
+from app.exports.french import for_print, without_emoji
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
@@ -66,6 +66,7 @@ class PdfCanvas:
         self.device = device
         self.painter = painter
         self.family = ensure_gui()
+        self.emoji_dropped = False  # some text had emoji the fonts cannot print: left out
         self._k = device.logicalDpiX() / 25.4  # device units per millimetre
         rect = device.pageLayout().paintRectPixels(device.resolution())
         self.width_mm = rect.width() / self._k
@@ -145,7 +146,7 @@ class PdfCanvas:
         """Height in mm ``text`` needs when wrapped to ``width_mm``."""
         if not text:
             return 0.0
-        text = for_print(text)
+        text = without_emoji(for_print(text))[0]
         fm = QFontMetricsF(self._font(size_pt, bold, italic), self.device)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         r = fm.boundingRect(QRectF(0, 0, self._u(width_mm), 1e7), flags, text)
@@ -166,6 +167,8 @@ class PdfCanvas:
         if not text:
             return 0.0
         text = for_print(text)  # phone numbers and amounts in one piece, e-mails breakable
+        text, dropped = without_emoji(text)
+        self.emoji_dropped |= dropped
         p = self.painter
         font = self._font(size_pt, bold, italic)
         p.setFont(font)
@@ -244,6 +247,33 @@ class PdfCanvas:
                     c += 1
         path.setFillRule(Qt.FillRule.WindingFill)
         p.drawPath(path)
+
+    def label_along(self, x: float, y: float, angle_deg: float, text: str, size_pt: float = 6.0,
+                    color: str = "#444444", halo: str = "#ffffff", italic: bool = False) -> None:
+        """``text`` centred on (x, y) mm, turned ``angle_deg`` clockwise (a street's name along it),
+        with a halo so it reads over lines and areas."""
+        p = self.painter
+        font = self._font(size_pt, False, italic)
+        fm = QFontMetricsF(font, self.device)
+        w, asc = fm.horizontalAdvance(text), fm.ascent() - fm.descent() / 2
+        path = QPainterPath()
+        path.addText(QPointF(-w / 2, asc / 2), font, text)
+        p.save()
+        p.translate(self._u(x), self._u(y))
+        p.rotate(angle_deg)
+        halo_pen = QPen(_color(halo))
+        halo_pen.setWidthF(self._u(0.5))
+        halo_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.strokePath(path, halo_pen)
+        p.fillPath(path, QBrush(_color(color)))
+        p.restore()
+
+    def polygon(self, points_mm: Sequence[tuple[float, float]], fill: str, stroke: str | None = None,
+                width_mm: float = 0.2) -> None:
+        p = self.painter
+        p.setPen(self._pen(stroke, width_mm))
+        p.setBrush(QBrush(_color(fill)))
+        p.drawPolygon(QPolygonF([QPointF(self._u(x), self._u(y)) for x, y in points_mm]))
 
     @contextlib.contextmanager
     def clipped(self, x: float, y: float, w: float, h: float) -> Iterator[None]:

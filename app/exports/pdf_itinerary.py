@@ -41,6 +41,11 @@ def render(ctx: ExportContext, canvas: Any) -> None:
         page.new()
         _bus_table(ctx, canvas, page, b_index, bus)
     _contacts_and_warnings(ctx, canvas, page)
+    if getattr(canvas, "emoji_dropped", False):
+        canvas.text(MARGIN, 284, CONTENT_W, 4, EMOJI_NOTE, size_pt=6.5, color=GREY)
+
+
+EMOJI_NOTE = "Les émojis des textes saisis ne sont pas imprimés (les polices du document n'en ont pas)."
 
 
 class _Pages:
@@ -105,6 +110,7 @@ def _first_page(ctx: ExportContext, canvas: Any, page: _Pages) -> None:
         mapdraw.draw_base(canvas, view, ctx.layers)
         for b_index, bus in enumerate(ctx.plan.buses):
             mapdraw.draw_route(canvas, view, ctx.bus_track(bus), _colour(b_index))
+        mapdraw.draw_street_names(canvas, view, ctx.layers)
         for bus in ctx.plan.buses:
             for sid in {bus.start_site_id, bus.end_site_id}:
                 s = ctx.site(sid)

@@ -50,6 +50,11 @@ def render(ctx: ExportContext, canvas: Any) -> None:
         if i:
             canvas.new_page()
         _sheet(ctx, canvas, r, i + 1, len(rows))
+        if getattr(canvas, "emoji_dropped", False):  # said on each sheet that lost some
+            from app.exports.pdf_itinerary import EMOJI_NOTE
+
+            canvas.text(LEFT_X, 284, 190, 4, EMOJI_NOTE, size_pt=6.5, color="#777777")
+            canvas.emoji_dropped = False
 
 
 def geo_uri(lon: float, lat: float) -> str:
@@ -199,6 +204,7 @@ def _approach_map(ctx: ExportContext, canvas: Any, r: StopRow, frame: tuple, col
             mapdraw.draw_route(canvas, view, ctx.leg_coords(b, i + 1), "#9aa5b1", 0.9)
         if r.leg_in is not None and i < len(b.legs):
             mapdraw.draw_route(canvas, view, ctx.leg_coords(b, i), colour, 1.3)
+        mapdraw.draw_street_names(canvas, view, ctx.layers, size_pt=5.0)
         s: Optional[Any] = r.site
         if s is not None and s.gate_lon is not None and s.gate_lat is not None:
             mapdraw.draw_marker(canvas, view, s.gate_lon, s.gate_lat, "E", "#222222", radius_mm=2.2, square=True)

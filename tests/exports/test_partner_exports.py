@@ -218,3 +218,26 @@ def test_printed_numbers_do_not_break_inside(text, kept):
 
     assert for_print(text) == kept
     assert "@\u200b" in for_print("prenom.nom@entreprise-exemple.fr")
+
+
+def test_printed_documents_name_their_author_region_and_leave_out_emoji_with_a_note(tmp_path, krems):
+    import subprocess
+
+    project = build_project(tmp_path / "p.zitour", krems, n_stops=3, hostile=False)
+    project.set_setting("organiser", "Maison de l'emploi de Krems")
+    from app.model.entities import Site
+
+    site = project.get(Site, project.plan(project.tours()[0].id).buses[0].stops[0].site_id)
+    site.jobs = "Soudeur·se 🔥 et cariste 🚜"
+    project.update(site)
+    tour = project.tours()[0]
+    pdf, sheets = svc.export_tour(project, tour.name, ["pdf", "sheets"], tmp_path / "out")
+    project.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Maison de l'emploi de Krems" in info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "région Krems" in text
+    sheet_text = subprocess.run(["pdftotext", str(sheets), "-"], capture_output=True, text=True, check=True).stdout
+    assert "🔥" not in sheet_text and "Soudeur·se et cariste" in sheet_text
+    assert "émojis des textes saisis ne sont pas imprimés" in sheet_text
+    assert "+33 6 12 34 56 78".replace(" ", "\u00a0") in sheet_text or "+33 6 12 34 56 78" in sheet_text
