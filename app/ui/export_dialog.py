@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import ExportError
 from app.exports import registry
 from app.exports.context import ExportContext, ExportOptions
+from app.ui import fmt
 from app.services import export as export_service
 from app.ui import errors as ui_errors
 from app.ui.workers import Worker
@@ -39,6 +40,7 @@ SETTINGS_FOLDER = "export/folder"
 SETTINGS_FORMATS = "export/formats"
 SETTINGS_CSV_SEPARATOR = "export/csv_separator"
 SETTINGS_ONLINE_TILES = "export/online_tiles"
+SETTINGS_PACK_VIDEOS = "export/pack_videos"
 DEFAULT_FORMATS = ("pdf", "sheets", "csv", "gpx", "ics")
 # Formats drawn with QtGui's PDF writer: their fonts are registered in the GUI thread first.
 PDF_FORMATS = {"pdf", "sheets", "pack"}
@@ -90,6 +92,7 @@ class ExportDialog(QDialog):
         self.worker: Optional[Worker] = None
         self.result_files: list[Path] = []
         self.ctx: Optional[ExportContext] = None
+        self.pack_too_large = False  # the clips would make the pack too heavy for e-mail
         self._close_when_done = False
         self.setWindowTitle(self.tr("Partner pack") if pack_mode else self.tr("Export the tour"))
         self._build(pack_mode)
@@ -151,6 +154,9 @@ class ExportDialog(QDialog):
         self.online_tiles.setToolTip(self.tr("The map works without a network; the tiles layer is off "
                                              "until ticked in the map and needs a connection."))
         form.addRow(self.tr("HTML map"), self.online_tiles)
+        self.pack_videos = QCheckBox(self.tr("Put the videos in the partner pack"))
+        self.pack_videos.setObjectName("packVideos")
+        form.addRow(self.tr("Partner pack"), self.pack_videos)
 
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("exportFolder")
@@ -208,6 +214,8 @@ class ExportDialog(QDialog):
         sep = s.value(SETTINGS_CSV_SEPARATOR)
         self.csv_separator.setCurrentIndex(max(0, self.csv_separator.findData(sep if sep in (";", ",") else ";")))
         self.online_tiles.setChecked(_as_bool(s.value(SETTINGS_ONLINE_TILES), ExportOptions().online_tiles))
+        self.pack_videos.setChecked(_as_bool(s.value(SETTINGS_PACK_VIDEOS), ExportOptions().pack_videos))
+        self._describe_pack_videos()
 
     def _save_settings(self) -> None:
         s = self.settings
@@ -215,6 +223,7 @@ class ExportDialog(QDialog):
         s.setValue(SETTINGS_FORMATS, self.formats())
         s.setValue(SETTINGS_CSV_SEPARATOR, self.csv_separator.currentData())
         s.setValue(SETTINGS_ONLINE_TILES, self.online_tiles.isChecked())
+        s.setValue(SETTINGS_PACK_VIDEOS, self.pack_videos.isChecked())
         s.sync()
 
     # ------------------------------------------------------------------ state
@@ -237,7 +246,26 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         return ExportOptions(csv_delimiter=self.csv_separator.currentData() or ";",
-                             online_tiles=self.online_tiles.isChecked())
+                             online_tiles=self.online_tiles.isChecked(), pack_videos=self.pack_videos.isChecked())
+
+    def _describe_pack_videos(self) -> None:
+        """Say how much the clips weigh (a pack for e-mail leaves them out), from the plan's cues."""
+        from app.exports import pack
+
+        try:
+            ctx = export_service.build_context(self.project, self.tour_id, self.options(), layers=None)
+            size = pack.clips_bytes(ctx)
+        except UserError:
+            return
+        from app.i18n import formats
+
+        mb = size / 1e6
+        shown = formats.decimal(mb, 0, fmt.language()) if mb >= 1 else formats.decimal(max(mb, 0.1), 1, fmt.language())
+        text = self.tr("The clips weigh %1 MB; without them the pack is light enough for e-mail, and its "
+                       "README lists the files to add.").replace("%1", shown)
+        self.pack_videos.setToolTip(text)
+        self.pack_videos.setText(self.tr("Put the videos in the partner pack (%1 MB)").replace("%1", shown))
+        self.pack_too_large = size > pack.LARGE_PACK_BYTES
 
     def running(self) -> bool:
         return self.worker is not None and not self.worker.done
@@ -330,7 +358,12 @@ class ExportDialog(QDialog):
         self.result_files = [Path(p) for p in paths]
         self._store_ics_state()
         self.progress.setValue(1000)
-        self.status.setText(self.tr("Files written in %1:").replace("%1", str(self.folder())))
+        status = self.tr("Files written in %1:").replace("%1", str(self.folder()))
+        dropped = [d for d in (self.ctx.plan.dropped if self.ctx is not None else ()) if d.required]
+        if dropped:  # the documents say it; so does the dialog
+            status += "\n" + self.tr("Not on the programme, as every document says: %1").replace(
+                "%1", ", ".join(self.ctx.site_name(d.site_id, str(d.stop_id)) for d in dropped))
+        self.status.setText(status)
         self.files_list.clear()
         self.files_list.addItems([p.name for p in self.result_files])
         self.files_list.show()

@@ -651,6 +651,10 @@
         <translation>Carte HTML</translation>
     </message>
     <message>
+        <source>Put the videos in the partner pack</source>
+        <translation>Mettre les vidéos dans le dossier partenaires</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -665,6 +669,14 @@
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The clips weigh %1 MB; without them the pack is light enough for e-mail, and its README lists the files to add.</source>
+        <translation>Les vidéos pèsent %1 Mo ; sans elles le dossier s'envoie par courriel, et son README liste les fichiers à ajouter.</translation>
+    </message>
+    <message>
+        <source>Put the videos in the partner pack (%1 MB)</source>
+        <translation>Mettre les vidéos dans le dossier partenaires (%1 Mo)</translation>
     </message>
     <message>
         <source>Export to a folder</source>
@@ -705,6 +717,10 @@
     <message>
         <source>Files written in %1:</source>
         <translation>Fichiers écrits dans %1 :</translation>
+    </message>
+    <message>
+        <source>Not on the programme, as every document says: %1</source>
+        <translation>Non programmés, comme le disent tous les documents : %1</translation>
     </message>
     <message>
         <source>Close</source>

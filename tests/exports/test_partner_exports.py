@@ -241,3 +241,26 @@ def test_printed_documents_name_their_author_region_and_leave_out_emoji_with_a_n
     assert "🔥" not in sheet_text and "Soudeur·se et cariste" in sheet_text
     assert "émojis des textes saisis ne sont pas imprimés" in sheet_text
     assert "+33 6 12 34 56 78".replace(" ", "\u00a0") in sheet_text or "+33 6 12 34 56 78" in sheet_text
+
+
+def test_the_html_map_has_the_pdf_maps_background_a_title_and_spread_markers(tmp_path, krems):
+    from app.exports import html_map
+    from app.services.export import build_context
+
+    project = build_project(tmp_path / "p.zitour", krems, n_stops=5, hostile=False)
+    tour = project.tours()[0]
+    path = svc.export_tour(project, tour.name, ["html"], tmp_path / "out")[0]
+    ctx = build_context(project, tour)
+    project.close()
+    page = path.read_text(encoding="utf-8")
+    assert "<title>ZI Tour « ZI Krems – Octobre » — carte</title>" in page
+    land = html_map._land_geojson(ctx, ctx.bounds())
+    kinds = {f["properties"].get("a") for f in land["features"]} - {None}
+    assert "water" in kinds and len(kinds) >= 3  # land use and water, as on the PDF map
+    assert any("w" in f["properties"] for f in land["features"])  # rivers and streams
+    assert '"n": "' in page  # roads carry their names (shown on hover)
+    assert "@media (max-width:640px)" in page  # on a phone the title leaves the layer list alone
+    rows = ctx.rows(ctx.plan.buses[0])
+    same = dataclasses.replace(rows[1], site=dataclasses.replace(rows[1].site, lon=rows[0].site.lon, lat=rows[0].site.lat))
+    offsets = html_map._spread([rows[0], same, rows[2]])
+    assert set(offsets) == {0, 1} and offsets[0] != offsets[1]  # two markers on one spot: set apart

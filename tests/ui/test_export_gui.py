@@ -28,6 +28,7 @@ def planned(demo_master: Path, tmp_path_factory):
     folder = tmp_path_factory.mktemp("planned")
     path = folder / "demo.zitour"
     shutil.copy2(demo_master, path)
+    shutil.copytree(demo_master.parent / "videos", folder / "videos")  # a project travels with its clips
     project = Project.open(path)
     tour_id = project.tours()[0].id
     plan_tour(project, tour_id, time_limit_s=1)
@@ -291,3 +292,29 @@ def test_export_actions_follow_the_plan_and_keep_their_shortcuts(qtbot, window, 
     assert pack.formats() == ["pack"]
 
 
+
+
+def test_the_pack_carries_its_videos_unless_unticked(qtbot, planned, qsettings, shown, tmp_path):
+    import zipfile
+
+    dialog = _dialog(qtbot, planned, qsettings, formats=["pack"])
+    import re
+
+    assert dialog.pack_videos.isChecked()
+    assert re.search(r"\(\d+([.,]\d)? M[Bo]\)", dialog.pack_videos.text())  # the clips' weight, said
+    dialog.set_folder(tmp_path / "with")
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as blocker:
+        dialog.start_export()
+    (pack,) = blocker.args[0]
+    with zipfile.ZipFile(pack) as z:
+        assert any(n.startswith("videos/") for n in z.namelist())
+    light = _dialog(qtbot, planned, qsettings, formats=["pack"])
+    light.pack_videos.setChecked(False)
+    light.set_folder(tmp_path / "without")
+    with qtbot.waitSignal(light.exported, timeout=60_000) as blocker:
+        light.start_export()
+    (pack,) = blocker.args[0]
+    with zipfile.ZipFile(pack) as z:
+        assert not any(n.startswith("videos/") for n in z.namelist())
+        assert "ne sont pas incluses" in z.read("README.txt").decode("utf-8")
+    assert shown == []
