@@ -79,6 +79,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+A",
                QT_TRANSLATE_NOOP("MainWindow", "Add a site at the centre of the map (or right-click on the map)"),
                editable),
+    ActionSpec("actPlaceSites", QT_TRANSLATE_NOOP("MainWindow", "&Place sites on the map"), "modes.place_sites",
+               "Ctrl+Shift+P",
+               QT_TRANSLATE_NOOP("MainWindow", "Each click on the map adds a site there; Esc when done (Ctrl+Shift+P)"),
+               editable),
     ActionSpec("actDeleteSite", QT_TRANSLATE_NOOP("MainWindow", "&Delete the site"), "editing.delete_selected_site",
                None, QT_TRANSLATE_NOOP("MainWindow", "Delete the selected site and its stops"), editable),
     ActionSpec("actImportSites", QT_TRANSLATE_NOOP("MainWindow", "&Import sites…"), "editing.import_sites_dialog",
@@ -140,7 +144,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuFile", QT_TRANSLATE_NOOP("MainWindow", "&File"),
      ("actNew", "actOpen", "actDemo", "@recent", "-", "actSaveCopy", "-", "actClose", "-", "actQuit")),
     ("menuEdit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
-     ("@undo", "@redo", "-", "actFind", "actAddSite", "actDeleteSite", "actImportSites")),
+     ("@undo", "@redo", "-", "actFind", "actPlaceSites", "actAddSite", "actDeleteSite", "actImportSites")),
     ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
      ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel", "-",
       "actTourDay")),
@@ -152,7 +156,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuHelp", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("actKeys", "actAbout")),
 )
 
-TOOLBAR: tuple[str, ...] = ("actOpen", "@undo", "@redo", "-", "actAddSite", "actNewTour", "actAddStop", "-",
+TOOLBAR: tuple[str, ...] = ("actOpen", "@undo", "@redo", "-", "actPlaceSites", "actAddSite", "actNewTour", "actAddStop", "-",
                             "actOptimise", "actKeepOrder", "actFit", "-", "actRegions", "actExportDialog", "-",
                             "actTourDay")
 

@@ -1046,6 +1046,14 @@
         <translation>Ajouter un site au centre de la carte (ou clic droit sur la carte)</translation>
     </message>
     <message>
+        <source>&amp;Place sites on the map</source>
+        <translation>&amp;Placer des sites sur la carte</translation>
+    </message>
+    <message>
+        <source>Each click on the map adds a site there; Esc when done (Ctrl+Shift+P)</source>
+        <translation>Chaque clic sur la carte y ajoute un site ; Échap pour terminer (Ctrl+Maj+P)</translation>
+    </message>
+    <message>
         <source>&amp;Delete the site</source>
         <translation>&amp;Supprimer le site</translation>
     </message>
@@ -1418,6 +1426,10 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Click where the bus enters the site (Esc: cancel).</source>
         <translation>Cliquez là où le car entre sur le site (Échap : annuler).</translation>
+    </message>
+    <message>
+        <source>Click on the map to place a site; the dashed line shows where the coach stops (Esc: done).</source>
+        <translation>Cliquez sur la carte pour placer un site ; le tireté montre où le car s'arrête (Échap : terminé).</translation>
     </message>
 </context>
 <context>

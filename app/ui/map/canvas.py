@@ -31,7 +31,7 @@ Methods
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Optional
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -96,6 +96,7 @@ class MapCanvas(QGraphicsView):
         self._plan_outdated = False
         self._badges: list[StopBadge] = []
         self._vehicle = None  # the bus during the tour day (app.ui.map.vehicle)
+        self._probe = None  # a site being placed, a feature hovered (app.ui.map.probe)
         self.tool: MapTool = EditSitesTool()
         self._context_menu: QMenu | None = None
         self._last_m_per_px = 1.0
@@ -464,7 +465,29 @@ class MapCanvas(QGraphicsView):
     def mouseMoveEvent(self, event) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._user_moved_view()  # a drag pans the map (or moves a marker): the user has taken over
+        elif self.tool.takes_clicks and self._projection is not None:
+            self.tool.map_hovered(self, *self.lonlat_at(event.position()))
         super().mouseMoveEvent(event)
+
+    def show_probe(self, lon: float, lat: float, road: Optional[tuple[float, float]] = None,
+                   reachable: bool = True) -> None:
+        """A small target at (lon, lat) and, given ``road`` (lon, lat), a dashed line to where the
+        coach would stop: the preview of a site being placed, or of a feature hovered in a list."""
+        from app.ui.map.probe import ProbeItem
+
+        if self._probe is None or self._probe.scene() is not self._scene:
+            self._probe = ProbeItem()
+            self._scene.addItem(self._probe)
+        self._probe.place(self._to_scene(lon, lat), self._to_scene(*road) if road is not None else None, reachable)
+
+    def hide_probe(self) -> None:
+        if self._probe is not None and self._probe.scene() is self._scene:
+            self._scene.removeItem(self._probe)
+        self._probe = None
+
+    @property
+    def probe(self):
+        return self._probe
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

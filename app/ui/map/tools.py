@@ -7,6 +7,7 @@ The canvas itself only pans and zooms.
 
 - :class:`BrowseTool`: look and select; markers snap back if dragged, nothing is added.
 - :class:`EditSitesTool`: select, drag a marker to move its site, "Add a site here".
+- :class:`PlaceSitesTool`: each click adds a site, with a preview of where the coach stops.
 
 The next tools (set a site's bus gate by a click, follow the bus on tour day)
 are further subclasses.
@@ -48,6 +49,9 @@ class MapTool:
 
     def map_clicked(self, canvas, lon: float, lat: float) -> None:
         """A left click on the map at (lon, lat) degrees (only when ``takes_clicks``)."""
+
+    def map_hovered(self, canvas, lon: float, lat: float) -> None:
+        """The mouse moved over the map, no button held (only when ``takes_clicks``)."""
 
     def cancel(self, canvas) -> None:
         """Esc: leave the tool's gesture unfinished (nothing by default)."""
@@ -100,6 +104,47 @@ class SetGateTool(MapTool):
     def map_clicked(self, canvas, lon: float, lat: float) -> None:
         canvas.gate_picked.emit(self.site_id, lon, lat)
         self.done()
+
+    def cancel(self, canvas) -> None:
+        self.done()
+
+
+class PlaceSitesTool(MapTool):
+    """Place sites by clicking: each click adds a site there; the mouse shows where the coach would
+    stop for it (``snap(lon, lat)`` -> ((road lon, lat), within reach) or None; grey beyond reach:
+    the site would need a gate). Esc (or the toggle) leaves."""
+
+    name = "place_sites"
+    takes_clicks = True
+
+    def __init__(self, snap, done):
+        self.snap = snap
+        self.done = done
+
+    def activate(self, canvas) -> None:
+        canvas.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        canvas.setMouseTracking(True)
+        canvas.setFocus()  # Esc reaches the map
+
+    def deactivate(self, canvas) -> None:
+        canvas.viewport().unsetCursor()
+        canvas.hide_probe()
+
+    def marker_pressed(self, canvas, site_id: int) -> None:
+        canvas.select_site(site_id, centre=False)  # a click on a site selects it, adds nothing
+        canvas.site_selected.emit(site_id)
+
+    def map_hovered(self, canvas, lon: float, lat: float) -> None:
+        found = self.snap(lon, lat)
+        canvas.show_probe(lon, lat, found[0] if found else None, reachable=bool(found and found[1]))
+
+    def map_clicked(self, canvas, lon: float, lat: float) -> None:
+        canvas.add_site_requested.emit(lon, lat)
+
+    def fill_context_menu(self, canvas, menu: QMenu, lon: float, lat: float) -> None:
+        add = _add_site_action(menu)
+        add.triggered.connect(lambda: canvas.add_site_requested.emit(lon, lat))
+        menu.addAction(add)
 
     def cancel(self, canvas) -> None:
         self.done()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.map.tools import BrowseTool, EditSitesTool, SetGateTool
+from app.ui.map.tools import BrowseTool, EditSitesTool, PlaceSitesTool, SetGateTool
 from app.ui.modes.base import Mode
 
 
@@ -39,10 +39,37 @@ class PlanningMode(Mode):
             window.notifier.status(QCoreApplication.translate(
                 "PlanningMode", "Click where the bus enters the site (Esc: cancel)."), 10_000)
 
+    def toggle_place_sites(self) -> bool:
+        """Click to place sites, or back to editing them; True when placing."""
+        window = self._window
+        if window is None:
+            return False
+        if isinstance(window.canvas.tool, PlaceSitesTool) or not window.session.editable:
+            self._follow_access(window.session.editable)
+            return False
+        window.canvas.set_tool(PlaceSitesTool(self._snap, lambda: self._follow_access(window.session.editable)))
+        window.notifier.status(QCoreApplication.translate(
+            "PlanningMode", "Click on the map to place a site; the dashed line shows where the coach stops "
+                            "(Esc: done)."), 15_000)
+        return True
+
+    def _snap(self, lon: float, lat: float):
+        """Where the coach would stop for a site at (lon, lat): ((road lon, lat), within reach), or None."""
+        window = self._window
+        region = window.session.region if window is not None else None
+        if region is None:
+            return None
+        try:
+            s = region.network().snap(lon, lat)
+        except Exception:  # noqa: BLE001 - a preview never stops placing
+            return None
+        return (s.road_lon, s.road_lat), bool(s.ok)
+
     def _follow_access(self, editable: bool) -> None:
         window = self._window
         if window is None:
             return
         window.canvas.set_tool(self._edit if editable else self._browse)
+        window.actions["actPlaceSites"].setChecked(False)
         for panel in window.editors():
             panel.set_editable(editable)

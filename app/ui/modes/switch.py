@@ -21,6 +21,7 @@ class ModeSwitch(QObject):
         window.mode = None
 
     def start(self) -> None:
+        self.window.actions["actPlaceSites"].setCheckable(True)  # a toggle, on the toolbar too
         self.set_mode(PlanningMode())
 
     def set_mode(self, mode) -> None:
@@ -30,6 +31,12 @@ class ModeSwitch(QObject):
             window.mode.deactivate(window)
         window.mode = mode or PlanningMode()
         window.mode.activate(window)
+
+    def place_sites(self) -> None:
+        """The map's "place sites" toggle (planning only)."""
+        action = self.window.actions["actPlaceSites"]
+        placing = window_mode_name(self.window) == "planning" and self.window.mode.toggle_place_sites()
+        action.setChecked(placing)
 
     def planning(self) -> None:
         if window_mode_name(self.window) != "planning":

@@ -1,0 +1,33 @@
+"""Putting the content in, as a first-time organiser does: sites by a click, real companies from the map,
+videos edited where they show, ambassadors' booklets, regions from the GUI."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+
+def test_a_click_places_a_site_with_a_preview_of_where_the_coach_stops(qtbot, window):
+    canvas = window.canvas
+    before = len(window.session.project.sites())
+    action = window.actions["actPlaceSites"]
+    assert action.isCheckable() and action.shortcut().toString() == "Ctrl+Shift+P"
+    action.trigger()
+    assert action.isChecked() and canvas.tool.name == "place_sites"
+    centre = canvas.viewport().rect().center()
+    qtbot.mouseMove(canvas.viewport(), centre + QPoint(5, 5))
+    qtbot.mouseMove(canvas.viewport(), centre)
+    assert canvas.probe is not None and canvas.probe.road_pos is not None  # the coach's stop, shown
+    road = canvas.projection.to_lonlat(canvas.probe.road_pos.x(), canvas.probe.road_pos.y())
+    snap = window.session.region.network().snap(*canvas.lonlat_at(centre))
+    assert abs(road[0] - snap.road_lon) < 1e-7 and canvas.probe.reachable == snap.ok  # grey when too far
+    lon, lat = canvas.lonlat_at(centre)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(60, 0))
+    sites = window.session.project.sites()
+    assert len(sites) == before + 2  # the tool stays: one site a click
+    assert any(abs(s.lon - lon) < 1e-6 and abs(s.lat - lat) < 1e-6 for s in sites)
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.tool.name == "edit_sites" and not action.isChecked() and canvas.probe is None
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(-80, 0))
+    assert len(window.session.project.sites()) == before + 2  # a plain click adds nothing now
+    window.c.editing.undo_stack.undo()
+    assert len(window.session.project.sites()) == before + 1  # each placed site is one undo step
