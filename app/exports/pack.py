@@ -23,6 +23,7 @@ VIDEO_DIR = "videos"
 
 SUFFIX_FR = {
     "-itineraire.pdf": "itinéraire à imprimer : carte du parcours et déroulé de la journée",
+    "-livret-": "livret d'un ambassadeur : ses arrêts dans l'ordre, avec leurs fiches",
     "-fiches-arrets.pdf": "fiches arrêt pour les ambassadeurs (une page par arrêt, code QR vers l'entrée du car)",
     "-itineraire.csv": "itinéraire pour tableur (séparateur point-virgule, UTF-8)",
     ".gpx": "parcours pour GPS ou application de navigation du conducteur",
@@ -84,7 +85,8 @@ def readme(ctx: ExportContext, members: list[Path], videos: dict[str, tuple[str,
         lines.append("")
     lines.append("Contenu du dossier :")
     for m in members:
-        what = next((d for suffix, d in SUFFIX_FR.items() if m.name.endswith(suffix)), "")
+        what = next((d for suffix, d in SUFFIX_FR.items()
+                     if m.name.endswith(suffix) or (suffix.endswith("-") and suffix in m.name)), "")
         lines.append(f"- {m.name} : {what}" if what else f"- {m.name}")
     if videos and included:
         size = sum(p.stat().st_size for _, p in videos.values())

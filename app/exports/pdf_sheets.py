@@ -27,6 +27,9 @@ def file_names(ctx: ExportContext) -> list[str]:
     return [f"{ctx.base_name}-fiches-arrets.pdf"]
 
 
+EMOJI_NOTE_SHEET = "Les émojis des textes saisis ne sont pas imprimés (les polices du document n'en ont pas)."
+
+
 def sheet_rows(ctx: ExportContext) -> list[StopRow]:
     """The stops that get a sheet: the organiser's own (not breaks the planner inserted)."""
     return [r for r in ctx.rows() if not r.is_inserted]
@@ -51,9 +54,7 @@ def render(ctx: ExportContext, canvas: Any) -> None:
             canvas.new_page()
         _sheet(ctx, canvas, r, i + 1, len(rows))
         if getattr(canvas, "emoji_dropped", False):  # said on each sheet that lost some
-            from app.exports.pdf_itinerary import EMOJI_NOTE
-
-            canvas.text(LEFT_X, 284, 190, 4, EMOJI_NOTE, size_pt=6.5, color="#777777")
+            canvas.text(LEFT_X, 284, 190, 4, EMOJI_NOTE_SHEET, size_pt=6.5, color="#777777")
             canvas.emoji_dropped = False
 
 

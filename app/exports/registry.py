@@ -13,6 +13,7 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "pdf": "app.exports.pdf_itinerary",
     "sheets": "app.exports.pdf_sheets",
+    "booklets": "app.exports.booklets",
     "csv": "app.exports.csv_itinerary",
     "gpx": "app.exports.gpx",
     "ics": "app.exports.ics",
@@ -26,6 +27,7 @@ FORMATS: dict[str, str] = {
 DESCRIPTIONS_FR: dict[str, str] = {
     "pdf": "Itinéraire PDF (A4) : carte du parcours puis déroulé de la journée",
     "sheets": "Fiches arrêt PDF pour les ambassadeurs (une page par arrêt)",
+    "booklets": "Livrets PDF des ambassadeurs (un par ambassadeur : ses arrêts dans l'ordre)",
     "csv": "Itinéraire CSV pour tableur",
     "gpx": "GPX 1.1 pour la navigation du conducteur",
     "ics": "Calendrier iCalendar des visites",

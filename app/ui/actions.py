@@ -129,6 +129,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actPrintSheets", QT_TRANSLATE_NOOP("MainWindow", "Print the stop sheets…"),
                "exporting.print_sheets", None,
                QT_TRANSLATE_NOOP("MainWindow", "Print one sheet per stop for the ambassadors"), has_plan, _PLAN_FIRST),
+    ActionSpec("actBooklets", QT_TRANSLATE_NOOP("MainWindow", "Ambassadors' &booklets…"), "exporting.booklets_dialog",
+               None, QT_TRANSLATE_NOOP("MainWindow", "One PDF per ambassador: the stops they present, in order, "
+                                                     "with their times and the companies' facts"), has_plan, _PLAN_FIRST),
     ActionSpec("actPartnerPack", QT_TRANSLATE_NOOP("MainWindow", "Partner pack…"), "exporting.pack_dialog", None,
                QT_TRANSLATE_NOOP("MainWindow", "A zip of the exports with a README, to send to the partners"),
                has_plan, _PLAN_FIRST),
@@ -151,7 +154,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuView", QT_TRANSLATE_NOOP("MainWindow", "&View"), ("actFit", "-", "@docks")),
     ("menuExport", QT_TRANSLATE_NOOP("MainWindow", "Export"),
      ("actExportDialog", "actPreviewItinerary", "actPrintItinerary", "-", "actPreviewSheets", "actPrintSheets",
-      "-", "actPartnerPack")),
+      "actBooklets", "-", "actPartnerPack")),
     ("menuSettings", QT_TRANSLATE_NOOP("MainWindow", "&Settings"), ("actRegions", "@language")),
     ("menuHelp", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("actKeys", "actAbout")),
 )

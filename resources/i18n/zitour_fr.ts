@@ -567,6 +567,10 @@
         <translation>Fiches d'arrêt PDF pour les ambassadeurs (une page par arrêt)</translation>
     </message>
     <message>
+        <source>Ambassadors' booklets PDF (one per ambassador: their stops in order)</source>
+        <translation>Livrets PDF des ambassadeurs (un par ambassadeur : ses arrêts dans l'ordre)</translation>
+    </message>
+    <message>
         <source>Itinerary CSV for spreadsheets</source>
         <translation>Feuille de route CSV pour tableur</translation>
     </message>
@@ -1180,6 +1184,14 @@
     <message>
         <source>Print one sheet per stop for the ambassadors</source>
         <translation>Imprimer une fiche par arrêt pour les ambassadeurs</translation>
+    </message>
+    <message>
+        <source>Ambassadors' &amp;booklets…</source>
+        <translation>&amp;Livrets des ambassadeurs…</translation>
+    </message>
+    <message>
+        <source>One PDF per ambassador: the stops they present, in order, with their times and the companies' facts</source>
+        <translation>Un PDF par ambassadeur : les arrêts qu'il présente, dans l'ordre, avec leurs heures et les informations des entreprises</translation>
     </message>
     <message>
         <source>Partner pack…</source>

@@ -264,3 +264,35 @@ def test_the_html_map_has_the_pdf_maps_background_a_title_and_spread_markers(tmp
     same = dataclasses.replace(rows[1], site=dataclasses.replace(rows[1].site, lon=rows[0].site.lon, lat=rows[0].site.lat))
     offsets = html_map._spread([rows[0], same, rows[2]])
     assert set(offsets) == {0, 1} and offsets[0] != offsets[1]  # two markers on one spot: set apart
+
+
+def test_each_ambassador_gets_a_booklet_of_their_stops_in_order(tmp_path, krems):
+    import subprocess
+
+    project = build_project(tmp_path / "p.zitour", krems, n_stops=6, hostile=False, n_buses=2)
+    tour = project.tours()[0]
+    plan = project.plan(tour.id)
+    ambassadors = {a.id: a for a in project.ambassadors()}
+    paths = svc.export_tour(project, tour.name, ["booklets"], tmp_path / "out", layers=None)
+    project.close()
+    presented: dict[int, list] = {}
+    for bus in plan.buses:
+        for s in bus.stops:
+            if s.ambassador_id is not None:
+                presented.setdefault(s.ambassador_id, []).append(s)
+    assert len(paths) == len(presented) == 2
+    for path in paths:
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        who = next(a for a in ambassadors.values() if f"Livret de {a.name}" in text)
+        assert who.id in presented and path.name.startswith("zi-krems-octobre-livret-")
+        mine = sorted(presented[who.id], key=lambda s: s.arrival)
+        pages = text.split("\f")
+        assert len([p for p in pages if p.strip()]) == 1 + len(mine)  # the cover, then one sheet a stop
+        cover = pages[0]
+        positions = [cover.index(s.name) for s in mine]
+        assert positions == sorted(positions)  # in the order of the day
+        for s, page in zip(mine, pages[1:]):
+            assert s.name in page and "Points à aborder" in page
+        others = [s for a, stops in presented.items() if a != who.id for s in stops]
+        assert not any(s.name in cover for s in others if s.name not in {m.name for m in mine})

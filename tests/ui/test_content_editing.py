@@ -31,3 +31,27 @@ def test_a_click_places_a_site_with_a_preview_of_where_the_coach_stops(qtbot, wi
     assert len(window.session.project.sites()) == before + 2  # a plain click adds nothing now
     window.c.editing.undo_stack.undo()
     assert len(window.session.project.sites()) == before + 1  # each placed site is one undo step
+
+
+def test_one_click_gives_every_ambassador_a_booklet(qtbot, window, tmp_path, monkeypatch):
+    from app.ui.export_dialog import ExportDialog
+
+    window.actions["actOptimise"].trigger()
+    qtbot.waitUntil(lambda: window.session.has_plan, timeout=60_000)
+    opened = []
+
+    def run(dialog):
+        opened.append(dialog)
+        dialog.set_folder(tmp_path / "booklets")
+        with qtbot.waitSignal(dialog.exported, timeout=60_000):
+            dialog.start_export()
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    assert window.actions["actBooklets"].isEnabled()
+    window.actions["actBooklets"].trigger()
+    (dialog,) = opened
+    assert dialog.formats() == ["booklets"]
+    written = sorted(p.name for p in (tmp_path / "booklets").glob("*-livret-*.pdf"))
+    presenters = {s.ambassador_id for b in window.session.plan.buses for s in b.stops if s.ambassador_id}
+    assert len(written) == len(presenters) >= 1

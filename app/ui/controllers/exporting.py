@@ -53,7 +53,7 @@ class ExportingController(QObject):
         question = self.tr("Print it anyway?") if printing_it else self.tr("Export it anyway?")
         return self.notifier.ask(why + "\n\n" + question)
 
-    def make_export_dialog(self, pack_mode: bool = False):
+    def make_export_dialog(self, pack_mode: bool = False, formats=None):
         """The export dialog for the current tour (not shown), or None without a plan, or when the plan is
         outdated and the user does not want to export it anyway."""
         if not self.session.has_plan:
@@ -65,16 +65,20 @@ class ExportingController(QObject):
         from app.ui.export_dialog import ExportDialog
 
         return ExportDialog(self.session.project, self.session.tour_id, self.parent_widget, layers=self._layers(),
-                            settings=self.settings.q, tasks=self.tasks, pack_mode=pack_mode)
+                            settings=self.settings.q, tasks=self.tasks, pack_mode=pack_mode, formats=formats)
 
-    def export_dialog(self, pack_mode: bool = False) -> None:
-        dialog = self.make_export_dialog(pack_mode)
+    def export_dialog(self, pack_mode: bool = False, formats=None) -> None:
+        dialog = self.make_export_dialog(pack_mode, formats)
         if dialog is not None:
             dialog.exec()
             dialog.deleteLater()
 
     def pack_dialog(self) -> None:
         self.export_dialog(pack_mode=True)
+
+    def booklets_dialog(self) -> None:
+        """One booklet per ambassador, in one go: the export dialog with the booklets ticked."""
+        self.export_dialog(formats=["booklets"])
 
     def printer(self):
         if self._printer is None:
