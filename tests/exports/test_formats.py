@@ -27,14 +27,22 @@ def exported(tmp_path_factory, krems):
     project = build_project(tmp / "demo.zitour", krems, n_stops=N_STOPS)
     out = tmp / "exports"
     paths = svc.export_tour(project, project.tours()[0].name, ["all"], out, layers=krems[0])
-    yield project, out, {p.suffix if not p.name.endswith("-fiches-arrets.pdf") else ".sheets": p for p in paths}
+    def key(p: Path) -> str:
+        if p.name.endswith("-fiches-arrets.pdf"):
+            return ".sheets"
+        if "-livret-" in p.name:
+            return ".booklet-" + p.stem.split("-livret-")[1]
+        return p.suffix
+
+    yield project, out, {key(p): p for p in paths}
     project.close()
 
 
 def test_all_formats_delivered_and_nothing_else(exported):
     project, out, by = exported
-    assert set(by) == {".pdf", ".sheets", ".csv", ".gpx", ".ics", ".geojson", ".gpkg", ".html", ".xspf",
-                       ".m3u8", ".zip"}
+    assert {k for k in by if not k.startswith(".booklet-")} == {
+        ".pdf", ".sheets", ".csv", ".gpx", ".ics", ".geojson", ".gpkg", ".html", ".xspf", ".m3u8", ".zip"}
+    assert {k for k in by if k.startswith(".booklet-")} == {".booklet-claire-bernard", ".booklet-script-alert-1-script"}
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in by.values())
 
 

@@ -251,7 +251,7 @@ def test_export_actions_follow_the_plan_and_keep_their_shortcuts(qtbot, window, 
 
     menu = window.menus["menuExport"]
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert len(texts) == 6 and texts[0] == "Exporter…" and all(t.endswith("…") for t in texts)
+    assert len(texts) == 7 and texts[0] == "Exporter…" and all(t.endswith("…") for t in texts)
     names = [a.menu().objectName() for a in window.menuBar().actions() if a.menu() is not None]
     assert names.index("menuExport") == names.index("menuSettings") - 1  # just before Settings
     export, print_itinerary = window.actions["actExportDialog"], window.actions["actPrintItinerary"]
