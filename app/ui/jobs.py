@@ -59,3 +59,10 @@ def replan_rest_job(path: str, tour_id: int, inputs, progress=None, cancel=None)
         return plan_rest(project, tour_id, inputs, progress=progress, cancel=cancel)
     finally:
         project.close()
+
+
+def download_region_job(place: Optional[str], bbox, progress=None, cancel=None) -> Path:
+    """Download a region from OpenStreetMap and compile it: the one job that uses the network."""
+    from routing.download import download_region
+
+    return download_region(place=place, bbox=tuple(bbox) if bbox else None, progress=progress, cancel=cancel)

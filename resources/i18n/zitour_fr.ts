@@ -1511,6 +1511,18 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
         <translation>Régions routières</translation>
     </message>
     <message>
+        <source>Download from OpenStreetMap (uses the network)…</source>
+        <translation>Télécharger depuis OpenStreetMap (utilise le réseau)…</translation>
+    </message>
+    <message>
+        <source>The only action of the application that uses the network: a place name or a box is fetched from OpenStreetMap's servers</source>
+        <translation>La seule action de l'application qui utilise le réseau : un lieu ou un rectangle est demandé aux serveurs d'OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Without a network:&lt;/b&gt; download your region's extract from &lt;a href='https://download.geofabrik.de/europe/france.html'&gt;download.geofabrik.de&lt;/a&gt; (e.g. &lt;i&gt;rhone-alpes-latest.osm.pbf&lt;/i&gt;) on any computer, cut the zone you need with &lt;tt&gt;osmium extract -b 4.95,45.70,5.10,45.80 rhone-alpes-latest.osm.pbf -o meyzieu.osm.pbf&lt;/tt&gt;, then “Import an OSM extract…” here.</source>
+        <translation>&lt;b&gt;Sans réseau :&lt;/b&gt; téléchargez l'extrait de votre région sur &lt;a href='https://download.geofabrik.de/europe/france.html'&gt;download.geofabrik.de&lt;/a&gt; (par ex. &lt;i&gt;rhone-alpes-latest.osm.pbf&lt;/i&gt;) depuis n'importe quel ordinateur, découpez la zone utile avec &lt;tt&gt;osmium extract -b 4.95,45.70,5.10,45.80 rhone-alpes-latest.osm.pbf -o meyzieu.osm.pbf&lt;/tt&gt;, puis « Importer un extrait OSM… » ici.</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>fournie</translation>
     </message>
@@ -1541,6 +1553,20 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>Importing %1</source>
         <translation>Import de %1</translation>
+    </message>
+    <message>
+        <source>Download a region</source>
+        <translation>Télécharger une région</translation>
+    </message>
+    <message>
+        <source>A place ("Meyzieu, France") or a box west,south,east,north in degrees.
+This uses the network: OpenStreetMap's servers receive the request.</source>
+        <translation>Un lieu (« Meyzieu, France ») ou un rectangle ouest,sud,est,nord en degrés.
+Cela utilise le réseau : la demande part vers les serveurs d'OpenStreetMap.</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
     </message>
 </context>
 <context>

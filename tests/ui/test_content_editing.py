@@ -55,3 +55,24 @@ def test_one_click_gives_every_ambassador_a_booklet(qtbot, window, tmp_path, mon
     written = sorted(p.name for p in (tmp_path / "booklets").glob("*-livret-*.pdf"))
     presenters = {s.ambassador_id for b in window.session.plan.buses for s in b.stops if s.ambassador_id}
     assert len(written) == len(presenters) >= 1
+
+
+def test_a_region_downloads_from_the_dialog_and_a_failure_is_said(qtbot, window, errors):
+    from app.ui.dialogs.regions import RegionsDialog
+
+    c = window.c
+    dialog = RegionsDialog(window, window.session, c.files, c.editing, c.tasks)
+    qtbot.addWidget(dialog)
+    assert "réseau" in dialog.download_button.text()  # the one action that uses the network says so
+    assert "geofabrik" in dialog.offline.text().lower() and "osmium extract" in dialog.offline.text()
+    before = dialog.list.count()
+    window.tasks.child_processes = False  # in this process, where the tests' network block applies
+    task = dialog.download("4.95,45.70,5.10,45.80")
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    qtbot.wait(50)
+    shown = [e for e in errors]
+    errors.clear()
+    assert shown and shown[0].message.code == "region.download_failed"  # said, in words, no traceback
+    words = shown[0].text("fr")
+    assert "Impossible de télécharger les données OpenStreetMap de (4.95, 45.7, 5.1, 45.8)" in words
+    assert dialog.list.count() == before and window.session.region_name == "krems"  # nothing changed

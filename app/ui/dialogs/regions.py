@@ -1,4 +1,7 @@
-"""Road regions: use a bundled or compiled region, import an OSM extract (progress, cancel).
+"""Road regions: use a bundled or compiled region, import an OSM extract, or download one (progress, cancel).
+
+Downloading is the application's one use of the network, and says so; the offline way (a
+Geofabrik extract cut with osmium) is explained beside it.
 
 The buses' vehicles are edited in one place, the tour's Buses tab."""
 from __future__ import annotations
@@ -7,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout,
+    QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
 from app.ui import jobs
@@ -29,6 +32,19 @@ class RegionsDialog(QDialog):
         self.use_button.setToolTip(self.tr("Plan this project's tours on the selected region"))
         self.import_button = QPushButton(self.tr("Import an OSM extract…"))
         self.import_button.setToolTip(self.tr("Read a .osm, .osm.gz or .osm.pbf file and compile it (can be cancelled)"))
+        self.download_button = QPushButton(self.tr("Download from OpenStreetMap (uses the network)…"))
+        self.download_button.setObjectName("downloadRegion")
+        self.download_button.setToolTip(self.tr("The only action of the application that uses the network: "
+                                                "a place name or a box is fetched from OpenStreetMap's servers"))
+        self.offline = QLabel(self.tr(
+            "<b>Without a network:</b> download your region's extract from "
+            "<a href='https://download.geofabrik.de/europe/france.html'>download.geofabrik.de</a> "
+            "(e.g. <i>rhone-alpes-latest.osm.pbf</i>) on any computer, cut the zone you need with "
+            "<tt>osmium extract -b 4.95,45.70,5.10,45.80 rhone-alpes-latest.osm.pbf -o meyzieu.osm.pbf</tt>, "
+            "then “Import an OSM extract…” here."))
+        self.offline.setObjectName("offlineRegionHelp")
+        self.offline.setWordWrap(True)
+        self.offline.setOpenExternalLinks(True)
         box = QGroupBox(self.tr("Road regions"))
         bl = QVBoxLayout(box)
         bl.addWidget(self.list)
@@ -36,6 +52,8 @@ class RegionsDialog(QDialog):
         row.addWidget(self.use_button)
         row.addWidget(self.import_button)
         bl.addLayout(row)
+        bl.addWidget(self.download_button)
+        bl.addWidget(self.offline)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(box, 1)
@@ -43,6 +61,7 @@ class RegionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.use_button.clicked.connect(self._use)
         self.import_button.clicked.connect(self._import)
+        self.download_button.clicked.connect(self._ask_download)
         self.fill()
         self.use_button.setEnabled(session.editable)
 
@@ -100,3 +119,25 @@ class RegionsDialog(QDialog):
         self.files.notifier.info(self.report)
         if Path(path).stem == self.session.region_name:  # the project's region was replaced: draw the new one
             self.files.load_region(self.session.region_name)
+
+    def _ask_download(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Download a region"),
+            self.tr("A place (\"Meyzieu, France\") or a box west,south,east,north in degrees.\n"
+                    "This uses the network: OpenStreetMap's servers receive the request."))
+        if ok and text.strip():
+            self.download(text.strip())
+
+    def download(self, text: str):
+        """Download ``text`` (a place name, or "W,S,E,N") in the background, with progress and Cancel in the
+        task bar; the list shows the region when compiled. A failure (no network) is said, nothing changes."""
+        parts = [p.strip() for p in text.split(",")]
+        bbox = None
+        if len(parts) == 4:
+            try:
+                bbox = [float(p) for p in parts]
+            except ValueError:
+                bbox = None
+        place = None if bbox is not None else text
+        return self.tasks.run(jobs.download_region_job, place, bbox, title=self.tr("Downloading %1").replace(
+            "%1", text), in_process=True, on_result=self._imported)
