@@ -249,6 +249,8 @@ def osm_feature_row(n: int, feature: Any) -> RawRow:
     key, _, value = feature.kind.partition("=")
     sector = tags.get("industrial") or tags.get("craft") or tags.get("product") or ""
     notes = f"OpenStreetMap {feature.osm_type}/{feature.osm_id} ({feature.kind})"
+    if tags.get("operator"):
+        notes += f" — exploitant : {tags['operator']}"
     if tags.get("website") or tags.get("contact:website"):
         notes += f" — {tags.get('website') or tags.get('contact:website')}"
     values = {

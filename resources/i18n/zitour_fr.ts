@@ -876,6 +876,26 @@
         <translation>Colonne</translation>
     </message>
     <message>
+        <source>Search the region's companies…</source>
+        <translation>Chercher parmi les entreprises de la région…</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Exploitant</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
         <source>Sites to add</source>
         <translation>Sites à ajouter</translation>
     </message>
@@ -892,8 +912,12 @@
         <translation>Sites (*.csv *.geojson *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Region: %1</source>
-        <translation>Région : %1</translation>
+        <source>Region: %1 — tick the companies to import</source>
+        <translation>Région : %1 — cochez les entreprises à importer</translation>
+    </message>
+    <message>
+        <source>Region: %1 — %2 ticked</source>
+        <translation>Région : %1 — %2 cochées</translation>
     </message>
     <message>
         <source>Sites to add (%1)</source>

@@ -76,3 +76,42 @@ def test_a_region_downloads_from_the_dialog_and_a_failure_is_said(qtbot, window,
     words = shown[0].text("fr")
     assert "Impossible de télécharger les données OpenStreetMap de (4.95, 45.7, 5.1, 45.8)" in words
     assert dialog.list.count() == before and window.session.region_name == "krems"  # nothing changed
+
+
+def test_real_companies_are_picked_from_the_map_one_by_one_without_duplicates(qtbot, window, project_path):
+    from app.ui.dialogs.import_sites import ImportSitesDialog
+    from tests.ui.conftest import dump
+
+    project = window.session.project
+    before = {s.name for s in project.sites()}
+    dialog = ImportSitesDialog(window, project, window.session.region)
+    qtbot.addWidget(dialog)
+    dialog.load_region_features()
+    picker = dialog.picker
+    assert picker.rowCount() > 5 and not dialog.ok.isEnabled()  # nothing ticked, nothing to add
+    names = [picker.item(r, 0).text() for r in range(picker.rowCount())]
+    fresh = [n for n in names if n not in before][:2]
+    assert len(fresh) == 2
+    dialog.search.setText(fresh[0][:6])
+    visible = [picker.item(r, 0).text() for r in range(picker.rowCount()) if not picker.isRowHidden(r)]
+    assert fresh[0] in visible and len(visible) < len(names)  # the search narrows the list
+    hovered = []
+    dialog.feature_hovered.connect(lambda lon, lat: hovered.append((lon, lat)))
+    row = names.index(fresh[0])
+    dialog._hovered(row, 0)
+    feature = next(f for f in dialog.features if f.name == fresh[0])
+    assert hovered == [(feature.lon, feature.lat)]
+    unchanged = dump(project_path)
+    dialog.set_checked(set(fresh))
+    assert dump(project_path) == unchanged  # ticking previews on a copy
+    assert {dialog.preview.item(r, 0).text() for r in range(dialog.preview.rowCount())} == set(fresh)
+    assert dialog.ok.isEnabled()
+    assert window.c.editing.import_sites(dialog.run)
+    after = [s.name for s in project.sites()]
+    assert set(after) - before == set(fresh)  # only the ticked ones
+    again = ImportSitesDialog(window, project, window.session.region)
+    qtbot.addWidget(again)
+    again.load_region_features()
+    again.set_checked(set(fresh))
+    assert window.c.editing.import_sites(again.run)
+    assert sorted(s.name for s in project.sites()) == sorted(after)  # imported again: no duplicate

@@ -127,9 +127,15 @@ class EditingController(QObject):
             return
         from app.ui.dialogs.import_sites import ImportSitesDialog
 
-        dialog = ImportSitesDialog(self.notifier.parent(), s.project, s.region)
+        window = self.notifier.parent()
+        dialog = ImportSitesDialog(window, s.project, s.region)
+        canvas = getattr(window, "canvas", None)
+        if canvas is not None:  # the feature under the mouse, shown on the map
+            dialog.feature_hovered.connect(lambda lon, lat: canvas.show_probe(lon, lat))
         if dialog.exec() and dialog.run is not None:
             self.import_sites(dialog.run)
+        if canvas is not None:
+            canvas.hide_probe()
 
     def import_sites(self, run: Callable[[Any], Any]) -> bool:
         """Run an import (``run(project) -> ImportReport``) on the project as one undo step."""

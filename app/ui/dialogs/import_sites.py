@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
 )
 
 from app.services.import_sites import preview_import
@@ -24,7 +25,14 @@ from routing.errors import UserError
 
 
 class ImportSitesDialog(QDialog):
-    """Choose a source, preview the sites and the rejected rows, then import."""
+    """Choose a source, preview the sites and the rejected rows, then import.
+
+    From the region's map the features are listed to pick from: a box each, a search field, the
+    feature shown on the map as the mouse passes over its row (``feature_hovered``), its OSM tags
+    (industrial type, operator, website) beside its name; only the ticked ones are imported, and a
+    feature already imported fills the existing site's empty fields instead of adding it twice."""
+
+    feature_hovered = Signal(float, float)  # lon, lat of the feature under the mouse
 
     def __init__(self, window, project: Project, region):
         super().__init__(window)
@@ -49,6 +57,24 @@ class ImportSitesDialog(QDialog):
             t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             t.horizontalHeader().setStretchLastSection(True)
             t.verticalHeader().hide()
+        self.features: list = []
+        self.search = QLineEdit()
+        self.search.setObjectName("featureSearch")
+        self.search.setPlaceholderText(self.tr("Search the region's companies…"))
+        self.search.textChanged.connect(self._filter)
+        self.search.hide()
+        self.picker = QTableWidget(0, 4)
+        self.picker.setObjectName("featurePicker")
+        self.picker.setHorizontalHeaderLabels([self.tr("Company"), self.tr("Industry"), self.tr("Operator"),
+                                               self.tr("Website")])
+        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.picker.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.picker.horizontalHeader().setStretchLastSection(True)
+        self.picker.verticalHeader().hide()
+        self.picker.setMouseTracking(True)
+        self.picker.cellEntered.connect(self._hovered)
+        self.picker.itemChanged.connect(lambda _i: self._picked())
+        self.picker.hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, self.tr("Sites to add"))
         self.tabs.addTab(self.rejected, self.tr("Rejected rows"))
@@ -63,6 +89,8 @@ class ImportSitesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.source)
+        layout.addWidget(self.search)
+        layout.addWidget(self.picker, 2)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -83,12 +111,64 @@ class ImportSitesDialog(QDialog):
         self._preview(lambda p: import_sites_file(p, path, region=region), str(path))
 
     def load_region_features(self) -> None:
-        from app.services.import_sites import INDUSTRIAL_KINDS, import_osm_features
+        """List the region's named industrial features to pick from (none ticked yet)."""
+        from app.services.import_sites import INDUSTRIAL_KINDS
 
         region = self.region
-        features = [f for f in region.named_features() if f.kind.startswith(INDUSTRIAL_KINDS)]
-        self._preview(lambda p: import_osm_features(p, features, region=region),
-                      self.tr("Region: %1").replace("%1", region.name))
+        self.features = sorted((f for f in region.named_features() if f.kind.startswith(INDUSTRIAL_KINDS)),
+                               key=lambda f: f.name.lower())
+        self.source.setText(self.tr("Region: %1 — tick the companies to import").replace("%1", region.name))
+        self.picker.blockSignals(True)
+        self.picker.setRowCount(len(self.features))
+        for r, f in enumerate(self.features):
+            tags = f.tags or {}
+            name = QTableWidgetItem(f.name)
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Unchecked)
+            name.setData(Qt.ItemDataRole.UserRole, r)
+            name.setToolTip(f"OpenStreetMap {f.osm_type}/{f.osm_id} ({f.kind})")
+            cells = [name, QTableWidgetItem((tags.get("industrial") or tags.get("craft") or f.kind).replace("_", " ")),
+                     QTableWidgetItem(tags.get("operator", "")),
+                     QTableWidgetItem(tags.get("website") or tags.get("contact:website", ""))]
+            for c, item in enumerate(cells):
+                self.picker.setItem(r, c, item)
+        self.picker.blockSignals(False)
+        self.search.show()
+        self.picker.show()
+        self._picked()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for r in range(self.picker.rowCount()):
+            hay = " ".join(self.picker.item(r, c).text().lower() for c in range(self.picker.columnCount()))
+            self.picker.setRowHidden(r, bool(needle) and needle not in hay)
+
+    def _hovered(self, row: int, _column: int) -> None:
+        f = self.features[self.picker.item(row, 0).data(Qt.ItemDataRole.UserRole)]
+        self.feature_hovered.emit(float(f.lon), float(f.lat))
+
+    def checked_features(self) -> list:
+        return [self.features[self.picker.item(r, 0).data(Qt.ItemDataRole.UserRole)]
+                for r in range(self.picker.rowCount())
+                if self.picker.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, names: set[str]) -> None:
+        for r in range(self.picker.rowCount()):
+            item = self.picker.item(r, 0)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+
+    def _picked(self) -> None:
+        """Preview what the ticked features would add or update."""
+        from app.services.import_sites import import_osm_features
+
+        chosen, region = self.checked_features(), self.region
+        if not chosen:
+            self.run = None
+            self.preview.setRowCount(0)
+            self.ok.setEnabled(False)
+            return
+        self._preview(lambda p: import_osm_features(p, chosen, region=region),
+                      self.tr("Region: %1 — %2 ticked").replace("%1", region.name).replace("%2", str(len(chosen))))
 
     def _preview(self, run: Callable[[Project], Any], source: str) -> None:
         try:
