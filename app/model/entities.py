@@ -142,9 +142,17 @@ class Video:
 
     path: str  # relative to the project file's folder where possible
     title: str
-    duration_s: float
+    duration_s: float  # the whole file, seconds
     site_id: Optional[int] = None
     id: Optional[int] = None
+    trim_in_s: float = 0.0  # the part played on the bus starts here (seconds into the file)...
+    trim_out_s: Optional[float] = None  # ...and ends here (None: the file's end)
+
+    @property
+    def play_s(self) -> float:
+        """How long the part played on the bus lasts, seconds."""
+        end = self.duration_s if self.trim_out_s is None else min(self.trim_out_s, self.duration_s)
+        return max(0.0, end - self.trim_in_s)
 
 
 @dataclass

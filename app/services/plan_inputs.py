@@ -92,7 +92,7 @@ INPUTS: dict[type, frozenset[str]] = {
     Site: frozenset({"id", "lon", "lat", "gate_lon", "gate_lat", "coach_turns", "visit_capacity", "visit_slots"}),
     Ambassador: frozenset({"id", "availability", "site_ids"}),
     Availability: frozenset({"start", "end", "day"}),
-    Video: frozenset({"id", "site_id", "duration_s"}),
+    Video: frozenset({"id", "site_id", "duration_s", "trim_in_s", "trim_out_s"}),
 }
 
 

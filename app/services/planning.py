@@ -233,7 +233,8 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
         if a.availability and not wins:
             continue  # not available that day
         ambassadors.append(solver.Ambassador(a.id, frozenset(a.site_ids), wins, a.name))
-    videos = tuple(solver.Video(v.id, v.site_id, float(v.duration_s), v.title) for v in project.videos()
+    # the solver places the part played on the bus (trim in to out); to_plan shifts the cues' trims back
+    videos = tuple(solver.Video(v.id, v.site_id, float(v.play_s), v.title) for v in project.videos()
                    if v.site_id is not None)
     keep = None
     if keep_order:
@@ -320,7 +321,8 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
                 progress=lambda f, l: report(progress, 0.3 + 0.6 * f, l))
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
-    plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order)
+    plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order,
+                   {v.id: v for v in project.videos()})
     if unfit:
         unfit_rows = [st for st in project.stops(tour_id) if st.id in unfit]
         plan = replace(plan, dropped=plan.dropped + tuple(
@@ -332,9 +334,24 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     return plan
 
 
+def _file_trims(cue: Cue, video) -> Cue:
+    """``cue`` with its trims in the file's time: the solver cut the part from the trim-in point."""
+    if video is None or (not video.trim_in_s and video.trim_out_s is None):
+        return cue
+    start = cue.trim_start_s + video.trim_in_s
+    if cue.trim_end_s is not None:
+        end = cue.trim_end_s + video.trim_in_s
+    else:
+        end = video.trim_out_s if video.trim_out_s is not None and video.trim_out_s < video.duration_s else None
+    return replace(cue, trim_start_s=start, trim_end_s=end)
+
+
 def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_sites: list, roads_of: dict,
-            midnight: dt.datetime, keep_order: bool) -> Plan:
+            midnight: dt.datetime, keep_order: bool, videos: Optional[dict] = None) -> Plan:
     """The solver's answer as the app's Plan value object.
+
+    ``videos`` (id -> Video): the solver placed each video's part between its trim points; the
+    cues' trims are shifted back into the file's own time.
 
     ``roads_of`` maps a bus id to its profile's :class:`Roads`: each leg's
     geometry is drawn on the roads that bus may use.
@@ -391,8 +408,9 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
                 pstops.append(PlannedStop(seq, st.id, st.site_id, st.kind.value, at(s.arrival_s), at(s.departure_s),
                                           s.wait_s, s.slack_s, s.ambassador_id, sites[st.site_id].name))
                 seq += 1
-        cues = tuple(Cue(c.video_id, c.site, c.leg_index + sum(1 for kk in inserted if kk <= c.leg_index),
-                         at(c.start_s), c.offset_s, c.trim_start_s, c.trim_end_s, c.title) for c in bs.cues)
+        cues = tuple(_file_trims(Cue(c.video_id, c.site, c.leg_index + sum(1 for kk in inserted if kk <= c.leg_index),
+                                     at(c.start_s), c.offset_s, c.trim_start_s, c.trim_end_s, c.title),
+                                 (videos or {}).get(c.video_id)) for c in bs.cues)
         start_site = place_sites[bs.legs[0].from_index] if bs.legs else None
         end_site = place_sites[bs.legs[-1].to_index] if bs.legs else None
         bus_plans.append(BusPlan(b.id, b.name, start_site, end_site, at(bs.departure_s), at(bs.return_s),

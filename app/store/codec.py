@@ -83,7 +83,9 @@ def site_to_row(site: Site) -> dict[str, Any]:
 
 
 def video_to_row(video: Video) -> dict[str, Any]:
-    return {"site_id": video.site_id, "path": video.path, "title": video.title, "duration_s": float(video.duration_s)}
+    return {"site_id": video.site_id, "path": video.path, "title": video.title, "duration_s": float(video.duration_s),
+            "trim_in_s": float(video.trim_in_s),
+            "trim_out_s": None if video.trim_out_s is None else float(video.trim_out_s)}
 
 
 def ambassador_to_row(amb: Ambassador) -> dict[str, Any]:
@@ -547,6 +549,8 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "site_id": _REF,
         **_text_columns("videos", "path", "title"),
         "duration_s": _real(0.0, MAX_SECONDS),
+        "trim_in_s": _real(0.0, MAX_SECONDS),
+        "trim_out_s": _real(0.0, MAX_SECONDS, null=True),
     },
     "ambassadors": {
         "id": _ID,

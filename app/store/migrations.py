@@ -180,7 +180,14 @@ CREATE TABLE day_track (
 CREATE INDEX day_track_tour ON day_track(tour_id, bus_id, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
+# Version 7: a video's part played on the bus (trim in and out points, seconds into the file).
+MIGRATION_7 = """
+ALTER TABLE videos ADD COLUMN trim_in_s REAL NOT NULL DEFAULT 0;
+ALTER TABLE videos ADD COLUMN trim_out_s REAL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+                               MIGRATION_7)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

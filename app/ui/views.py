@@ -162,6 +162,7 @@ def bind_plan_views(itinerary, timeline, warnings, ambassadors, videos, session:
     ambassadors.delete_requested.connect(c.editing.delete_ambassador)
     ambassadors.rejected.connect(c.notifier.error)
     videos.delete_requested.connect(c.editing.delete_video)
+    videos.video_edited.connect(lambda before, after: c.editing.update(before, after, videos))
     videos.error.connect(c.notifier.error)
     videos.files_chosen.connect(lambda files, site_id: c.editing.add_videos(files, site_id, c.tasks))
 

@@ -429,6 +429,10 @@
         <translation>Modification d'un groupe</translation>
     </message>
     <message>
+        <source>Edit video</source>
+        <translation>Modifier la vidéo</translation>
+    </message>
+    <message>
         <source>Add site</source>
         <translation>Ajout d'un site</translation>
     </message>
@@ -2378,10 +2382,30 @@ Cela utilise le réseau : la demande part vers les serveurs d'OpenStreetMap.</tr
     </message>
 </context>
 <context>
-    <name>VideoPreview</name>
+    <name>VideoPlayer</name>
     <message>
-        <source>Open in the system's player</source>
-        <translation>Ouvrir dans le lecteur du système</translation>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Début ici</translation>
+    </message>
+    <message>
+        <source>The bus plays the clip from this point</source>
+        <translation>Le car diffuse la vidéo à partir d'ici</translation>
+    </message>
+    <message>
+        <source>End here</source>
+        <translation>Fin ici</translation>
+    </message>
+    <message>
+        <source>The bus stops the clip at this point</source>
+        <translation>Le car arrête la vidéo ici</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
@@ -2439,12 +2463,44 @@ Cela utilise le réseau : la demande part vers les serveurs d'OpenStreetMap.</tr
         <translation>Pour</translation>
     </message>
     <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>The bus plays the clip from this point (seconds into the file)</source>
+        <translation>Le car diffuse la vidéo à partir de ce point (secondes depuis le début du fichier)</translation>
+    </message>
+    <message>
+        <source>The bus stops the clip here (“end”: the whole file)</source>
+        <translation>Le car arrête la vidéo ici (« fin » : tout le fichier)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Plays from</source>
+        <translation>Diffusée de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>(no company)</source>
+        <translation>(aucune entreprise)</translation>
+    </message>
+    <message>
         <source>outside the project: not played</source>
         <translation>hors du projet : non lue</translation>
     </message>
     <message>
         <source>file missing</source>
         <translation>fichier manquant</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>Add videos</source>

@@ -115,3 +115,68 @@ def test_real_companies_are_picked_from_the_map_one_by_one_without_duplicates(qt
     again.set_checked(set(fresh))
     assert window.c.editing.import_sites(again.run)
     assert sorted(s.name for s in project.sites()) == sorted(after)  # imported again: no duplicate
+
+
+def test_a_video_is_retitled_reassigned_and_trimmed_where_it_shows(qtbot, window):
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from app.model.entities import Video
+
+    panel = window.videos_panel
+    project = window.session.project
+    video = project.videos()[0]
+    row = next(r for r, v in enumerate(panel.videos) if v.id == video.id)
+    panel.table.setCurrentCell(row, 0)
+    assert panel.title_edit.text() == video.title and panel.apply_button.isEnabled()
+    other = next(s for s in project.sites() if s.id != video.site_id and s.kind.value == "company")
+    panel.title_edit.setText("Les métiers du port")
+    panel.company.setCurrentIndex(panel.company.findData(other.id))
+    panel.trim_in.setValue(1.0)
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    stored = project.get(Video, video.id)
+    assert (stored.title, stored.site_id, stored.trim_in_s, stored.trim_out_s) == \
+        ("Les métiers du port", other.id, 1.0, None)
+    shown = next(r for r, v in enumerate(panel.videos) if v.id == video.id)
+    assert panel.table.item(shown, 0).text() == "Les métiers du port"
+    assert panel.table.item(shown, 2).text().endswith("s")  # to the second, of the whole file
+    window.actions["actUndo"].trigger()
+    assert project.get(Video, video.id) == video  # one undo step
+    # One player, with play/pause, seek and the trim points taken from where it stands.
+    panel.table.setCurrentCell(row, 0)
+    panel.preview()
+    player = panel.player
+    assert player is not None and player.isVisible()
+    panel.preview()
+    assert panel.player is player  # never a second window
+    qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=10_000)
+    player.player.pause()
+    player.player.setPosition(1500)
+    qtbot.waitUntil(lambda: abs(player.position_s() - 1.5) < 0.05, timeout=5_000)
+    qtbot.mouseClick(player.start_here, Qt.MouseButton.LeftButton)
+    assert project.get(Video, video.id).trim_in_s == 1.5
+    assert player.marks.start_s == 1.5
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState, timeout=5_000)
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState, timeout=5_000)
+    player.close()
+
+
+def test_the_planner_plays_the_trimmed_part(tmp_path, demo_master):
+    import dataclasses
+    import shutil
+
+    from app.services.planning import plan_tour
+    from app.store.project import Project
+
+    path = tmp_path / "demo.zitour"
+    shutil.copy2(demo_master, path)
+    with Project.open(path) as project:
+        tour = project.tours()[0]
+        plan = plan_tour(project, tour.id, time_limit_s=1)
+        cue = plan.buses[0].cues[0]
+        video = next(v for v in project.videos() if v.id == cue.video_id)
+        project.update(dataclasses.replace(video, trim_in_s=2.0, trim_out_s=5.0))
+        again = plan_tour(project, tour.id, time_limit_s=1)
+    cue = next(c for c in again.buses[0].cues if c.video_id == video.id)
+    assert cue.trim_start_s >= 2.0 and cue.trim_end_s is not None and cue.trim_end_s <= 5.0

@@ -33,7 +33,8 @@ _EDIT_TEXT = {Ambassador: QT_TRANSLATE_NOOP("EditingController", "Edit ambassado
               Tour: QT_TRANSLATE_NOOP("EditingController", "Edit tour"),
               Bus: QT_TRANSLATE_NOOP("EditingController", "Edit bus"),
               Stop: QT_TRANSLATE_NOOP("EditingController", "Edit stop"),
-              ParticipantGroup: QT_TRANSLATE_NOOP("EditingController", "Edit group")}
+              ParticipantGroup: QT_TRANSLATE_NOOP("EditingController", "Edit group"),
+              Video: QT_TRANSLATE_NOOP("EditingController", "Edit video")}
 
 
 class EditingController(QObject):
