@@ -102,6 +102,14 @@ def test_real_companies_are_picked_from_the_map_one_by_one_without_duplicates(qt
     feature = next(f for f in dialog.features if f.name == fresh[0])
     assert hovered == [(feature.lon, feature.lat)]
     unchanged = dump(project_path)
+    dialog.show()
+    dialog.search.clear()
+    item = picker.item(names.index(fresh[0]), 0)
+    picker.scrollToItem(item)
+    rect = picker.visualItemRect(item)
+    qtbot.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
+    assert item.checkState() == Qt.CheckState.Checked  # ticked by a click on its box
+    assert [f.name for f in dialog.checked_features()] == [fresh[0]]
     dialog.set_checked(set(fresh))
     assert dump(project_path) == unchanged  # ticking previews on a copy
     assert {dialog.preview.item(r, 0).text() for r in range(dialog.preview.rowCount())} == set(fresh)
