@@ -872,12 +872,12 @@
         <translation>Ligne</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
         <source>Column</source>
         <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Search the region's companies…</source>
@@ -900,6 +900,10 @@
         <translation>Site web</translation>
     </message>
     <message>
+        <source>In the project</source>
+        <translation>Dans le projet</translation>
+    </message>
+    <message>
         <source>Sites to add</source>
         <translation>Sites à ajouter</translation>
     </message>
@@ -918,6 +922,22 @@
     <message>
         <source>Region: %1 — tick the companies to import</source>
         <translation>Région : %1 — cochez les entreprises à importer</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>usine</translation>
+    </message>
+    <message>
+        <source>industrial area</source>
+        <translation>zone industrielle</translation>
+    </message>
+    <message>
+        <source>industrial building</source>
+        <translation>bâtiment industriel</translation>
+    </message>
+    <message>
+        <source>already: ticked, it fills empty fields</source>
+        <translation>déjà : cochée, elle complète les champs vides</translation>
     </message>
     <message>
         <source>Region: %1 — %2 ticked</source>

@@ -92,6 +92,10 @@ def test_real_companies_are_picked_from_the_map_one_by_one_without_duplicates(qt
     names = [picker.item(r, 0).text() for r in range(picker.rowCount())]
     fresh = [n for n in names if n not in before][:2]
     assert len(fresh) == 2
+    refs = {s.source_ref for s in project.sites()}
+    known = [r for r, f in enumerate(dialog.features) if f"{f.osm_type}/{f.osm_id}" in refs]
+    assert known and all(picker.item(r, 4).text() for r in known)  # what the project has already, said
+    assert not any(picker.item(r, 4).text() for r in range(picker.rowCount()) if r not in known)
     dialog.search.setText(fresh[0][:6])
     visible = [picker.item(r, 0).text() for r in range(picker.rowCount()) if not picker.isRowHidden(r)]
     assert fresh[0] in visible and len(visible) < len(names)  # the search narrows the list

@@ -63,10 +63,10 @@ class ImportSitesDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search the region's companies…"))
         self.search.textChanged.connect(self._filter)
         self.search.hide()
-        self.picker = QTableWidget(0, 4)
+        self.picker = QTableWidget(0, 5)
         self.picker.setObjectName("featurePicker")
         self.picker.setHorizontalHeaderLabels([self.tr("Company"), self.tr("Industry"), self.tr("Operator"),
-                                               self.tr("Website")])
+                                               self.tr("Website"), self.tr("In the project")])
         self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.picker.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.picker.horizontalHeader().setStretchLastSection(True)
@@ -118,6 +118,9 @@ class ImportSitesDialog(QDialog):
         self.features = sorted((f for f in region.named_features() if f.kind.startswith(INDUSTRIAL_KINDS)),
                                key=lambda f: f.name.lower())
         self.source.setText(self.tr("Region: %1 — tick the companies to import").replace("%1", region.name))
+        present = {s.source_ref for s in self.project.sites() if s.source_ref}
+        kinds = {"man_made=works": self.tr("works"), "landuse=industrial": self.tr("industrial area"),
+                 "building=industrial": self.tr("industrial building")}
         self.picker.blockSignals(True)
         self.picker.setRowCount(len(self.features))
         for r, f in enumerate(self.features):
@@ -127,9 +130,11 @@ class ImportSitesDialog(QDialog):
             name.setCheckState(Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, r)
             name.setToolTip(f"OpenStreetMap {f.osm_type}/{f.osm_id} ({f.kind})")
-            cells = [name, QTableWidgetItem((tags.get("industrial") or tags.get("craft") or f.kind).replace("_", " ")),
-                     QTableWidgetItem(tags.get("operator", "")),
-                     QTableWidgetItem(tags.get("website") or tags.get("contact:website", ""))]
+            industry = tags.get("industrial") or tags.get("craft") or kinds.get(f.kind, f.kind)
+            here = f"{f.osm_type}/{f.osm_id}" in present
+            cells = [name, QTableWidgetItem(industry.replace("_", " ")), QTableWidgetItem(tags.get("operator", "")),
+                     QTableWidgetItem(tags.get("website") or tags.get("contact:website", "")),
+                     QTableWidgetItem(self.tr("already: ticked, it fills empty fields") if here else "")]
             for c, item in enumerate(cells):
                 self.picker.setItem(r, c, item)
         self.picker.blockSignals(False)
