@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.exports.context import ExportContext
-from app.exports.files import slug
+from app.exports.files import unique_slugs
 from app.exports.french import label, tour_title
 from app.i18n import formats
 from app.model.plan_view import StopRow
@@ -31,14 +31,8 @@ def _by_ambassador(ctx: ExportContext) -> list[tuple[Any, list[StopRow]]]:
 
 
 def file_names(ctx: ExportContext) -> list[str]:
-    names, seen = [], set()
-    for i, (a, _) in enumerate(_by_ambassador(ctx)):
-        part = slug(a.name, fallback=f"ambassadeur-{i + 1}", max_len=40)
-        if part in seen:
-            part = f"{part}-{i + 1}"
-        seen.add(part)
-        names.append(f"{ctx.base_name}-livret-{part}.pdf")
-    return names
+    parts = unique_slugs((a.name for a, _ in _by_ambassador(ctx)), "ambassadeur", max_len=40)
+    return [f"{ctx.base_name}-livret-{part}.pdf" for part in parts]
 
 
 def _cover(ctx: ExportContext, canvas: Any, ambassador, rows: list[StopRow]) -> None:

@@ -30,6 +30,19 @@ def slug(text: str, fallback: str = "circuit", max_len: int = 60) -> str:
     return out or fallback
 
 
+def unique_slugs(labels: Iterable[str], fallback: str, max_len: int = 30) -> list[str]:
+    """File-name parts for ``labels`` (buses, ambassadors), distinct: a repeat gets its position
+    ("car-1", "car-1-2"); an empty label becomes ``fallback``-N."""
+    out, seen = [], set()
+    for i, text in enumerate(labels):
+        part = slug(text, fallback=f"{fallback}-{i + 1}", max_len=max_len)
+        if part in seen:
+            part = f"{part}-{i + 1}"
+        seen.add(part)
+        out.append(part)
+    return out
+
+
 def check_name(name: str) -> str:
     """Return ``name`` if it is a plain file name; raise ExportError otherwise.
 

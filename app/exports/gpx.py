@@ -11,7 +11,7 @@ from pathlib import Path
 import gpxpy.gpx as g
 
 from app.exports.context import ExportContext
-from app.exports.files import slug
+from app.exports.files import unique_slugs
 from app.exports.french import tour_title
 from app.i18n import formats
 
@@ -32,14 +32,7 @@ def _bus_names(ctx: ExportContext) -> list[str]:
     """One GPX per bus (a driver loads his own): ``<base>.gpx`` alone, ``<base>-<bus>.gpx`` for several."""
     if len(ctx.plan.buses) <= 1:
         return [f"{ctx.base_name}.gpx"]
-    names, seen = [], set()
-    for i, bus in enumerate(ctx.plan.buses):
-        part = slug(bus.bus_name, fallback=f"car-{i + 1}", max_len=30)
-        if part in seen:
-            part = f"{part}-{i + 1}"
-        seen.add(part)
-        names.append(f"{ctx.base_name}-{part}.gpx")
-    return names
+    return [f"{ctx.base_name}-{part}.gpx" for part in unique_slugs((b.bus_name for b in ctx.plan.buses), "car")]
 
 
 def file_names(ctx: ExportContext) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from app.i18n import formats
 from app.exports.context import ExportContext
-from app.exports.files import slug
+from app.exports.files import unique_slugs
 from app.model.media import video_file
 from app.model.plan import BusPlan
 
@@ -40,14 +40,8 @@ def one_line(text: str) -> str:
 def file_names(ctx: ExportContext, suffix: str) -> list[str]:
     if len(ctx.plan.buses) <= 1:
         return [f"{ctx.base_name}-videos.{suffix}"]
-    names, seen = [], set()
-    for i, bus in enumerate(ctx.plan.buses):
-        part = slug(bus.bus_name, fallback=f"car-{i + 1}", max_len=30)
-        if part in seen:
-            part = f"{part}-{i + 1}"
-        seen.add(part)
-        names.append(f"{ctx.base_name}-videos-{part}.{suffix}")
-    return names
+    return [f"{ctx.base_name}-videos-{part}.{suffix}"
+            for part in unique_slugs((b.bus_name for b in ctx.plan.buses), "car")]
 
 
 def video_path(ctx: ExportContext, stored: str) -> Optional[str]:
