@@ -55,6 +55,15 @@ class ActionSpec:
     disabled_tip: str = ""  # what the tooltip says while the rule is false
 
 
+# The toolbar's shorter words (the menus keep the whole text): at 1366 px every button shows.
+SHORT = {
+    "actPlaceSites": QT_TRANSLATE_NOOP("MainWindow", "Place sites"),
+    "actAddStop": QT_TRANSLATE_NOOP("MainWindow", "Make it a stop"),
+    "actFit": QT_TRANSLATE_NOOP("MainWindow", "Fit"),
+    "actTourDay": QT_TRANSLATE_NOOP("MainWindow", "Tour day"),
+}
+
+
 S = QKeySequence.StandardKey
 _OPEN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Open a project and optimise a tour first")
 _PLAN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Optimise the tour first")
@@ -203,6 +212,8 @@ class ActionRegistry(QObject):
             action.setShortcuts(QKeySequence.keyBindings(spec.shortcut) if isinstance(spec.shortcut, S)
                                 else [QKeySequence(spec.shortcut)])
         action.triggered.connect(lambda _checked=False, f=slot: f())
+        if spec.id in SHORT:
+            action.setIconText(tr(SHORT[spec.id]))
         self.adopt(action, tr(spec.tip) if spec.tip else "")
 
     def adopt(self, action: QAction, tip: str = "") -> QAction:

@@ -1070,6 +1070,22 @@
         <translation>Ouvrez d'abord un projet et optimisez un circuit</translation>
     </message>
     <message>
+        <source>Place sites</source>
+        <translation>Placer des sites</translation>
+    </message>
+    <message>
+        <source>Make it a stop</source>
+        <translation>En faire un arrêt</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Cadrer</translation>
+    </message>
+    <message>
+        <source>Tour day</source>
+        <translation>Jour J</translation>
+    </message>
+    <message>
         <source>Optimise the tour first</source>
         <translation>Optimisez d'abord le circuit</translation>
     </message>
