@@ -12,7 +12,6 @@ disk) is said once and the day goes on in memory.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
@@ -261,33 +260,26 @@ class TourDayController(QObject):
                 self.notifier.status(text.replace("%1", title), 10_000)
         self.changed.emit()
 
-    def _now(self) -> Optional[dt.datetime]:
-        """The day's clock: the position source's (a replay runs on the log's time)."""
-        if self.day is None:
-            return None
-        if self.day.now is not None:
-            return self.day.now
-        return dt.datetime.now(tz=self.day.plan.departure.tzinfo)
+    def _press(self, button: str, *args) -> None:
+        """A console button: the day's own method of that name makes the events (on the day's clock:
+        the position source's, else the computer's), then they are logged and shown."""
+        if self.day is not None:
+            self._record(getattr(self.day, button)(*args))
 
     def arrived(self) -> None:
-        if self.day is not None:
-            self._record(self.day.mark_arrived(self._now()))
+        self._press("mark_arrived")
 
     def departed(self) -> None:
-        if self.day is not None:
-            self._record(self.day.mark_departed(self._now()))
+        self._press("mark_departed")
 
     def skip_stop(self) -> None:
-        if self.day is not None:
-            self._record(self.day.skip_next(self._now()))
+        self._press("skip_next")
 
     def next_video(self) -> None:
-        if self.day is not None:
-            self._record(self.day.fire_next_cue(self._now()))
+        self._press("fire_next_cue")
 
     def count_heads(self, count: int) -> None:
-        if self.day is not None:
-            self._record(self.day.count_heads(count, self._now()))
+        self._press("count_heads", count)
 
     def state(self) -> Optional[ConsoleState]:
         return console_state(self.day, self._ambassadors) if self.day is not None else None
