@@ -229,6 +229,10 @@
         <translation>Prochain arrêt : %1</translation>
     </message>
     <message>
+        <source>planned at %1</source>
+        <translation>prévu à %1</translation>
+    </message>
+    <message>
         <source>in %1 (%2)</source>
         <translation>dans %1 (%2)</translation>
     </message>
@@ -237,12 +241,20 @@
         <translation>Pas encore parti</translation>
     </message>
     <message>
+        <source>%1 presents %2</source>
+        <translation>%1 présente %2</translation>
+    </message>
+    <message>
         <source>%1 presents %2 in %3</source>
         <translation>%1 présente %2 dans %3</translation>
     </message>
     <message>
         <source>video</source>
         <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>Next video: %1 in %2</source>
+        <translation>Vidéo suivante : %1 dans %2</translation>
     </message>
     <message>
         <source>Next video: %1 in %2 (%3)</source>

@@ -48,6 +48,10 @@ def test_the_console_runs_the_rehearsed_day_and_logs_it(qtbot, day_window):
     assert mode.dock.isVisible() and not win.tour_dock.isVisible() and not win.sites_dock.isVisible()
     console, live = mode.console, win.modes.live
     assert console.delay.text() == "Pas encore parti"
+    first_stop = live.day.plan.stops[0]
+    assert console.countdown.text().startswith("prévu à ")  # no position yet: the plan's time, no empty countdown
+    assert "dans" not in console.presenter.text() and "()" not in console.video.text()
+    assert first_stop.name in console.phase.text()
     fired = []
     live.cue_fired.connect(fired.append)
     source = live.rehearse(60)

@@ -235,24 +235,29 @@ class ConsolePanel(QWidget):
             verb = self.tr("Passing %1") if st.stop_kind == "drive_by" else self.tr("Next stop: %1")
             self.phase.setText(verb.replace("%1", st.stop_name))
             eta = fmt.clock(st.stop_eta) if st.stop_eta is not None else ""
-            self.countdown.setText(self.tr("in %1 (%2)").replace("%1", self._minutes(st.countdown_s))
-                                   .replace("%2", eta))
+            if st.countdown_s is None:  # no position yet: the plan's time only
+                self.countdown.setText(self.tr("planned at %1").replace("%1", eta))
+            else:
+                self.countdown.setText(self.tr("in %1 (%2)").replace("%1", self._minutes(st.countdown_s))
+                                       .replace("%2", eta))
         if st.phase == "before_start":
             self.delay.setText(self.tr("Not left yet"))
         else:
             self.delay.setText(self.delay_text(st.delay_s))
         colour = "#2e7d32" if st.delay_s < 300 else ("#ef6c00" if st.delay_s < 900 else "#c62828")
         self.delay.setStyleSheet(f"QLabel {{ color: {colour}; }}")
-        if st.presenter:
+        if st.presenter and st.presenter_in_s is None:
+            self.presenter.setText(self.tr("%1 presents %2").replace("%1", st.presenter).replace("%2", st.presenter_stop))
+        elif st.presenter:
             self.presenter.setText(self.tr("%1 presents %2 in %3").replace("%1", st.presenter)
                                    .replace("%2", st.presenter_stop).replace("%3", self._minutes(st.presenter_in_s)))
         else:
             self.presenter.clear()
         if st.video_title or st.video_in_m is not None:
             title = st.video_title or self.tr("video")
-            self.video.setText(self.tr("Next video: %1 in %2 (%3)").replace("%1", title)
-                               .replace("%2", fmt.distance(st.video_in_m or 0.0))
-                               .replace("%3", self._minutes(st.video_in_s)))
+            text = (self.tr("Next video: %1 in %2") if st.video_in_s is None
+                    else self.tr("Next video: %1 in %2 (%3)").replace("%3", self._minutes(st.video_in_s)))
+            self.video.setText(text.replace("%1", title).replace("%2", fmt.distance(st.video_in_m or 0.0)))
         else:
             self.video.setText(self.tr("No video left"))
         self.off_route.setVisible(st.off_route_since is not None)
