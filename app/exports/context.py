@@ -13,7 +13,7 @@ from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from app.exports.files import slug
-from app.model.entities import Ambassador, Bus, Site, Stop, Tour, Video
+from app.model.entities import Ambassador, Bus, ParticipantGroup, Site, Stop, Tour, Video
 from app.model.plan import BusPlan, Plan
 from app.model.plan_view import StopRow, stop_rows
 
@@ -53,6 +53,7 @@ class ExportContext:
     pack_video_names: Optional[dict[str, str]] = None
     pack_videos_included: bool = True  # False: the pack's playlists say the clips must be added
     organiser: str = ""  # who organises (the project's "organiser" setting), the PDFs' author
+    groups: dict[int, ParticipantGroup] = field(default_factory=dict)  # the tour's participant groups
 
     # -- naming ------------------------------------------------------------------
     @property

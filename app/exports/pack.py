@@ -24,6 +24,10 @@ VIDEO_DIR = "videos"
 SUFFIX_FR = {
     "-itineraire.pdf": "itinéraire à imprimer : carte du parcours et déroulé de la journée",
     "-livret-": "livret d'un ambassadeur : ses arrêts dans l'ordre, avec leurs fiches",
+    "-programmes-groupes.pdf": "programme de chaque groupe (une page par groupe : son car, ses visites)",
+    "-programmes-groupes.csv": "programmes des groupes pour tableur",
+    "-accueil-entreprises.pdf": "accueil prévu dans chaque entreprise (groupes, effectifs, horaires, contacts)",
+    "-accueil-entreprises.csv": "accueil des entreprises pour tableur",
     "-fiches-arrets.pdf": "fiches arrêt pour les ambassadeurs (une page par arrêt, code QR vers l'entrée du car)",
     "-itineraire.csv": "itinéraire pour tableur (séparateur point-virgule, UTF-8)",
     ".gpx": "parcours pour GPS ou application de navigation du conducteur",

@@ -77,18 +77,26 @@ class _Pages:
 
 def _summary(ctx: ExportContext) -> str:
     parts = []
-    if ctx.departure is not None:
-        parts.append(f"{label('Départ')} {formats.clock(ctx.local(ctx.departure), 'fr')}")
-    if ctx.return_ is not None:
-        parts.append(f"{label('Retour')} {formats.clock(ctx.local(ctx.return_), 'fr')}")
+    driving = [b for b in ctx.plan.buses if b.stops]
+    if len(driving) > 1:  # each bus its own times: one bus's departure is not the tour's
+        for b in driving:
+            parts.append(f"{label(b.bus_name)} {formats.clock(ctx.local(b.departure), 'fr')}"
+                         f"–{formats.clock(ctx.local(b.return_), 'fr')}")
+    else:
+        if ctx.departure is not None:
+            parts.append(f"{label('Départ')} {formats.clock(ctx.local(ctx.departure), 'fr')}")
+        if ctx.return_ is not None:
+            parts.append(f"{label('Retour')} {formats.clock(ctx.local(ctx.return_), 'fr')}")
+    parts += [f"{label(b.bus_name)} ne part pas" for b in ctx.plan.buses if not b.stops and len(ctx.plan.buses) > 1]
     dist = sum(b.distance_m for b in ctx.plan.buses)
     parts.append(formats.distance(dist, "fr"))
     n = sum(1 for r in ctx.rows() if not r.is_inserted)
     parts.append(f"{n} arrêt{'s' if n > 1 else ''}")
     nb = len(ctx.plan.buses)
     parts.append(f"{nb} car{'s' if nb > 1 else ''}")
-    if ctx.tour.participants:
-        parts.append(f"{ctx.tour.participants} participants")
+    people = sum(g.people for g in ctx.groups.values()) if ctx.groups else ctx.tour.participants
+    if people:
+        parts.append(f"{people} participants")
     return " · ".join(parts)
 
 

@@ -223,13 +223,36 @@ class Bus:
 
 @dataclass
 class ParticipantGroup:
-    """A group of people travelling together (a class, a job centre's team)."""
+    """A group of people travelling together (a class, a job centre's team), and its programme.
+
+    The programme says which visits of the tour the group makes: ``visits`` (stop ids) it must
+    make, and ``choices_k`` visits among ``choices`` (stop ids), chosen by the planner. Both
+    empty: every visit of the tour (a ZI Tour where everyone sees every company). Other stops
+    (drive-bys, lunch, breaks) are shared: every bus carrying a group serves them.
+    """
 
     name: str
-    size: int
+    size: int  # participants, accompanying adults not included
     bus_id: Optional[int] = None  # None: the planner chooses
     tour_id: Optional[int] = None
     id: Optional[int] = None
+    organisation: str = ""  # school, job centre, association
+    audience: str = ""  # an Audience value, or "" for the tour's
+    adults: int = 0  # accompanying adults (teachers, counsellors), on board too
+    contact: str = ""  # who answers for the group on the day (name and phone)
+    visits: list[int] = field(default_factory=list)
+    choices: list[int] = field(default_factory=list)
+    choices_k: int = 0
+
+    @property
+    def people(self) -> int:
+        """Everyone of the group on board and at a company: participants and adults."""
+        return max(0, self.size) + max(0, self.adults)
+
+    @property
+    def has_programme(self) -> bool:
+        """False: the group makes every visit of the tour."""
+        return bool(self.visits or self.choices)
 
 
 @dataclass

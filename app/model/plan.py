@@ -46,6 +46,10 @@ class PlannedStop:
     slack_s: float = 0.0  # how much later the bus could arrive without breaking a window
     ambassador_id: Optional[int] = None  # ambassador presenting this stop
     name: str = ""  # the site's name at planning time (for exports of old plans)
+    # Event days: the groups (ids) of this bus that visit here, and in how many turns they do
+    # (a company receiving fewer people at once than the bus carries hosts sub-groups in turn).
+    visitors: tuple[int, ...] = ()
+    turns: int = 1
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class DroppedStop:
     site_id: Optional[int]
     reason: Message
     required: bool = True
+    bus_id: Optional[int] = None  # event days: the bus whose groups miss this visit (None: any bus)
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,8 @@ class Plan:
         buses = []
         for b in data["buses"]:
             stops = tuple(
-                PlannedStop(**{**_legacy_stop(s), "arrival": when(s["arrival"]), "departure": when(s["departure"])})
+                PlannedStop(**{**_legacy_stop(s), "arrival": when(s["arrival"]), "departure": when(s["departure"]),
+                               "visitors": tuple(s.get("visitors", ()))})
                 for s in b["stops"]
             )
             legs = tuple(
@@ -191,7 +197,8 @@ class Plan:
             buses=tuple(buses),
             dropped=tuple(
                 DroppedStop(stop_id=d["stop_id"], site_id=d["site_id"], reason=msg(d["reason"]),
-                            required=bool(d.get("required", legacy_required.get(str(d["stop_id"]), True))))
+                            required=bool(d.get("required", legacy_required.get(str(d["stop_id"]), True))),
+                            bus_id=d.get("bus_id"))
                 for d in data["dropped"]
             ),
             warnings=tuple(PlanWarning(**{**w, "message": msg(w["message"])}) for w in data["warnings"]),

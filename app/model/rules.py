@@ -36,7 +36,7 @@ def would_cycle(precedences: Iterable[Precedence], before_id: int, after_id: int
 def head_count(tour: Optional[Tour], groups: Sequence[ParticipantGroup]) -> int:
     """The people of the tour: its groups' sizes when it has groups, else its participants."""
     if groups:
-        return sum(g.size for g in groups)
+        return sum(g.people for g in groups)
     return tour.participants if tour is not None else 0
 
 
@@ -46,19 +46,38 @@ def seat_numbers(tour: Optional[Tour], buses: Sequence[Bus], groups: Sequence[Pa
     return head_count(tour, groups), len(buses), sum(b.seats for b in buses)
 
 
+def seat_groups(buses: Sequence[Bus], groups: Sequence[ParticipantGroup]) -> dict[int, Optional[int]]:
+    """The bus of each group (group id -> bus id): its own bus when the organiser chose one, else the
+    bus with most free seats, largest groups first (so that buses fill evenly and none stays empty
+    while another carries two groups). None when there is no bus."""
+    load = {b.id: 0 for b in buses}
+    out: dict[int, Optional[int]] = {}
+    for g in groups:
+        if g.bus_id in load:
+            load[g.bus_id] += g.people
+            out[g.id] = g.bus_id
+    for g in sorted((g for g in groups if g.bus_id not in load), key=lambda g: (-g.people, g.id or 0)):
+        if not buses:
+            out[g.id] = None
+            continue
+        target = max(buses, key=lambda b: (b.seats - load[b.id], -buses.index(b)))
+        load[target.id] += g.people
+        out[g.id] = target.id
+    return out
+
+
 def people_on_board(tour: Tour, buses: Sequence[Bus], groups: Sequence[ParticipantGroup]) -> dict[int, int]:
-    """People on board of each bus from the start: its own groups, the unassigned groups placed
-    largest first on the bus with most free seats; without groups, the participants shared out."""
+    """People on board of each bus from the start: its groups (participants and adults) as
+    :func:`seat_groups` seats them; without groups, the participants shared out."""
     size = {b.id: 0 for b in buses}
     if not buses:
         return size
-    for g in groups:
-        if g.bus_id in size:
-            size[g.bus_id] += g.size
-    for g in sorted((g for g in groups if g.bus_id not in size), key=lambda g: -g.size):
-        target = max(buses, key=lambda b: b.seats - size[b.id])
-        size[target.id] += g.size
-    if not groups and tour.participants:
+    if groups:
+        where = seat_groups(buses, groups)
+        for g in groups:
+            if where.get(g.id) in size:
+                size[where[g.id]] += g.people
+    elif tour.participants:
         per = math.ceil(tour.participants / len(buses))
         size = {b.id: min(per, b.seats) for b in buses}
     return size

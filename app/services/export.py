@@ -112,6 +112,7 @@ def build_context(project: Any, tour: Union[str, int, Tour], options: Optional[E
         options=options or ExportOptions(),
         ics_state=ics_state if isinstance(ics_state, dict) else {},
         organiser=project.setting("organiser") or "",
+        groups={g.id: g for g in project.groups(t.id)},
     )
 
 

@@ -20,7 +20,8 @@ import numpy as np
 from app.model.rules import DAY_S, head_count, service_windows
 from app.model.entities import Bus, LockKind, Site, SiteKind, StopKind, Tour, VehicleSpec
 from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, PlanWarning
-from app.model.rules import people_on_board
+from app.model.programme import Layout, lay_out
+from app.model.rules import people_on_board, seat_groups
 from app.services.editing import new_bus
 from app.services.plan_inputs import inputs_fingerprint
 from routing import solver  # solver.Ambassador, solver.Precedence...: never confused with app.model's
@@ -126,18 +127,53 @@ def road_matrices(region, tour: Tour, buses: list, sites: dict, place_sites: lis
     return out
 
 
-def _site_capacities(buses: list, stops: list, sites: dict, participants: dict) -> tuple[solver.SiteCapacity, ...]:
-    """One bus at a time where two groups exceed the company's capacity; visit slots where the site has some.
+RECEPTION_CHANGEOVER_S = 5 * 60  # between two buses' visits of a company: one group out, the next in
+RECEPTION_LEEWAY_S = 15 * 60  # a reception time is a quarter of an hour wide: the bus need not be exact
 
-    ``participants``: bus id -> people on board from the start.
+
+def _reception_grid(site_stops: list, layout: Layout, tour: Tour) -> tuple[solver.Window, ...]:
+    """Reception times for a company that hosts one bus at a time on an event day: a visit starts
+    within a quarter of an hour of a reception time; reception times are one longest stay (every
+    turn), that quarter and a changeover apart, from the company's earliest opening to its latest
+    closing. Each hosts one bus, so two buses' visits never overlap, and a bus that comes second
+    waits for its time instead of losing the visit."""
+    ids = {s.id for s in site_stops}
+    stays = [v.dwell_s for v in layout.visits if v.stop_id in ids]
+    step = max(stays, default=0) + RECEPTION_LEEWAY_S + RECEPTION_CHANGEOVER_S
+    wins = [w for s in site_stops for w in s.windows]
+    if any(not s.windows for s in site_stops) or not wins:
+        lo, hi = _secs(tour.earliest_departure), _secs(tour.latest_return)
+    else:
+        lo, hi = min(w.start_s for w in wins), max(w.end_s for w in wins)
+    out, t = [], float(lo)
+    while t <= hi and len(out) < 200:
+        out.append(solver.Window(t, min(t + RECEPTION_LEEWAY_S, hi)))
+        t += step
+    return tuple(out)
+
+
+def _site_capacities(buses: list, stops: list, sites: dict, participants: dict,
+                     layout: Optional[Layout] = None, tour: Optional[Tour] = None) -> tuple[solver.SiteCapacity, ...]:
+    """One bus at a time where two buses' people would exceed the company's capacity; visit slots where
+    the site has some.
+
+    ``participants``: bus id -> people on board from the start. With a ``layout`` (event days) the
+    people a bus brings at once to a company are its largest turn there; the two largest loads
+    decide, so the company never receives more than it can at once.
     """
-    smallest = sorted(participants.values())
-    pair = sum(smallest[:2])
     caps = []
     for sid in sorted({s.site_id for s in stops}):
         site: Site = sites[sid]
-        one_at_a_time = (len(buses) > 1 and site.visit_capacity is not None and pair > site.visit_capacity)
+        if layout is not None:
+            stop_ids = {s.id for s in stops if s.site_id == sid}
+            loads = sorted((v.at_once for v in layout.visits if v.stop_id in stop_ids), reverse=True)
+        else:
+            loads = sorted(participants.values(), reverse=True) if len(buses) > 1 else []
+        pair = sum(loads[:2]) if len(loads) > 1 else 0
+        one_at_a_time = site.visit_capacity is not None and pair > site.visit_capacity
         slots = tuple(solver.Window(w.start_s, w.end_s) for w in site.visit_slots)
+        if one_at_a_time and not slots and layout is not None:
+            slots = _reception_grid([s for s in stops if s.site_id == sid], layout, tour)
         if one_at_a_time or slots:
             caps.append(solver.SiteCapacity(sid, one_at_a_time, slots))
     return tuple(caps)
@@ -171,10 +207,16 @@ def check_tour_day(tour: Tour, buses: list, groups: list) -> None:
     people, seats = head_count(tour, groups), sum(max(0, b.seats) for b in buses)
     if people > seats:
         raise PlanningError("planning.not_enough_seats", tour=tour.name, people=people, seats=seats)
+    where = seat_groups(buses, groups)
     for b in buses:
-        aboard = sum(g.size for g in groups if g.bus_id == b.id)
+        mine = [g for g in groups if where.get(g.id) == b.id]
+        aboard = sum(g.people for g in mine)
         if aboard > b.seats:
-            raise PlanningError("planning.bus_overfull", bus=b.name, people=aboard, seats=b.seats)
+            if all(g.bus_id == b.id for g in mine):
+                raise PlanningError("planning.bus_overfull", bus=b.name, people=aboard, seats=b.seats)
+            # the groups fit in the seats as a whole, not group by group: the organiser decides who goes where
+            raise PlanningError("planning.groups_do_not_fit", bus=b.name, people=aboard, seats=b.seats,
+                                groups=[g.name for g in mine])
 
 
 def unfit_stops(project, tour: Tour, stops: list, sites: dict) -> dict:
@@ -199,9 +241,48 @@ def unfit_stops(project, tour: Tour, stops: list, sites: dict) -> dict:
     return out
 
 
+def node_stop(node_id) -> int:
+    """The stop id of a solver node: the stop itself, or (stop id, bus id) on event days."""
+    return node_id[0] if isinstance(node_id, tuple) else node_id
+
+
+def event_layout(project, tour: Tour, buses: list, stops: list, sites: dict) -> Optional[Layout]:
+    """The tour's layout when it has participant groups (every group makes its programme), else None
+    (each stop once, by any bus)."""
+    groups = project.groups(tour.id)
+    return lay_out(buses, stops, groups, sites) if groups else None
+
+
+def unfit_services(project, tour: Tour, layout: Layout, stops: list, sites: dict, buses: list) -> dict:
+    """Visits of one bus that cannot happen whatever the route: its groups' turns at the company last
+    longer than the company's opening. (stop id, bus id) -> reason."""
+    stop_by_id = {s.id: s for s in stops}
+    bus_name = {b.id: b.name for b in buses}
+    people = project.ambassadors()
+    out = {}
+    for v in layout.visits:
+        s = stop_by_id[v.stop_id]
+        if v.turns <= 1 or not s.windows:
+            continue
+        _windows, why = service_windows(replace(s, dwell_s=v.dwell_s), people, tour.date)
+        if why == "window_too_short":
+            out[(v.stop_id, v.bus_id)] = Message(
+                "programme.turns_longer_than_window", stop=sites[s.site_id].name, bus=bus_name[v.bus_id],
+                people=v.people, capacity=sites[s.site_id].visit_capacity, turns=v.turns,
+                visit=Duration(s.dwell_s), total=Duration(v.dwell_s),
+                windows=Spans([(w.start_s, w.end_s) for w in s.windows]))
+    return out
+
+
 def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, place_sites: list[int],
-                  roads: dict[VehicleProfile, Roads], keep_order: bool = False) -> solver.Problem:
-    """The solver's problem for ``tour`` (previous plan, if any, seeds the search)."""
+                  roads: dict[VehicleProfile, Roads], keep_order: bool = False,
+                  layout: Optional[Layout] = None, skip: frozenset = frozenset()) -> solver.Problem:
+    """The solver's problem for ``tour`` (previous plan, if any, seeds the search).
+
+    Without ``layout`` a node is a stop, served once by any bus. With one (event days) a node
+    is one bus's service of a stop, ``(stop id, bus id)``, for that bus's groups, staying for
+    every turn of them; ``skip`` lists the services left out up front.
+    """
     idx = {sid: i for i, sid in enumerate(place_sites)}
     participants = people_on_board(tour, buses, project.groups(tour.id))
     rules = tour.driver_rules
@@ -215,16 +296,33 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
                                        latest_departure_s=leave if tour.departure_fixed else None,
                                        name=b.name, profile=vehicle_profile(b.vehicle)))
     lock_map = {LockKind.FIRST: solver.Lock.FIRST, LockKind.LAST: solver.Lock.LAST, LockKind.INDEX: solver.Lock.INDEX}
-    nodes = []
     people = project.ambassadors()
-    for s in stops:
+    stop_by_id = {s.id: s for s in stops}
+    bus_name = {b.id: b.name for b in buses}
+    if layout is None:
+        services = [(s.id, None) for s in stops]
+    else:
+        services = [(sid, b) for sid, b in layout.services() if sid in stop_by_id and (sid, b) not in skip]
+        services.sort(key=lambda sb: ([b.id for b in buses].index(sb[1]), stops.index(stop_by_id[sb[0]])))
+    named_by_bus = layout is not None and len({b for _, b in services}) > 1
+    nodes = []
+    for sid, bus_id in services:
+        s = stop_by_id[sid]
         site = sites[s.site_id]
+        visit = layout.visit(sid, bus_id) if layout is not None else None
+        if visit is not None:
+            s = replace(s, dwell_s=visit.dwell_s)  # the bus stays for every turn
+        node_id = sid if bus_id is None else (sid, bus_id)
+        allowed = frozenset({bus_id}) if bus_id is not None else (
+            frozenset({s.bus_id}) if s.bus_id is not None else None)
+        name = f"{site.name} ({bus_name[bus_id]})" if named_by_bus else site.name
         nodes.append(solver.Node(
-            s.id, idx[s.site_id], solver.NodeKind(s.kind.value),
+            node_id, idx[s.site_id], solver.NodeKind(s.kind.value),
             0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
-            _start_windows(s, people, tour.date), s.required, s.priority,
-            lock_map.get(s.lock), s.lock_index, frozenset({s.bus_id}) if s.bus_id is not None else None,
-            s.site_id, site.name, site.visit_capacity if s.kind == StopKind.VISIT else None,
+            _start_windows(s, people, tour.date), s.required if visit is None or not visit.visitors else True,
+            s.priority, lock_map.get(s.lock), s.lock_index, allowed,
+            # turns already keep each company within its capacity on event days
+            s.site_id, name, site.visit_capacity if s.kind == StopKind.VISIT and layout is None else None,
             stated_windows=_stated_windows(s, people, tour.date)))
     ambassadors = []
     for a in project.ambassadors():
@@ -236,26 +334,36 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
     # the solver places the part played on the bus (trim in to out); to_plan shifts the cues' trims back
     videos = tuple(solver.Video(v.id, v.site_id, float(v.play_s), v.title) for v in project.videos()
                    if v.site_id is not None)
+    node_ids = [nd.id for nd in nodes]
     keep = None
     if keep_order:
         keep = {b.id: [] for b in buses}
-        for s in stops:
-            keep[s.bus_id if s.bus_id in keep else buses[0].id].append(s.id)
-    known = {s.id for s in stops}
+        for nd, (sid, bus_id) in zip(nodes, services):
+            owner = bus_id if bus_id is not None else stop_by_id[sid].bus_id
+            keep[owner if owner in keep else buses[0].id].append(nd.id)
+    known = set(node_ids)
     old = project.plan(tour.id)
     previous = None
     if old is not None:
-        previous = {bp.bus_id: [ps.stop_id for ps in bp.stops if ps.stop_id in known] for bp in old.buses}
-    precs = tuple(solver.Precedence(p.before_stop_id, p.after_stop_id) for p in project.precedences(tour.id)
-                  if p.before_stop_id in known and p.after_stop_id in known)
+        previous = {}
+        for bp in old.buses:
+            ids = [ps.stop_id if layout is None else (ps.stop_id, bp.bus_id) for ps in bp.stops]
+            previous[bp.bus_id] = [n for n in ids if n in known]
+    precs = []
+    for p in project.precedences(tour.id):
+        if layout is None:
+            pairs = [(p.before_stop_id, p.after_stop_id)]
+        else:  # on each bus serving both
+            pairs = [((p.before_stop_id, b.id), (p.after_stop_id, b.id)) for b in buses]
+        precs += [solver.Precedence(a, b) for a, b in pairs if a in known and b in known]
     first = roads[vehicles[0].profile].matrices
     return solver.Problem(
-        first.duration_s, first.distance_m, tuple(nodes), tuple(vehicles), precs,
+        first.duration_s, first.distance_m, tuple(nodes), tuple(vehicles), tuple(precs),
         driver_rules=solver.DriverRules(True, rules.max_driving_s, rules.break_s, rules.split_break_s[0],
                                         rules.split_break_s[1]),
         objective=solver.Objective(tour.objective.value), ambassadors=tuple(ambassadors), videos=videos,
-        site_capacities=_site_capacities(buses, stops, sites, participants), keep_order=keep, previous=previous,
-        profiles={p: r.matrices for p, r in roads.items()}, unreachable=first.unreachable)
+        site_capacities=_site_capacities(buses, stops, sites, participants, layout, tour), keep_order=keep,
+        previous=previous, profiles={p: r.matrices for p, r in roads.items()}, unreachable=first.unreachable)
 
 
 def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: float = DEFAULT_TIME_LIMIT_S,
@@ -301,7 +409,10 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     if len(unfit) == len(stops):
         raise PlanningError(next(iter(unfit.values())))
     stops = [s for s in stops if s.id not in unfit]
-    problem = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order)
+    layout = event_layout(project, tour, buses, stops, sites)
+    unfit_by_bus = unfit_services(project, tour, layout, stops, sites, buses) if layout is not None else {}
+    problem = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order, layout,
+                            frozenset(unfit_by_bus))
     old = project.plan(tour_id)
     if now is not None and old is not None:
         idx = {sid: i for i, sid in enumerate(place_sites)}
@@ -310,11 +421,17 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
         for bp in old.buses:
             for ps in bp.stops:
                 if ps.stop_id is not None and ps.departure <= now:
-                    done.append(ps.stop_id)
+                    done.append(ps.stop_id if layout is None else (ps.stop_id, bp.bus_id))
                     positions[bp.bus_id] = idx[ps.site_id]
         if done_stop_ids is not None:
-            done = list(done_stop_ids)
+            if layout is None:
+                done = list(done_stop_ids)
+            else:  # the tour day's bus: what it logged; the others: what they have left by now
+                done = [n for n in done if n[1] not in here] + [
+                    (sid, b) for b in here for sid in done_stop_ids]
         positions.update({bus_id: idx[sid] for bus_id, sid in here.items()})
+        known = {nd.id for nd in problem.nodes}
+        done = [n for n in done if n in known]
         problem = solver.replan_problem(problem, now_s=now_s, positions=positions, done=done, previous=problem.previous)
     report(progress, 0.3, "solve")
     sol = solver.solve(problem, time_limit_s=time_limit_s, cancel=cancel,
@@ -322,11 +439,17 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
     plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order,
-                   {v.id: v for v in project.videos()})
+                   {v.id: v for v in project.videos()}, layout)
     if unfit:
         unfit_rows = [st for st in project.stops(tour_id) if st.id in unfit]
         plan = replace(plan, dropped=plan.dropped + tuple(
             DroppedStop(st.id, st.site_id, unfit[st.id], bool(st.required)) for st in unfit_rows))
+    if unfit_by_bus:
+        stop_by_id = {st.id: st for st in stops}
+        plan = replace(plan, dropped=plan.dropped + tuple(
+            DroppedStop(sid, stop_by_id[sid].site_id, why, True, b) for (sid, b), why in unfit_by_bus.items()))
+    plan = replace(plan, warnings=plan.warnings + idle_bus_warnings(plan, tour, buses, project.groups(tour_id),
+                                                                    layout))
     plan = replace(plan, inputs_fingerprint=fingerprint)
     if save:
         record_plan(project, plan)
@@ -346,8 +469,32 @@ def _file_trims(cue: Cue, video) -> Cue:
     return replace(cue, trim_start_s=start, trim_end_s=end)
 
 
+def idle_bus_warnings(plan: Plan, tour: Tour, buses: list, groups: list, layout: Optional[Layout]
+                      ) -> tuple[PlanWarning, ...]:
+    """A bus carrying people never stays at the depot silently: a warning for each with no stop,
+    saying why (its visits were dropped, or the other buses serve every stop), and the layout's own
+    notes (a group with an empty programme, visits in turns, a bus nobody rides)."""
+    out = [] if layout is None else [PlanWarning(n.code, n.message, n.stop_id, None, n.bus_id, n.severity)
+                                     for n in layout.notes]
+    aboard = people_on_board(tour, buses, groups)
+    for bp in plan.buses:
+        if bp.stops or not aboard.get(bp.bus_id):
+            continue
+        lost = [d for d in plan.dropped if d.bus_id == bp.bus_id]
+        if lost:
+            msg = Message("planning.bus_without_stop_dropped", bus=bp.bus_name, people=aboard[bp.bus_id],
+                          count=len(lost))
+        elif layout is None:
+            msg = Message("planning.bus_without_stop_shared", bus=bp.bus_name, people=aboard[bp.bus_id])
+        else:
+            msg = Message("planning.bus_without_stop", bus=bp.bus_name, people=aboard[bp.bus_id])
+        out.append(PlanWarning("bus_without_stop", msg, None, None, bp.bus_id, "error"))
+    return tuple(out)
+
+
 def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_sites: list, roads_of: dict,
-            midnight: dt.datetime, keep_order: bool, videos: Optional[dict] = None) -> Plan:
+            midnight: dt.datetime, keep_order: bool, videos: Optional[dict] = None,
+            layout: Optional[Layout] = None) -> Plan:
     """The solver's answer as the app's Plan value object.
 
     ``videos`` (id -> Video): the solver placed each video's part between its trim points; the
@@ -404,9 +551,11 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
             leg_notes.extend(n for n in notes(roads, leg.from_index, leg.to_index, b.id) if n not in leg_notes)
             if k < len(bs.stops):
                 s = bs.stops[k]
-                st = stop_by_id[s.node_id]
+                st = stop_by_id[node_stop(s.node_id)]
+                visit = layout.visit(st.id, b.id) if layout is not None else None
                 pstops.append(PlannedStop(seq, st.id, st.site_id, st.kind.value, at(s.arrival_s), at(s.departure_s),
-                                          s.wait_s, s.slack_s, s.ambassador_id, sites[st.site_id].name))
+                                          s.wait_s, s.slack_s, s.ambassador_id, sites[st.site_id].name,
+                                          visit.visitors if visit else (), visit.turns if visit else 1))
                 seq += 1
         cues = tuple(_file_trims(Cue(c.video_id, c.site, c.leg_index + sum(1 for kk in inserted if kk <= c.leg_index),
                                      at(c.start_s), c.offset_s, c.trim_start_s, c.trim_end_s, c.title),
@@ -415,11 +564,19 @@ def to_plan(sol: solver.Solution, tour: Tour, buses, stops, sites: dict, place_s
         end_site = place_sites[bs.legs[-1].to_index] if bs.legs else None
         bus_plans.append(BusPlan(b.id, b.name, start_site, end_site, at(bs.departure_s), at(bs.return_s),
                                  tuple(pstops), tuple(legs), cues))
-    dropped = tuple(DroppedStop(d.node_id, stop_by_id[d.node_id].site_id, d.reason, bool(d.required))
+    dropped = tuple(DroppedStop(node_stop(d.node_id), stop_by_id[node_stop(d.node_id)].site_id, d.reason,
+                                bool(d.required), d.node_id[1] if isinstance(d.node_id, tuple) else None)
                     for d in sol.dropped)
+
+    def stop_of(node_id):
+        sid = node_stop(node_id) if node_id is not None else None
+        return stop_by_id.get(sid)
+
     warnings = tuple(
-        PlanWarning(w.code, w.message, w.node_id if w.node_id in stop_by_id else None,
-                    stop_by_id[w.node_id].site_id if w.node_id in stop_by_id else None, w.bus_id, w.severity)
+        PlanWarning(w.code, w.message, stop_of(w.node_id).id if stop_of(w.node_id) else None,
+                    stop_of(w.node_id).site_id if stop_of(w.node_id) else None,
+                    w.bus_id if w.bus_id is not None or not isinstance(w.node_id, tuple) else w.node_id[1],
+                    w.severity)
         for w in sol.warnings) + tuple(leg_notes)
     stats = {k: (float(v) if isinstance(v, (np.floating,)) else v) for k, v in sol.stats.items()}
     return Plan(tour.id, dt.datetime.now(tz=midnight.tzinfo), tuple(bus_plans), dropped, warnings,

@@ -156,7 +156,10 @@ def bus_to_row(bus: Bus) -> dict[str, Any]:
 
 
 def group_to_row(group: ParticipantGroup) -> dict[str, Any]:
-    return {"tour_id": group.tour_id, "name": group.name, "size": int(group.size), "bus_id": group.bus_id}
+    return {"tour_id": group.tour_id, "name": group.name, "size": int(group.size), "bus_id": group.bus_id,
+            "organisation": group.organisation, "audience": group.audience, "adults": int(group.adults),
+            "contact": group.contact, "visits": json.dumps([int(i) for i in group.visits]),
+            "choices": json.dumps([int(i) for i in group.choices]), "choices_k": int(group.choices_k)}
 
 
 def stop_to_row(stop: Stop) -> dict[str, Any]:
@@ -365,6 +368,13 @@ def _windows_shape(data: Any) -> list[TimeWindow]:
     return windows
 
 
+def _stop_ids_shape(data: Any) -> list[int]:
+    """A group's programme: a list of stop ids, each once."""
+    if type(data) is not list or len(data) > MAX_ITEMS or any(type(i) is not int for i in data):
+        raise _unreadable()
+    return list(dict.fromkeys(data))
+
+
 def _availability_shape(data: Any) -> list[Availability]:
     if type(data) is not list or len(data) > MAX_ITEMS:
         raise _unreadable()
@@ -468,6 +478,9 @@ def _check_plan(plan: Plan) -> None:
             when(s.departure)
             number(s.wait_s)
             number(s.slack_s)
+            ident(s.turns, null=False)
+            for g in s.visitors:
+                ident(g, null=False)
         for leg in bus.legs:
             ident(leg.from_site_id)
             ident(leg.to_site_id)
@@ -494,6 +507,7 @@ def _check_plan(plan: Plan) -> None:
     for d in plan.dropped:
         ident(d.stop_id, null=False)
         ident(d.site_id)
+        ident(d.bus_id)
     for w in plan.warnings:
         words(w.code)
         words(w.severity)
@@ -604,6 +618,12 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "name": _text(max_text("participant_groups", "name")),
         "size": _int(0, 100_000),
         "bus_id": _REF,
+        **_text_columns("participant_groups", "organisation", "contact"),
+        "audience": _one_of("", *(a.value for a in Audience)),
+        "adults": _int(0, 100_000),
+        "visits": _json("participant_groups", "visits", _stop_ids_shape),
+        "choices": _json("participant_groups", "choices", _stop_ids_shape),
+        "choices_k": _int(0, 10_000),
     },
     "precedences": {"before_stop_id": _ID, "after_stop_id": _ID},
     "plans": {

@@ -186,8 +186,20 @@ ALTER TABLE videos ADD COLUMN trim_in_s REAL NOT NULL DEFAULT 0;
 ALTER TABLE videos ADD COLUMN trim_out_s REAL;
 """
 
+# Version 8: event days — who a group is (organisation, audience, accompanying adults, contact on the
+# day) and its programme (visits it must make, k visits among choices; JSON lists of stop ids).
+MIGRATION_8 = """
+ALTER TABLE participant_groups ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant_groups ADD COLUMN audience TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant_groups ADD COLUMN adults INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participant_groups ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant_groups ADD COLUMN visits TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE participant_groups ADD COLUMN choices TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE participant_groups ADD COLUMN choices_k INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
-                               MIGRATION_7)
+                               MIGRATION_7, MIGRATION_8)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -408,8 +408,21 @@ class Project:
         """Delete one row; dependent rows follow the schema's foreign keys."""
         table = "ambassadors" if kind is Ambassador else _TABLES[kind][0]
         with self.transaction():
+            if kind is Stop:
+                self._leave_programmes(entity_id)
             self.db[table].delete(entity_id)
             self._changed(table, entity_id)
+
+    def _leave_programmes(self, stop_id: int) -> None:
+        """A deleted stop leaves every group's programme (a new stop may get its id again)."""
+        rows = self._conn.execute("SELECT tour_id FROM stops WHERE id = ?", (stop_id,)).fetchall()
+        if not rows:
+            return
+        for g in self.groups(rows[0][0]):
+            if stop_id in g.visits or stop_id in g.choices:
+                g.visits = [i for i in g.visits if i != stop_id]
+                g.choices = [i for i in g.choices if i != stop_id]
+                self.update(g)
 
     def get(self, kind: type[E], entity_id: int) -> E:
         if kind is Ambassador:

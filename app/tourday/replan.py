@@ -101,7 +101,7 @@ def changes(old_bus: BusPlan, new_bus: BusPlan, new_plan: Plan, from_index: int)
     """What the rest of the day becomes: per remaining stop of the old plan its old and new arrival
     (a dropped one with its reason), and whether the order changed."""
     new_by_stop = {s.stop_id: s for s in new_bus.stops[from_index:] if s.stop_id is not None}
-    dropped = {d.stop_id: d.reason for d in new_plan.dropped}
+    dropped = {d.stop_id: d.reason for d in new_plan.dropped if d.bus_id in (None, new_bus.bus_id)}
     out = []
     for s in old_bus.stops[from_index:]:
         if s.stop_id is None:

@@ -43,7 +43,7 @@ SETTINGS_ONLINE_TILES = "export/online_tiles"
 SETTINGS_PACK_VIDEOS = "export/pack_videos"
 DEFAULT_FORMATS = ("pdf", "sheets", "csv", "gpx", "ics")
 # Formats drawn with QtGui's PDF writer: their fonts are registered in the GUI thread first.
-PDF_FORMATS = {"pdf", "sheets", "pack", "booklets"}
+PDF_FORMATS = {"pdf", "sheets", "pack", "booklets", "programmes", "receptions"}
 
 
 
@@ -106,6 +106,8 @@ class ExportDialog(QDialog):
             "pdf": self.tr("Itinerary PDF (A4): route map, then the day"),
             "sheets": self.tr("Stop sheets PDF for the ambassadors (one page per stop)"),
             "booklets": self.tr("Ambassadors' booklets PDF (one per ambassador: their stops in order)"),
+            "programmes": self.tr("Groups' programmes, PDF and CSV (per group: its visits, its bus)"),
+            "receptions": self.tr("Companies' reception schedules, PDF and CSV (groups, people, times)"),
             "csv": self.tr("Itinerary CSV for spreadsheets"),
             "gpx": self.tr("GPX 1.1 for the driver's navigation"),
             "ics": self.tr("iCalendar of the visits for partners"),

@@ -587,6 +587,14 @@
         <translation>Livrets PDF des ambassadeurs (un par ambassadeur : ses arrêts dans l'ordre)</translation>
     </message>
     <message>
+        <source>Groups' programmes, PDF and CSV (per group: its visits, its bus)</source>
+        <translation>Programmes des groupes, PDF et CSV (par groupe : ses visites, son car)</translation>
+    </message>
+    <message>
+        <source>Companies' reception schedules, PDF and CSV (groups, people, times)</source>
+        <translation>Accueil des entreprises, PDF et CSV (groupes, effectifs, horaires)</translation>
+    </message>
+    <message>
         <source>Itinerary CSV for spreadsheets</source>
         <translation>Feuille de route CSV pour tableur</translation>
     </message>

@@ -32,6 +32,9 @@ def exported(tmp_path_factory, krems):
             return ".sheets"
         if "-livret-" in p.name:
             return ".booklet-" + p.stem.split("-livret-")[1]
+        for part, name in (("-accueil-entreprises", ".receptions"), ("-programmes-groupes", ".programmes")):
+            if part in p.name:
+                return name + p.suffix
         return p.suffix
 
     yield project, out, {key(p): p for p in paths}
@@ -41,7 +44,8 @@ def exported(tmp_path_factory, krems):
 def test_all_formats_delivered_and_nothing_else(exported):
     project, out, by = exported
     assert {k for k in by if not k.startswith(".booklet-")} == {
-        ".pdf", ".sheets", ".csv", ".gpx", ".ics", ".geojson", ".gpkg", ".html", ".xspf", ".m3u8", ".zip"}
+        ".pdf", ".sheets", ".csv", ".gpx", ".ics", ".geojson", ".gpkg", ".html", ".xspf", ".m3u8", ".zip",
+        ".receptions.pdf", ".receptions.csv"}  # no participant groups: no group programmes
     assert {k for k in by if k.startswith(".booklet-")} == {".booklet-claire-bernard", ".booklet-script-alert-1-script"}
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in by.values())
 
@@ -267,6 +271,16 @@ def test_pack_holds_the_exports_and_a_readme(exported):
     expected = {p.name for k, p in by.items() if k != ".zip"} | {"README.txt"}
     assert names == expected
     assert "OpenStreetMap" in readme and "mardi 14" in readme
+
+
+def test_reception_schedules_read_back_with_hostile_names_inert(exported):
+    _, _, by = exported
+    rows = list(csv.DictReader(io.StringIO(by[".receptions.csv"].read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows and all(r["Car"] and r["Arrivée du car"] <= r["Début de la visite"] <= r["Départ du car"]
+                        for r in rows)
+    assert not any(v.startswith(("=", "+", "@")) and not v.startswith("+3") for r in rows for v in r.values())
+    text = _pdf_text(by[".receptions.pdf"])
+    assert "Accueil chez" in text and HOSTILE_SCRIPT in text
 
 
 # -- PDFs --------------------------------------------------------------------------------

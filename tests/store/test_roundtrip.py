@@ -131,3 +131,34 @@ def test_plan_round_trip(project_path):
         assert json.loads(raw)["buses"][0]["legs"][0]["geometry"][0] == [15.6044579, 48.4095333]
         p.delete_plan(made["tour"].id)
         assert p.plan(made["tour"].id) is None
+
+
+def test_a_group_programme_round_trips_and_a_deleted_stop_leaves_it(project_path):
+    from app.model import ParticipantGroup
+    from app.services.commands import DeleteEntity
+
+    with Project.create(project_path) as p:
+        made = fill(p)
+        s1, s2 = made["s1"], made["s2"]
+        g = made["group"]
+        g.organisation, g.audience, g.adults, g.contact = "Collège Jean Moulin", "scolaires", 2, "Mme Roux 06 11"
+        g.visits, g.choices, g.choices_k = [s1.id], [s2.id], 1
+        p.update(g)
+    with Project.open(project_path) as p:
+        back = p.groups(made["tour"].id)[0]
+        assert back == g and back.people == 30 and back.has_programme
+        command = DeleteEntity(p, Stop, s2.id, "remove")
+        command.redo()
+        assert p.groups(made["tour"].id)[0].choices == []  # no stale id a new stop could take
+        command.undo()
+        assert p.groups(made["tour"].id)[0] == g  # undo brings the programme back with the stop
+        raw = sqlite3.connect(project_path)
+        try:
+            raw.execute("UPDATE participant_groups SET visits = '[1, \"x\"]'")
+            raw.commit()
+        finally:
+            raw.close()
+    with Project.open(project_path) as p:
+        with pytest.raises(ProjectError, match="visits"):
+            p.groups(made["tour"].id)
+    assert ParticipantGroup("x", 1).has_programme is False
