@@ -4,8 +4,8 @@ A tour without participant groups is a delivery problem: each stop once, by any 
 A tour with groups is the opposite: every group makes its programme, so each bus
 carrying groups serves the visits of its own groups, and every shared stop
 (drive-by, lunch, break, pickup). A company that receives fewer people at once than
-a bus brings hosts them in turns (sub-groups visit one after the other while the
-others wait), so the bus stays there for every turn.
+a bus brings hosts them in turns (sub-groups of even size visit one after the other
+while the others wait), so the bus stays there for every turn.
 
 Plain Python, no Qt, no store: :func:`lay_out` is what the planner, the editor's
 checks and the exports share. People are participants plus accompanying adults
@@ -80,37 +80,28 @@ def turns_for(sizes: Sequence[int], capacity: Optional[int]) -> tuple[int, int]:
     """(turns, people in the largest turn) for groups of ``sizes`` visiting a company that receives
     ``capacity`` people at once (None: any number).
 
-    A group larger than the capacity is split into equal sub-groups; the parts are then packed
-    largest first into turns of at most ``capacity`` (first fit), so two small groups share a turn.
+    As few turns as the capacity allows, the people shared evenly between them: 50 pupils at a
+    company of 20 visit in 3 turns of 17, 17 and 16 (two classes of 25 become three sub-groups;
+    the accompanying adults share themselves out with them).
     """
-    people = [s for s in sizes if s > 0]
-    if not people:
+    total = sum(s for s in sizes if s > 0)
+    if total == 0:
         return 1, 0
-    if capacity is None or capacity <= 0 or sum(people) <= capacity:
-        return 1, sum(people)
-    parts: list[int] = []
-    for s in people:
-        n = math.ceil(s / capacity)
-        parts += [s // n + (1 if k < s % n else 0) for k in range(n)]
-    turns: list[int] = []
-    for p in sorted(parts, reverse=True):
-        for k, load in enumerate(turns):
-            if load + p <= capacity:
-                turns[k] += p
-                break
-        else:
-            turns.append(p)
-    return len(turns), max(turns)
+    if capacity is None or capacity <= 0 or total <= capacity:
+        return 1, total
+    turns = math.ceil(total / capacity)
+    return turns, math.ceil(total / turns)
 
 
 def lay_out(buses: Sequence[Bus], stops: Sequence[Stop], groups: Sequence[ParticipantGroup],
-            sites: dict[int, Site]) -> Layout:
+            sites: dict[int, Site], avoid: frozenset = frozenset()) -> Layout:
     """Each bus's services for its groups' programmes (see the module's docstring).
 
     ``stops`` in the organiser's order. A stop the organiser put on one bus
     (``Stop.bus_id``) is served by that bus only. Choices ("k visits among these")
     go where the bus already goes, else to the company fewest buses visit, so the
-    companies' load stays even.
+    companies' load stays even. ``avoid`` holds (bus id, stop id) choices not to make again (a plan
+    could not fit them: the planner asks for another layout).
     """
     seating = seat_groups(buses, groups)
     bus_ids = [b.id for b in buses]
@@ -130,26 +121,49 @@ def lay_out(buses: Sequence[Bus], stops: Sequence[Stop], groups: Sequence[Partic
         return stop.bus_id is None or stop.bus_id == bus_id or stop.bus_id not in by_bus
 
     stop_by_id = {s.id: s for s in stops}
+
+    def capacity(i: int) -> Optional[int]:
+        site = sites.get(stop_by_id[i].site_id)
+        return site.visit_capacity if site is not None else None
+
+    def stay(i: int, b: int, extra: Sequence[ParticipantGroup] = ()) -> int:
+        """How long bus ``b`` stays at visit ``i`` with its groups already going there (and ``extra``)."""
+        who = [g for g in by_bus[b] if i in wants.get(g.id, ())] + list(extra)
+        return turns_for([g.people for g in who], capacity(i))[0] * int(stop_by_id[i].dwell_s)
+
     for b in bus_ids:  # the fixed part of every programme first: choices then see the load
         for g in by_bus[b]:
             ids = [s.id for s in visits_of_tour] if not g.has_programme else [i for i in g.visits if i in visit_ids]
             wants[g.id] = [i for i in ids if allowed(stop_by_id[i], b)]
             for i in wants[g.id]:
                 going[i].add(b)
+    occupied = {i: sum(stay(i, b) for b in going[i]) for i in going}  # seconds of stays at each visit
     for b in bus_ids:
         for g in by_bus[b]:
             if not g.choices_k:
                 continue
             options = [i for i in g.choices if i in visit_ids and i not in wants[g.id] and allowed(stop_by_id[i], b)]
-            options.sort(key=lambda i: (b not in going[i], len(going[i]), i))
-            pick = options[:g.choices_k]
+            spare = [i for i in options if (b, i) not in avoid]
+            if len(spare) >= g.choices_k:
+                options = spare
+            pick: list[int] = []
+            while len(pick) < g.choices_k and len(pick) < len(options):
+                def extra(i: int) -> int:  # how much longer bus b stays at i with g on board too
+                    return stay(i, b, [g]) - (stay(i, b) if b in going[i] else 0)
+
+                # where the bus goes anyway, else the company least occupied (every bus's stay, turns
+                # included) once this bus is there: a whole bus received at once beats three turns,
+                # and no company is crowded while another idles
+                best = min((i for i in options if i not in pick),
+                           key=lambda i: (b not in going[i], occupied[i] + extra(i), i))
+                occupied[best] += extra(best)
+                pick.append(best)
+                wants[g.id].append(best)
+                going[best].add(b)
             if len(pick) < g.choices_k:
                 notes.append(LayoutNote("programme_short", Message(
                     "programme.too_few_choices", group=g.name, wanted=g.choices_k, offered=len(pick)), None, b))
             chosen[g.id] = tuple(pick)
-            wants[g.id] += pick
-            for i in pick:
-                going[i].add(b)
     visits: list[BusVisit] = []
     for s in visits_of_tour:
         cap = sites[s.site_id].visit_capacity if s.site_id in sites else None

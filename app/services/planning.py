@@ -246,11 +246,15 @@ def node_stop(node_id) -> int:
     return node_id[0] if isinstance(node_id, tuple) else node_id
 
 
-def event_layout(project, tour: Tour, buses: list, stops: list, sites: dict) -> Optional[Layout]:
+CHOICE_ROUNDS = 2  # re-plans with other choices when chosen visits do not fit (each at half the time)
+
+
+def event_layout(project, tour: Tour, buses: list, stops: list, sites: dict,
+                 avoid: frozenset = frozenset()) -> Optional[Layout]:
     """The tour's layout when it has participant groups (every group makes its programme), else None
-    (each stop once, by any bus)."""
+    (each stop once, by any bus). ``avoid``: (bus id, stop id) choices not to make."""
     groups = project.groups(tour.id)
-    return lay_out(buses, stops, groups, sites) if groups else None
+    return lay_out(buses, stops, groups, sites, avoid) if groups else None
 
 
 def unfit_services(project, tour: Tour, layout: Layout, stops: list, sites: dict, buses: list) -> dict:
@@ -436,6 +440,26 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     report(progress, 0.3, "solve")
     sol = solver.solve(problem, time_limit_s=time_limit_s, cancel=cancel,
                 progress=lambda f, l: report(progress, 0.3 + 0.6 * f, l))
+    avoid: set = set()
+    for _round in range(CHOICE_ROUNDS if layout is not None and layout.chosen and now is None else 0):
+        # a visit chosen among a group's choices that the plan could not fit: choose another company
+        missed = {d.node_id[::-1] for d in sol.dropped if isinstance(d.node_id, tuple)}
+        retry = {(b, sid) for b, sid in missed if any(sid in layout.chosen.get(g, ()) for g, gb in
+                                                        layout.seating.items() if gb == b)} - avoid
+        if not retry:
+            break
+        avoid |= retry
+        layout2 = event_layout(project, tour, buses, stops, sites, frozenset(avoid))
+        if layout2.chosen == layout.chosen:
+            break
+        unfit2 = unfit_services(project, tour, layout2, stops, sites, buses)
+        problem2 = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order, layout2,
+                                 frozenset(unfit2))
+        sol2 = solver.solve(problem2, time_limit_s=time_limit_s / 2, cancel=cancel)
+        lost = lambda x, u: sum(1 for d in x.dropped if d.required) + len(u)  # noqa: E731
+        if lost(sol2, unfit2) >= lost(sol, unfit_by_bus):
+            break
+        layout, unfit_by_bus, problem, sol = layout2, unfit2, problem2, sol2
     report(progress, 0.9, "geometry")
     roads_of = {b.id: roads[vehicle_profile(b.vehicle)] for b in buses}
     plan = to_plan(sol, tour, buses, stops, sites, place_sites, roads_of, midnight, keep_order,

@@ -14,7 +14,8 @@ from app.model.programme import lay_out, turns_for
     ([31], 15, (3, 11)),           # 11 + 10 + 10: never more than 15 at once
     ([15, 15], 20, (2, 15)),       # two groups that cannot stand together
     ([10, 8], 20, (1, 18)),        # two small groups share the turn
-    ([25, 10, 10], 20, (3, 20)),   # 13 | 12 | 10 + 10
+    ([25, 25], 20, (3, 17)),       # two classes become three sub-groups, not four
+    ([25, 10, 10], 20, (3, 15)),
     ([0], 10, (1, 0)),
 ])
 def test_turns_keep_every_turn_within_the_capacity(sizes, capacity, expected):
