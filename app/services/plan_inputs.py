@@ -20,6 +20,8 @@ so the interface recomputes it after every edit.
 """
 from __future__ import annotations
 
+from app.services.event_pins import pins as event_pins
+
 import datetime as dt
 import hashlib
 import json
@@ -43,10 +45,12 @@ from app.model.entities import (
 )
 from app.model.plan import Plan
 
-FINGERPRINT_VERSION = "v2"
+FINGERPRINT_VERSION = "v3"
 # v2 (2026-12): edge-based coach roads (turn rules, kerb-side stops, barriers) and the time
-# model; a plan of an older version was planned on other roads and times: it is outdated
-OLDER_VERSIONS = ("v1",)
+# model; a plan of an older version was planned on other roads and times: it is outdated.
+# v3: event days (every group makes its programme, pinned receptions): a tour with groups was
+# planned as a delivery before.
+OLDER_VERSIONS = ("v1", "v2")
 
 # Fields that never change a plan, per entity, and why. Every other field is an input.
 IGNORED: dict[type, dict[str, str]] = {
@@ -209,6 +213,7 @@ def plan_inputs(project: Any, tour_id: int, keep_order: bool = False) -> dict[st
         "sites": {str(sid): record(sites[sid]) if sid in sites else None for sid in sorted(used)},
         "ambassadors": ambassadors,
         "videos": [record(v) for v in project.videos() if v.site_id in stop_sites],
+        "pins": sorted([s, b, t] for (s, b), t in event_pins(project, tour_id).items()),
     }
 
 

@@ -23,6 +23,8 @@ from app.model.plan import BusPlan, Cue, DroppedStop, Leg, Plan, PlannedStop, Pl
 from app.model.programme import Layout, lay_out
 from app.model.rules import people_on_board, seat_groups
 from app.services.editing import new_bus
+from app.services.event_pins import PIN_LEEWAY_S
+from app.services.event_pins import pins as event_pins
 from app.services.plan_inputs import inputs_fingerprint
 from routing import solver  # solver.Ambassador, solver.Precedence...: never confused with app.model's
 from routing.errors import PlanningError
@@ -131,12 +133,13 @@ RECEPTION_CHANGEOVER_S = 5 * 60  # between two buses' visits of a company: one g
 RECEPTION_LEEWAY_S = 15 * 60  # a reception time is a quarter of an hour wide: the bus need not be exact
 
 
-def _reception_grid(site_stops: list, layout: Layout, tour: Tour) -> tuple[solver.Window, ...]:
+def _reception_grid(site_stops: list, layout: Layout, tour: Tour, pins: dict) -> tuple[solver.Window, ...]:
     """Reception times for a company that hosts one bus at a time on an event day: a visit starts
     within a quarter of an hour of a reception time; reception times are one longest stay (every
     turn), that quarter and a changeover apart, from the company's earliest opening to its latest
     closing. Each hosts one bus, so two buses' visits never overlap, and a bus that comes second
-    waits for its time instead of losing the visit."""
+    waits for its time instead of losing the visit. A start the organiser fixed (``pins``) is a
+    reception time of its own, the others fall around it."""
     ids = {s.id for s in site_stops}
     stays = [v.dwell_s for v in layout.visits if v.stop_id in ids]
     step = max(stays, default=0) + RECEPTION_LEEWAY_S + RECEPTION_CHANGEOVER_S
@@ -145,15 +148,25 @@ def _reception_grid(site_stops: list, layout: Layout, tour: Tour) -> tuple[solve
         lo, hi = _secs(tour.earliest_departure), _secs(tour.latest_return)
     else:
         lo, hi = min(w.start_s for w in wins), max(w.end_s for w in wins)
+    fixed = sorted(t for (sid, _b), t in pins.items() if sid in ids)
     out, t = [], float(lo)
-    while t <= hi and len(out) < 200:
+    while len(out) < 200:
+        nxt = next((p for p in fixed if p < t + step), None)  # a fixed time this reception would overlap
+        if nxt is not None:
+            fixed.remove(nxt)
+            out.append(solver.Window(nxt, nxt + PIN_LEEWAY_S))
+            t = max(t, nxt + step)
+            continue
+        if t > hi:
+            break
         out.append(solver.Window(t, min(t + RECEPTION_LEEWAY_S, hi)))
         t += step
-    return tuple(out)
+    return tuple(sorted(out, key=lambda w: w.start_s))
 
 
 def _site_capacities(buses: list, stops: list, sites: dict, participants: dict,
-                     layout: Optional[Layout] = None, tour: Optional[Tour] = None) -> tuple[solver.SiteCapacity, ...]:
+                     layout: Optional[Layout] = None, tour: Optional[Tour] = None,
+                     pins: Optional[dict] = None) -> tuple[solver.SiteCapacity, ...]:
     """One bus at a time where two buses' people would exceed the company's capacity; visit slots where
     the site has some.
 
@@ -173,7 +186,7 @@ def _site_capacities(buses: list, stops: list, sites: dict, participants: dict,
         one_at_a_time = site.visit_capacity is not None and pair > site.visit_capacity
         slots = tuple(solver.Window(w.start_s, w.end_s) for w in site.visit_slots)
         if one_at_a_time and not slots and layout is not None:
-            slots = _reception_grid([s for s in stops if s.site_id == sid], layout, tour)
+            slots = _reception_grid([s for s in stops if s.site_id == sid], layout, tour, pins or {})
         if one_at_a_time or slots:
             caps.append(solver.SiteCapacity(sid, one_at_a_time, slots))
     return tuple(caps)
@@ -280,13 +293,16 @@ def unfit_services(project, tour: Tour, layout: Layout, stops: list, sites: dict
 
 def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, place_sites: list[int],
                   roads: dict[VehicleProfile, Roads], keep_order: bool = False,
-                  layout: Optional[Layout] = None, skip: frozenset = frozenset()) -> solver.Problem:
+                  layout: Optional[Layout] = None, skip: frozenset = frozenset(),
+                  pins: Optional[dict] = None) -> solver.Problem:
     """The solver's problem for ``tour`` (previous plan, if any, seeds the search).
 
     Without ``layout`` a node is a stop, served once by any bus. With one (event days) a node
     is one bus's service of a stop, ``(stop id, bus id)``, for that bus's groups, staying for
-    every turn of them; ``skip`` lists the services left out up front.
+    every turn of them; ``skip`` lists the services left out up front; ``pins`` ((stop id, bus id) ->
+    start, seconds) the starts the organiser fixed in the event grid.
     """
+    pins = pins or {}
     idx = {sid: i for i, sid in enumerate(place_sites)}
     participants = people_on_board(tour, buses, project.groups(tour.id))
     rules = tour.driver_rules
@@ -320,10 +336,12 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
         allowed = frozenset({bus_id}) if bus_id is not None else (
             frozenset({s.bus_id}) if s.bus_id is not None else None)
         name = f"{site.name} ({bus_name[bus_id]})" if named_by_bus else site.name
+        pinned = pins.get((sid, bus_id))
         nodes.append(solver.Node(
             node_id, idx[s.site_id], solver.NodeKind(s.kind.value),
             0.0 if s.kind == StopKind.DRIVE_BY else float(s.dwell_s),
-            _start_windows(s, people, tour.date), s.required if visit is None or not visit.visitors else True,
+            (solver.Window(pinned, pinned + PIN_LEEWAY_S),) if pinned is not None
+            else _start_windows(s, people, tour.date), s.required if visit is None or not visit.visitors else True,
             s.priority, lock_map.get(s.lock), s.lock_index, allowed,
             # turns already keep each company within its capacity on event days
             s.site_id, name, site.visit_capacity if s.kind == StopKind.VISIT and layout is None else None,
@@ -366,7 +384,7 @@ def build_problem(project, tour: Tour, buses: list, stops: list, sites: dict, pl
         driver_rules=solver.DriverRules(True, rules.max_driving_s, rules.break_s, rules.split_break_s[0],
                                         rules.split_break_s[1]),
         objective=solver.Objective(tour.objective.value), ambassadors=tuple(ambassadors), videos=videos,
-        site_capacities=_site_capacities(buses, stops, sites, participants, layout, tour), keep_order=keep,
+        site_capacities=_site_capacities(buses, stops, sites, participants, layout, tour, pins), keep_order=keep,
         previous=previous, profiles={p: r.matrices for p, r in roads.items()}, unreachable=first.unreachable)
 
 
@@ -415,8 +433,9 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
     stops = [s for s in stops if s.id not in unfit]
     layout = event_layout(project, tour, buses, stops, sites)
     unfit_by_bus = unfit_services(project, tour, layout, stops, sites, buses) if layout is not None else {}
+    fixed = event_pins(project, tour_id) if layout is not None else {}
     problem = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order, layout,
-                            frozenset(unfit_by_bus))
+                            frozenset(unfit_by_bus), fixed)
     old = project.plan(tour_id)
     if now is not None and old is not None:
         idx = {sid: i for i, sid in enumerate(place_sites)}
@@ -454,7 +473,7 @@ def plan_tour(project, tour_id: int, *, keep_order: bool = False, time_limit_s: 
             break
         unfit2 = unfit_services(project, tour, layout2, stops, sites, buses)
         problem2 = build_problem(project, tour, buses, stops, sites, place_sites, roads, keep_order, layout2,
-                                 frozenset(unfit2))
+                                 frozenset(unfit2), fixed)
         sol2 = solver.solve(problem2, time_limit_s=time_limit_s / 2, cancel=cancel)
         lost = lambda x, u: sum(1 for d in x.dropped if d.required) + len(u)  # noqa: E731
         if lost(sol2, unfit2) >= lost(sol, unfit_by_bus):

@@ -141,6 +141,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actBooklets", QT_TRANSLATE_NOOP("MainWindow", "Ambassadors' &booklets…"), "exporting.booklets_dialog",
                None, QT_TRANSLATE_NOOP("MainWindow", "One PDF per ambassador: the stops they present, in order, "
                                                      "with their times and the companies' facts"), has_plan, _PLAN_FIRST),
+    ActionSpec("actEventGrid", QT_TRANSLATE_NOOP("MainWindow", "&Event grid…"), "planning.event_grid", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Companies × time: each bus's receptions; drag one to move that visit"),
+               has_plan, _PLAN_FIRST),
     ActionSpec("actPartnerPack", QT_TRANSLATE_NOOP("MainWindow", "Partner pack…"), "exporting.pack_dialog", None,
                QT_TRANSLATE_NOOP("MainWindow", "A zip of the exports with a README, to send to the partners"),
                has_plan, _PLAN_FIRST),
@@ -159,7 +162,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("@undo", "@redo", "-", "actFind", "actPlaceSites", "actAddSite", "actDeleteSite", "actImportSites")),
     ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
      ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel", "-",
-      "actTourDay")),
+      "actEventGrid", "actTourDay")),
     ("menuView", QT_TRANSLATE_NOOP("MainWindow", "&View"), ("actFit", "-", "@docks")),
     ("menuExport", QT_TRANSLATE_NOOP("MainWindow", "Export"),
      ("actExportDialog", "actPreviewItinerary", "actPrintItinerary", "-", "actPreviewSheets", "actPrintSheets",

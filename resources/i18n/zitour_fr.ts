@@ -565,6 +565,37 @@
     </message>
 </context>
 <context>
+    <name>EventGridDialog</name>
+    <message>
+        <source>Event grid</source>
+        <translation>Grille de l'événement</translation>
+    </message>
+    <message>
+        <source>%1 · %2 buses · %3 groups · %4 people · %5 receptions</source>
+        <translation>%1 · %2 cars · %3 groupes · %4 personnes · %5 accueils</translation>
+    </message>
+    <message>
+        <source>Drag a reception along its row to move that visit.</source>
+        <translation>Faites glisser un accueil le long de sa ligne pour déplacer cette visite.</translation>
+    </message>
+    <message>
+        <source>Re-plan with these times</source>
+        <translation>Recalculer avec ces horaires</translation>
+    </message>
+    <message>
+        <source>Free the fixed times</source>
+        <translation>Libérer les horaires fixés</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 déplacé à %2.</translation>
+    </message>
+    <message>
+        <source>Nothing breaks here; re-plan to check the rest of the day.</source>
+        <translation>Rien n'est enfreint ici ; recalculez pour vérifier le reste de la journée.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Partner pack</source>
@@ -1276,6 +1307,14 @@
     <message>
         <source>One PDF per ambassador: the stops they present, in order, with their times and the companies' facts</source>
         <translation>Un PDF par ambassadeur : les arrêts qu'il présente, dans l'ordre, avec leurs heures et les informations des entreprises</translation>
+    </message>
+    <message>
+        <source>&amp;Event grid…</source>
+        <translation>&amp;Grille de l'événement…</translation>
+    </message>
+    <message>
+        <source>Companies × time: each bus's receptions; drag one to move that visit</source>
+        <translation>Entreprises × horaires : les accueils de chaque car ; faites-en glisser un pour déplacer la visite</translation>
     </message>
     <message>
         <source>Partner pack…</source>

@@ -85,7 +85,7 @@ def test_zitour_plan_records_the_fingerprint_and_export_then_works(tmp_path, cap
     code = main(["--lang", "en", "plan", str(path), "--tour", tour, "--time-limit", "1", "--json"])
     assert code in (0, 3)
     printed = json.loads(capsys.readouterr().out)
-    assert printed["inputs_fingerprint"].startswith("v2:")
+    assert printed["inputs_fingerprint"].startswith("v3:")
     with Project.open(path, read_only=True) as project:
         assert project.plan(project.tour_by_name(tour).id).inputs_fingerprint == printed["inputs_fingerprint"]
     assert main(["--lang", "en", "info", str(path)]) == 0

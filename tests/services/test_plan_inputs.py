@@ -92,7 +92,7 @@ def test_the_planner_records_the_fingerprint_of_what_it_planned(project):
     tour = _tour(project)
     plan = project.plan(tour.id)
     assert plan.inputs_fingerprint == inputs_fingerprint(project, tour.id)
-    assert plan.inputs_fingerprint.startswith("v2:") and len(plan.inputs_fingerprint) == 3 + 64
+    assert plan.inputs_fingerprint.startswith("v3:") and len(plan.inputs_fingerprint) == 3 + 64
     assert plan.to_json_dict()["inputs_fingerprint"] == plan.inputs_fingerprint
     status = plan_status(project, tour.id)
     assert status.state is PlanState.UP_TO_DATE and status.up_to_date and not status.stale

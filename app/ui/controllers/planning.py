@@ -50,6 +50,22 @@ class PlanningController(QObject):
         """Re-plan from ``now`` (default: the present time): stops already done stay as they were."""
         return self.optimise(keep_order=False, now=now or dt.datetime.now().astimezone())
 
+    def event_grid(self) -> Any:
+        """The event grid of the current tour's plan; after a move, the tour is planned again."""
+        s = self.session
+        if s.project is None or s.tour_id is None or s.plan is None:
+            return None
+        from app.ui.dialogs.event_grid import EventGridDialog
+
+        try:
+            dialog = EventGridDialog(s.project, s.tour_id, self.parent())
+        except UserError as exc:
+            self.notifier.error(exc)
+            return None
+        dialog.replan_requested.connect(lambda: self.optimise())
+        dialog.open()
+        return dialog
+
     def _computed(self, project, tour_id: int, plan: Plan) -> None:
         s = self.session
         if s.project is not project:
