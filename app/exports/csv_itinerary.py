@@ -98,9 +98,13 @@ def rows(ctx: ExportContext) -> list[list[str]]:
     return [[neutralise(c) for c in row] for row in out]
 
 
-def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    path = folder / file_names(ctx)[0]
+def write_table(ctx: ExportContext, path: Path, table: list[list[str]]) -> Path:
+    """``table`` as a CSV file at ``path``: UTF-8 with BOM (Excel then reads UTF-8), the chosen separator."""
     delimiter = ctx.options.csv_delimiter if ctx.options.csv_delimiter in (";", ",") else ";"
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel then reads UTF-8
-        write_rows(f, rows(ctx), delimiter)
-    return [path]
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        write_rows(f, table, delimiter)
+    return path
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    return [write_table(ctx, folder / file_names(ctx)[0], rows(ctx))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.exports.context import ExportContext
-from app.exports.csv_itinerary import neutralise, write_rows
+from app.exports.csv_itinerary import neutralise, write_table
 from app.exports.event_tables import KIND_FR, programmes
 from app.exports.french import for_print, label, tour_title
 from app.i18n import formats
@@ -65,10 +65,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     from app.exports.event_pdf import TablePage, title_band
     from app.exports.pdf_adapter import PdfCanvas
 
-    pdf, csv = folder / names[0], folder / names[1]
-    delimiter = ctx.options.csv_delimiter if ctx.options.csv_delimiter in (";", ",") else ";"
-    with open(csv, "w", encoding="utf-8-sig", newline="") as f:
-        write_rows(f, rows(ctx), delimiter)
+    pdf, csv = folder / names[0], write_table(ctx, folder / names[1], rows(ctx))
     with PdfCanvas.pdf_file(pdf, title=f"Programmes des groupes — {ctx.tour.name}", author=ctx.author) as canvas:
         for n, (g, bus, lines) in enumerate(programmes(ctx)):
             if n:
