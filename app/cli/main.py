@@ -52,10 +52,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def with_open_command(argv: list[str], commands: Sequence[str]) -> list[str]:
+    """``zitour PATH`` — what a file manager runs for a double-clicked ``.zitour`` file — as
+    ``zitour open PATH``: the first word that is no option and no command, when it names a
+    ``.zitour`` file or an existing file. Anything else is left to the parser (and its errors)."""
+    skip = False
+    for i, word in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if word == "--lang":
+            skip = True
+            continue
+        if word.startswith("-"):
+            continue
+        if word in commands or not (word.lower().endswith(".zitour") or os.path.isfile(word)):
+            return argv
+        return argv[:i] + ["open"] + argv[i:]
+    return argv
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    args = parser.parse_args(with_open_command(argv, list(commands)))
     # --lang as given (None: not given): the application weighs it against its saved language
     args.cli_lang, args.env_lang = args.lang, env_language()
     lang = args.lang = cli_language(args.cli_lang)

@@ -36,6 +36,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     op.add_argument("project", type=Path, nargs="?")
     op.set_defaults(func=run_open)
 
+    desk = sub.add_parser("desktop-install", help="Linux: add ZI Tour planner to the applications menu and open "
+                                                  ".zitour files with it on a double click (for this user)")
+    desk.add_argument("--data-home", type=Path, help="where to install (default: $XDG_DATA_HOME or ~/.local/share)")
+    desk.set_defaults(func=run_desktop_install)
+
+
+def run_desktop_install(args: argparse.Namespace) -> int:
+    from app.services.desktop_install import install
+
+    for path in install(args.data_home):
+        print(path)
+    return 0
+
 
 def run_demo(args: argparse.Namespace) -> int:
     from app.services.demo import build_demo

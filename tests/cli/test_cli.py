@@ -233,3 +233,56 @@ def test_a_locked_project_file_is_said_in_words(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(project_cmd, "run_info", locked)
     assert main(["--lang", "fr", "info", str(tmp_path / "x.zitour")]) == 1
     assert "pris par un autre programme" in capsys.readouterr().err
+
+
+def test_a_project_file_as_the_only_argument_opens_it(monkeypatch, tmp_path):
+    """What a desktop file association runs: ``zitour PATH`` (accents and spaces in the name)."""
+    from app.ui.launch import choose_language
+
+    calls = []
+    fake = types.ModuleType("app.ui.launch")
+    fake.run_gui = lambda project=None, lang=None, env_lang=None: calls.append((project, lang)) or 0
+    fake.choose_language = choose_language
+    monkeypatch.setitem(sys.modules, "app.ui.launch", fake)
+    path = tmp_path / "Tournée d'été 2026.zitour"
+    other = tmp_path / "copie du projet"  # an existing file without the suffix: opened too (refused there if not ours)
+    other.write_bytes(b"")
+    assert main([str(path)]) == 0
+    assert main(["--lang", "en", str(path)]) == 0
+    assert main([str(other)]) == 0
+    assert calls == [(path, None), (path, "en"), (other, None)]
+    with pytest.raises(SystemExit) as info:  # a mistyped command is still an error, not a file to open
+        main(["pln"])
+    assert info.value.code == 2
+
+
+def test_desktop_install_writes_an_entry_a_mime_type_and_an_icon(tmp_path, capsys):
+    """The freedesktop files, parsed back: the entry runs this installation's zitour on the file, the
+    MIME type claims *.zitour; the MIME database (shared-mime-info) then knows the glob."""
+    import configparser
+    import shutil as sh
+    import xml.etree.ElementTree as ET
+
+    assert main(["desktop-install", "--data-home", str(tmp_path)]) == 0
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    assert len(written) == 3 and all(p.is_file() for p in written)
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(tmp_path / "applications" / "zitour-planner.desktop", encoding="utf-8")
+    e = entry["Desktop Entry"]
+    assert e["Exec"].endswith(" %f") and "zitour" in e["Exec"] and e["MimeType"] == "application/x-zitour-project;"
+    assert e["Icon"] == "zitour-planner" and e["Type"] == "Application"
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    mime = ET.parse(tmp_path / "mime" / "packages" / "zitour-planner.xml").getroot()
+    assert mime.find("m:mime-type", ns).get("type") == "application/x-zitour-project"
+    assert mime.find("m:mime-type/m:glob", ns).get("pattern") == "*.zitour"
+    ET.parse(tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "zitour-planner.svg")
+    if sh.which("update-mime-database"):
+        assert "*.zitour" in (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
+
+
+def test_desktop_exec_quotes_a_path_with_spaces():
+    from app.services.desktop_install import _quoted
+
+    assert _quoted("/opt/zitour/bin/zitour") == "/opt/zitour/bin/zitour"
+    assert _quoted("/home/léa/Mes outils/zitour") == '"/home/léa/Mes outils/zitour"'
