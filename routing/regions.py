@@ -16,6 +16,7 @@ from routing.leftovers import remove_stale
 from routing.errors import Message, RegionError
 from routing.progress import CancelToken, ProgressCallback, check, report
 from routing.region import Region
+from routing.shipped import shipped_dir
 
 Bbox = tuple[float, float, float, float]
 
@@ -41,9 +42,12 @@ class RegionInfo:
 
 
 def data_dir() -> Path:
-    """$ZITOUR_DATA_DIR, else $XDG_DATA_HOME/zitour, else ~/.local/share/zitour."""
+    """$ZITOUR_DATA_DIR, else on Windows %LOCALAPPDATA%\\zitour, else $XDG_DATA_HOME/zitour,
+    else ~/.local/share/zitour (compiled regions and network caches: machine-local data)."""
     if os.environ.get("ZITOUR_DATA_DIR"):
         return Path(os.environ["ZITOUR_DATA_DIR"])
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "zitour"
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / "zitour"
@@ -55,8 +59,8 @@ def regions_dir() -> Path:
 
 
 def bundled_maps_dir() -> Path:
-    """The repository's maps/ folder (bundled real OSM extracts)."""
-    return Path(__file__).resolve().parent.parent / "maps"
+    """The shipped maps/ folder (bundled real OSM extracts), in a checkout or an installation."""
+    return shipped_dir("maps")
 
 
 def slugify(name: str) -> str:

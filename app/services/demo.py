@@ -36,20 +36,16 @@ from routing.leftovers import remove_stale
 from app.services.videos import relative_video_path, video_duration_s, write_demo_clip
 from app.store.project import Project, check_project_file
 from routing.progress import CancelToken, ProgressCallback, check, report
+from routing.shipped import shipped_dir
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_DESCRIPTION = REPO_ROOT / "resources" / "demo" / "krems_demo.json"
+DEMO_DESCRIPTION = shipped_dir("resources") / "demo" / "krems_demo.json"
 DEFAULT_NAME = "demo-krems.zitour"
 # A site further than this from any road a coach can stop on gets the road point as its gate.
 GATE_MIN_DISTANCE_M = 15.0
 
 
 def _maps_dir() -> Path:
-    try:
-        from routing.regions import bundled_maps_dir  # the routing engine's, once written
-    except ImportError:
-        return REPO_ROOT / "maps"
-    return bundled_maps_dir()
+    return shipped_dir("maps")
 
 
 def load_description(path: Path = DEMO_DESCRIPTION) -> dict[str, Any]:

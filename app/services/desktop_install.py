@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "desktop"
+from routing.shipped import shipped_dir
+
+RESOURCES = shipped_dir("resources") / "desktop"
 APP_ID = "zitour-planner"
 MIME_TYPE = "application/x-zitour-project"
 
@@ -25,7 +27,10 @@ def data_home() -> Path:
 
 
 def launcher() -> str:
-    """The ``zitour`` command this installation runs (beside the interpreter, else on PATH)."""
+    """The ``zitour`` command this installation runs: the bundle's own executable when frozen,
+    else the script beside the interpreter, else the one on PATH."""
+    if getattr(sys, "frozen", False):
+        return sys.executable
     here = Path(sys.executable).with_name("zitour")
     return str(here) if here.exists() else (shutil.which("zitour") or "zitour")
 

@@ -7,14 +7,14 @@ dialogs (OK/Cancel) when Qt ships them. The core's words come from ``app/i18n``.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.ui import fmt
+from routing.shipped import shipped_dir
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = shipped_dir("resources") / "i18n"
 QM_FR = I18N_DIR / "zitour_fr.qm"
 
 _installed: list[QTranslator] = []

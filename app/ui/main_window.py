@@ -10,7 +10,6 @@ them out, and keeps the layout (dock sizes, the welcome page, the saved state).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Optional
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -208,10 +207,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(self.actions[action].toolTip())
             button.setEnabled(self.actions[action].isEnabled())
             self.actions[action].enabledChanged.connect(button.setEnabled)
-        self.welcome.open_demo.connect(c.files.open_demo)
-        self.welcome.open_file.connect(c.files.open_project_dialog)
-        self.welcome.new_file.connect(c.files.new_project_dialog)
-        self.welcome.open_recent.connect(lambda p: c.files.open_project(Path(p)))
+        views.bind_welcome(self.welcome, c)
         c.files.recent_changed.connect(self._fill_recent_menu)
         c.files.banner_changed.connect(self.map_page.set_banner)
         self.map_page.regions_requested.connect(c.files.regions_dialog)

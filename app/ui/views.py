@@ -8,6 +8,7 @@ controller; it never reads another view. A new view is one more function here
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -186,3 +187,12 @@ def bind_plan_status(banner, canvas, timeline, warnings, session: Session, c: "C
     session.plan_changed.connect(show)
     session.editable_changed.connect(show)
     banner.replan_requested.connect(replan)
+
+
+def bind_welcome(welcome, c: "Controllers") -> None:
+    """The welcome page's buttons: the demo, a project, a new one, a recent one, a region."""
+    welcome.open_demo.connect(c.files.open_demo)
+    welcome.open_file.connect(c.files.open_project_dialog)
+    welcome.new_file.connect(c.files.new_project_dialog)
+    welcome.open_recent.connect(lambda p: c.files.open_project(Path(p)))
+    welcome.import_region.connect(c.files.regions_dialog)

@@ -2640,8 +2640,8 @@ Cela utilise le réseau : la demande part vers les serveurs d'OpenStreetMap.</tr
         <translation>Bienvenue dans ZI Tour planner</translation>
     </message>
     <message>
-        <source>Plan guided bus tours of industrial zones: place the sites on the map, build a tour, optimise it and read the day.</source>
-        <translation>Préparez des visites guidées en autocar de zones industrielles : placez les sites sur la carte, composez un circuit, optimisez-le et lisez la journée.</translation>
+        <source>Plan the guided bus tours of industrial zones (ZI Tours) and run them:&lt;ul&gt;&lt;li&gt;place the companies, training centres and stops on the map, with their opening hours, visit lengths, ambassadors and videos;&lt;/li&gt;&lt;li&gt;let the application find the order and the times a coach keeps, on the real roads (OpenStreetMap);&lt;/li&gt;&lt;li&gt;print the itinerary and the ambassadors' stop sheets, export maps and playlists for the partners;&lt;/li&gt;&lt;li&gt;on the day, run the tour from a laptop aboard the bus, without a network.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>Préparez et menez les visites guidées en car des zones industrielles (ZI Tours) :&lt;ul&gt;&lt;li&gt;placez sur la carte les entreprises, centres de formation et arrêts, avec leurs horaires d'ouverture, durées de visite, ambassadeurs et vidéos ;&lt;/li&gt;&lt;li&gt;laissez l'application trouver l'ordre et les horaires qu'un autocar tient, sur les vraies routes (OpenStreetMap) ;&lt;/li&gt;&lt;li&gt;imprimez l'itinéraire et les fiches d'arrêt des ambassadeurs, exportez cartes et playlists pour les partenaires ;&lt;/li&gt;&lt;li&gt;le jour J, menez le circuit depuis un ordinateur portable à bord du car, sans réseau.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Open the demo project</source>
@@ -2660,12 +2660,28 @@ Cela utilise le réseau : la demande part vers les serveurs d'OpenStreetMap.</tr
         <translation>Nouveau projet…</translation>
     </message>
     <message>
+        <source>Import your region…</source>
+        <translation>Importer votre région…</translation>
+    </message>
+    <message>
+        <source>Read your region's OpenStreetMap extract so tours can be planned there</source>
+        <translation>Lire l'extrait OpenStreetMap de votre région pour y préparer des circuits</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your region's roads.&lt;/b&gt; The demo region (Krems) is included. For your own zone, without a network on this computer:&lt;ol&gt;&lt;li&gt;on any computer, download your region's extract from &lt;a href='https://download.geofabrik.de/europe/france.html'&gt;download.geofabrik.de&lt;/a&gt; (for example &lt;i&gt;rhone-alpes-latest.osm.pbf&lt;/i&gt; for Meyzieu or the Vallée du Gier);&lt;/li&gt;&lt;li&gt;cut the zone of your tours with osmium: &lt;tt&gt;osmium extract -b 4.95,45.70,5.10,45.80 rhone-alpes-latest.osm.pbf -o meyzieu.osm.pbf&lt;/tt&gt; (west, south, east, north);&lt;/li&gt;&lt;li&gt;bring the file here and choose “Import your region…”.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;b&gt;Les routes de votre région.&lt;/b&gt; La région de démonstration (Krems) est fournie. Pour votre propre zone, sans réseau sur cet ordinateur :&lt;ol&gt;&lt;li&gt;depuis n'importe quel ordinateur, téléchargez l'extrait de votre région sur &lt;a href='https://download.geofabrik.de/europe/france.html'&gt;download.geofabrik.de&lt;/a&gt; (par exemple &lt;i&gt;rhone-alpes-latest.osm.pbf&lt;/i&gt; pour Meyzieu ou la Vallée du Gier) ;&lt;/li&gt;&lt;li&gt;découpez la zone de vos circuits avec osmium : &lt;tt&gt;osmium extract -b 4.95,45.70,5.10,45.80 rhone-alpes-latest.osm.pbf -o meyzieu.osm.pbf&lt;/tt&gt; (ouest, sud, est, nord) ;&lt;/li&gt;&lt;li&gt;apportez le fichier ici et choisissez « Importer votre région… ».&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
         <source>Double-click a recent project to open it</source>
         <translation>Double-cliquez sur un projet récent pour l'ouvrir</translation>
     </message>
     <message>
         <source>Recent projects</source>
         <translation>Projets récents</translation>
+    </message>
+    <message>
+        <source>Your region</source>
+        <translation>Votre région</translation>
     </message>
 </context>
 <context>
