@@ -54,10 +54,12 @@ def archive(folder: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle goes (default dist/)")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
+                        help="PyInstaller's working folder (default build/pyinstaller)")
     parser.add_argument("--no-archive", action="store_true", help="build the folder only")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    folder = build(args.dist, ROOT / "build" / "pyinstaller")
+    folder = build(args.dist, args.work)
     packed = None if args.no_archive else archive(folder)
     print(f"bundle folder  {folder}  {folder_size(folder) / 2**20:.0f} MiB")
     if packed:

@@ -3,6 +3,7 @@
 #
 #   bash packaging/dev.sh demo   # set up, build the demo project, open the app on it
 #   bash packaging/dev.sh test   # set up, run the whole test suite (Qt offscreen)
+#   bash packaging/dev.sh bundle # set up, build the self-contained bundle (dist/, docs/packaging.md)
 #
 # Idempotent: a second run only checks what is there. On Debian/Ubuntu it installs
 # the system libraries Qt needs (as root or with password-less sudo), otherwise it
@@ -13,21 +14,22 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 what="${1:-}"
 case "$what" in
-  demo|test|setup) ;;
-  *) echo "usage: bash packaging/dev.sh demo|test|setup" >&2; exit 2 ;;
+  demo|test|setup|bundle) ;;
+  *) echo "usage: bash packaging/dev.sh demo|test|setup|bundle" >&2; exit 2 ;;
 esac
 shift || true
 
 # Debian packages: the X11/EGL/font libraries PySide6's wheels load, PulseAudio's
 # client for QtMultimedia, NSS for QtWebEngine, Xvfb for real-window screenshots,
-# poppler-utils to render exported PDFs, python3-venv for the virtual environment.
+# poppler-utils to render exported PDFs, xdotool to find the bundle's window in its test,
+# python3-venv for the virtual environment.
 debian_packages=(
   python3-venv
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2 libpulse0
-  fonts-dejavu-core xvfb xauth poppler-utils
+  fonts-dejavu-core xvfb xauth xdotool poppler-utils
 )
 
 install_debian_packages() {
@@ -69,11 +71,12 @@ setup_venv() {
   if [ ! -x .venv/bin/python ]; then
     "$py" -m venv .venv
   fi
-  # Reinstall only when pyproject.toml changed since the last successful install.
+  # Reinstall only when pyproject.toml or setup.py changed since the last successful install.
+  # The bundle extra (PyInstaller) too: tests/packaging builds the bundle.
   local stamp=.venv/.zitour-installed
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,bundle]"
     touch "$stamp"
   fi
 }
@@ -93,6 +96,9 @@ case "$what" in
       .venv/bin/zitour demo "$demo" --plan
     fi
     exec .venv/bin/zitour open "$demo" "$@"
+    ;;
+  bundle)
+    exec .venv/bin/python packaging/bundle.py "$@"
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen

@@ -81,6 +81,6 @@ def write_day_report(folder: Path, base_name: str, tz: ZoneInfo, buses: Sequence
     out = [_writer(folder / f"{base_name}-jour-arrets.csv", stop_rows),
            _writer(folder / f"{base_name}-jour-trajets.csv", leg_rows)]
     gpx_path = folder / f"{base_name}-jour-trace.gpx"
-    gpx_path.write_text(gpx.to_xml(version="1.1"), encoding="utf-8")
+    gpx_path.write_text(gpx.to_xml(version="1.1"), encoding="utf-8", newline="\n")
     out.append(gpx_path)
     return out

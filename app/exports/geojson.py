@@ -77,5 +77,5 @@ def build(ctx: ExportContext) -> dict[str, Any]:
 
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     path = folder / file_names(ctx)[0]
-    path.write_text(json.dumps(build(ctx), ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(build(ctx), ensure_ascii=False, indent=1), encoding="utf-8", newline="\n")
     return [path]

@@ -85,6 +85,6 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     out = []
     for name, bus in zip(file_names(ctx), ctx.plan.buses):
         path = folder / name
-        path.write_text(build(ctx, bus).to_xml(version="1.1"), encoding="utf-8")
+        path.write_text(build(ctx, bus).to_xml(version="1.1"), encoding="utf-8", newline="\n")
         out.append(path)
     return out

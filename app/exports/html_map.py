@@ -276,5 +276,5 @@ def build(ctx: ExportContext) -> str:
 
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     path = folder / file_names(ctx)[0]
-    path.write_text(build(ctx), encoding="utf-8")
+    path.write_text(build(ctx), encoding="utf-8", newline="\n")
     return [path]

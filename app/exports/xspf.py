@@ -1,7 +1,7 @@
 """XSPF video playlist (http://xspf.org/ns/0/) with VLC's start-time/stop-time options for trimmed cues."""
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from lxml import etree
@@ -20,8 +20,10 @@ def file_names(ctx: ExportContext) -> list[str]:
 
 def location(path: str) -> str:
     """A URI reference for ``path``: percent-encoded relative path, or a file: URI."""
-    if path.startswith("/"):
-        return Path(path).as_uri()
+    if PurePosixPath(path).is_absolute():
+        return PurePosixPath(path).as_uri()
+    if PureWindowsPath(path).is_absolute():  # C:/Users/… written on Windows: file:///C:/Users/…
+        return PureWindowsPath(path).as_uri()
     return quote(path, safe="/")
 
 

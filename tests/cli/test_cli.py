@@ -286,3 +286,18 @@ def test_desktop_exec_quotes_a_path_with_spaces():
 
     assert _quoted("/opt/zitour/bin/zitour") == "/opt/zitour/bin/zitour"
     assert _quoted("/home/léa/Mes outils/zitour") == '"/home/léa/Mes outils/zitour"'
+
+
+def test_self_check_runs_the_demo_plan_pdf_and_a_video_and_leaves_the_data_folder_alone(capsys, tmp_path):
+    data = Path(os.environ["ZITOUR_DATA_DIR"])
+    before = sorted(data.rglob("*")) if data.exists() else []
+    assert main(["--lang", "en", "self-check"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line[:1] for line in lines[:4]] == ["✓"] * 4, lines
+    assert "demo project written (12 sites)" in lines[0]
+    assert "tour planned (9 stops" in lines[1]
+    assert "PDF itinerary exported (2 pages" in lines[2]
+    assert "video played" in lines[3] and ".mp4" in lines[3]
+    assert lines[4] == "This installation works on this computer, without a network."
+    assert os.environ["ZITOUR_DATA_DIR"] == str(data)  # restored
+    assert (sorted(data.rglob("*")) if data.exists() else []) == before  # its region went to its own folder

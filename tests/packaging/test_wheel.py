@@ -109,3 +109,11 @@ def test_installed_wheel_writes_the_demo_plans_and_exports_far_from_the_checkout
     assert any("Dynea" in cell for row in rows for cell in row)
     html = next((tmp_path / "out").glob("*-carte.html")).read_text(encoding="utf-8")
     assert "L.map(" in html or "leaflet" in html.lower()  # the vendored Leaflet, found in the wheel
+
+
+def test_in_a_checkout_the_shipped_folders_are_the_top_level_ones():
+    from routing.shipped import shipped_dir
+
+    assert shipped_dir("maps") == REPO / "maps" and shipped_dir("resources") == REPO / "resources"
+    with pytest.raises(ValueError, match="unknown shipped folder"):
+        shipped_dir("tests")
