@@ -21,7 +21,7 @@ from routing.messages import Message
 
 # Sub-command modules, imported lazily so `zitour --help` and the GUI start fast.
 COMMAND_MODULES = ("app.cli.project", "app.cli.sites", "app.cli.region", "app.cli.plan", "app.cli.export",
-                   "app.cli.day", "app.cli.self_check")
+                   "app.cli.day", "app.cli.self_check", "app.cli.impact")
 
 
 def env_language() -> Optional[str]:

@@ -256,6 +256,63 @@ class ParticipantGroup:
 
 
 @dataclass
+class Participant:
+    """One person registered for a tour (pupils are counted in their group, not named).
+
+    Personal data, kept to what the day needs and erased after the tour's retention date
+    (:mod:`app.services.participants`); only counts remain then (:class:`TourOutcome`)."""
+
+    name: str
+    tour_id: Optional[int] = None
+    group_id: Optional[int] = None  # the group the person travels with (its bus), if any
+    organisation: str = ""
+    audience: str = ""  # an Audience value, or "" for the tour's
+    contact: str = ""  # phone or e-mail for the day
+    pickup: str = ""  # where the bus picks the person up, if not at the depot
+    present: Optional[bool] = None  # None: not known yet (before the day, or not checked)
+    id: Optional[int] = None
+
+
+class FollowUpKind(str, Enum):
+    """What came of a tour for the people who took it, counted for the funders."""
+
+    RECRUITMENT = "recruitment"
+    TRAINING = "training"
+    INTERNSHIP = "internship"
+    VISIT_REQUEST = "visit_request"
+
+
+@dataclass
+class FollowUp:
+    """An outcome after a tour: ``count`` recruitments (or training entries, internships, company
+    visits requested) on ``on_date``, for a tour and/or a company (either may be unknown)."""
+
+    kind: FollowUpKind
+    on_date: dt.date
+    count: int = 1
+    tour_id: Optional[int] = None
+    site_id: Optional[int] = None
+    notes: str = ""
+    id: Optional[int] = None
+
+
+@dataclass
+class TourOutcome:
+    """What happened on a tour, beyond its plan: the counts that outlive the names (set when the
+    names are erased, or entered by hand), who presented, and the feedback questionnaire's counts
+    (question -> answer -> how many answered it)."""
+
+    tour_id: int
+    registered: Optional[int] = None  # None: counted from the participant list
+    present: Optional[int] = None  # None: from the list's ticks, else the tour day's headcount
+    by_audience: dict[str, int] = field(default_factory=dict)  # registered per audience, kept on erasure
+    present_by_audience: dict[str, int] = field(default_factory=dict)  # present per audience, when known
+    presenters: list[int] = field(default_factory=list)  # ambassador ids who presented
+    feedback: dict[str, dict[str, int]] = field(default_factory=dict)
+    erased_on: Optional[dt.date] = None  # the day the names were erased
+
+
+@dataclass
 class Stop:
     """A site the tour serves, with what happens there and when it may happen."""
 
@@ -321,6 +378,8 @@ class Tour:
     driver_rules: DriverRules = field(default_factory=DriverRules)
     notes: str = ""
     id: Optional[int] = None
+    territory: str = ""  # the area the season's report groups tours by (e.g. "Meyzieu", "Vallée du Gier")
+    retention_until: Optional[dt.date] = None  # participants' names are erased after this day
 
     @property
     def return_site_id(self) -> Optional[int]:

@@ -13,7 +13,9 @@ import logging
 import sqlite3
 from typing import Any, Callable, Optional
 
-from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.model.entities import (
+    Ambassador, Bus, FollowUp, Participant, ParticipantGroup, Precedence, Site, Stop, Tour, Video,
+)
 from app.store.project import DAY_LOG_TABLES, ROW_TABLES, Project
 from app.store.refusals import sqlite_refusal
 from routing.errors import UserError
@@ -24,7 +26,8 @@ log = logging.getLogger(__name__)
 # logbook are not undo state).
 TABLE_ORDER = tuple(t for t in ROW_TABLES if t != "settings" and t not in DAY_LOG_TABLES)
 TABLE_OF = {Site: "sites", Video: "videos", Ambassador: "ambassadors", Tour: "tours", Bus: "buses",
-            Stop: "stops", ParticipantGroup: "participant_groups"}
+            Stop: "stops", ParticipantGroup: "participant_groups", Participant: "participants",
+            FollowUp: "follow_ups"}
 
 
 def snapshot(project: Project, tables: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:

@@ -34,6 +34,9 @@ from app.model.entities import (
     Availability,
     Bus,
     DriverRules,
+    FollowUp,
+    Participant,
+    TourOutcome,
     ParticipantGroup,
     Precedence,
     Site,
@@ -56,7 +59,8 @@ OLDER_VERSIONS = ("v1", "v2")
 IGNORED: dict[type, dict[str, str]] = {
     Tour: {"name": "a label; views and exports read it from the tour",
            "audience": "who the tour is for; the planner does not read it",
-           "notes": "free text"},
+           "notes": "free text", "territory": "groups tours in the season's report",
+           "retention_until": "when the participants' names are erased"},
     DriverRules: {},
     Bus: {"name": "a label (the plan keeps the name it had, exports read the current one)",
           "operator": "contact text", "driver": "contact text", "driver_phone": "contact text",
@@ -79,6 +83,15 @@ IGNORED: dict[type, dict[str, str]] = {
                  "organisation": "contact text", "phone": "contact text", "email": "contact text"},
     Availability: {},
     Video: {"path": "the file; its duration is what the planner reads", "title": "a label"},
+    # The people's list counts through the tour's participant count (app.services.participants keeps
+    # it at least the list's length); outcomes and follow-ups are what happened after the plan.
+    Participant: {f: "the list counts through Tour.participants" for f in (
+        "name", "tour_id", "group_id", "organisation", "audience", "contact", "pickup", "present", "id")},
+    FollowUp: {f: "what came after the tour" for f in (
+        "kind", "on_date", "count", "tour_id", "site_id", "notes", "id")},
+    TourOutcome: {f: "what happened on the tour" for f in (
+        "tour_id", "registered", "present", "by_audience", "present_by_audience", "presenters", "feedback",
+        "erased_on")},
 }
 
 # Fields the plan depends on, per entity (the fingerprint takes every field not IGNORED;
@@ -99,6 +112,9 @@ INPUTS: dict[type, frozenset[str]] = {
     Ambassador: frozenset({"id", "availability", "site_ids"}),
     Availability: frozenset({"start", "end", "day"}),
     Video: frozenset({"id", "site_id", "duration_s", "trim_in_s", "trim_out_s"}),
+    Participant: frozenset(),
+    FollowUp: frozenset(),
+    TourOutcome: frozenset(),
 }
 
 

@@ -30,8 +30,11 @@ from app.model.entities import (
     Availability,
     Bus,
     DriverRules,
+    FollowUp,
+    FollowUpKind,
     LockKind,
     Objective,
+    Participant,
     ParticipantGroup,
     Precedence,
     Site,
@@ -41,6 +44,7 @@ from app.model.entities import (
     StopKind,
     TimeWindow,
     Tour,
+    TourOutcome,
     VehicleSpec,
     Video,
 )
@@ -125,6 +129,8 @@ def tour_to_row(tour: Tour) -> dict[str, Any]:
             }
         ),
         "notes": tour.notes,
+        "territory": tour.territory,
+        "retention_until": tour.retention_until.isoformat() if tour.retention_until else None,
     }
 
 
@@ -160,6 +166,28 @@ def group_to_row(group: ParticipantGroup) -> dict[str, Any]:
             "organisation": group.organisation, "audience": group.audience, "adults": int(group.adults),
             "contact": group.contact, "visits": json.dumps([int(i) for i in group.visits]),
             "choices": json.dumps([int(i) for i in group.choices]), "choices_k": int(group.choices_k)}
+
+
+def participant_to_row(person: Participant) -> dict[str, Any]:
+    return {"tour_id": person.tour_id, "group_id": person.group_id, "name": person.name,
+            "organisation": person.organisation, "audience": person.audience, "contact": person.contact,
+            "pickup": person.pickup, "present": None if person.present is None else int(bool(person.present))}
+
+
+def follow_up_to_row(item: FollowUp) -> dict[str, Any]:
+    return {"tour_id": item.tour_id, "site_id": item.site_id, "kind": item.kind.value,
+            "on_date": item.on_date.isoformat(), "count": int(item.count), "notes": item.notes}
+
+
+def outcome_to_row(outcome: TourOutcome) -> dict[str, Any]:
+    return {"tour_id": outcome.tour_id, "registered": outcome.registered, "present": outcome.present,
+            "by_audience": json.dumps({str(k): int(v) for k, v in outcome.by_audience.items()}, ensure_ascii=False),
+            "present_by_audience": json.dumps({str(k): int(v) for k, v in outcome.present_by_audience.items()},
+                                              ensure_ascii=False),
+            "presenters": json.dumps([int(i) for i in outcome.presenters]),
+            "feedback": json.dumps({str(q): {str(a): int(n) for a, n in answers.items()}
+                                    for q, answers in outcome.feedback.items()}, ensure_ascii=False),
+            "erased_on": outcome.erased_on.isoformat() if outcome.erased_on else None}
 
 
 def stop_to_row(stop: Stop) -> dict[str, Any]:
@@ -375,6 +403,41 @@ def _stop_ids_shape(data: Any) -> list[int]:
     return list(dict.fromkeys(data))
 
 
+def _counts_shape(data: Any) -> dict[str, int]:
+    """Counts by name (audience -> people): short names, counts from 0 to a million."""
+    if type(data) is not dict or len(data) > MAX_ITEMS:
+        raise _unreadable()
+    for key, value in data.items():
+        if len(key) > 200 or type(value) is not int or not 0 <= value <= 1_000_000:
+            raise _unreadable()
+    return dict(data)
+
+
+def _feedback_shape(data: Any) -> dict[str, dict[str, int]]:
+    """A questionnaire's counts: question -> answer -> how many gave it."""
+    if type(data) is not dict or len(data) > MAX_ITEMS:
+        raise _unreadable()
+    out = {}
+    for question, answers in data.items():
+        if len(question) > 1_000:
+            raise _unreadable()
+        out[question] = _counts_shape(answers)
+    return out
+
+
+def _optional(check: Check) -> Check:
+    """``check``, or NULL."""
+
+    def optional(value: Any) -> Any:
+        return None if value is None else check(value)
+
+    return optional
+
+
+def _present(value: Any) -> Optional[bool]:
+    return None if value is None else _flag(value)
+
+
 def _availability_shape(data: Any) -> list[Availability]:
     if type(data) is not list or len(data) > MAX_ITEMS:
         raise _unreadable()
@@ -586,6 +649,8 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "objective": _enum(Objective),
         "driver_rules": _json("tours", "driver_rules", _driver_rules_shape),
         "departure_fixed": _flag,
+        "territory": _text(max_text("tours", "territory")),
+        "retention_until": _optional(_date_of),
     },
     "buses": {
         "id": _ID,
@@ -624,6 +689,33 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "visits": _json("participant_groups", "visits", _stop_ids_shape),
         "choices": _json("participant_groups", "choices", _stop_ids_shape),
         "choices_k": _int(0, 10_000),
+    },
+    "participants": {
+        "id": _ID,
+        "tour_id": _ID,
+        "group_id": _REF,
+        **_text_columns("participants", "name", "organisation", "contact", "pickup"),
+        "audience": _one_of("", *(a.value for a in Audience)),
+        "present": _present,
+    },
+    "follow_ups": {
+        "id": _ID,
+        "tour_id": _REF,
+        "site_id": _REF,
+        "kind": _enum(FollowUpKind),
+        "on_date": _date_of,
+        "count": _int(0, 100_000),
+        "notes": _text(max_text("follow_ups", "notes")),
+    },
+    "tour_outcomes": {
+        "tour_id": _ID,
+        "registered": _int(0, 100_000, null=True),
+        "present": _int(0, 100_000, null=True),
+        "by_audience": _json("tour_outcomes", "by_audience", _counts_shape),
+        "present_by_audience": _json("tour_outcomes", "present_by_audience", _counts_shape),
+        "presenters": _json("tour_outcomes", "presenters", _stop_ids_shape),
+        "feedback": _json("tour_outcomes", "feedback", _feedback_shape),
+        "erased_on": _optional(_date_of),
     },
     "precedences": {"before_stop_id": _ID, "after_stop_id": _ID},
     "plans": {
@@ -677,6 +769,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "ambassador_sites": ("ambassador_id", "site_id"),
     "precedences": ("before_stop_id", "after_stop_id"),
     "plans": ("tour_id",),
+    "tour_outcomes": ("tour_id",),
 }
 
 
@@ -756,6 +849,18 @@ def bus_from_row(row: dict[str, Any]) -> Bus:
 
 def group_from_row(row: dict[str, Any]) -> ParticipantGroup:
     return _build("participant_groups", row, ParticipantGroup)
+
+
+def participant_from_row(row: dict[str, Any]) -> Participant:
+    return _build("participants", row, Participant)
+
+
+def follow_up_from_row(row: dict[str, Any]) -> FollowUp:
+    return _build("follow_ups", row, FollowUp)
+
+
+def outcome_from_row(row: dict[str, Any]) -> TourOutcome:
+    return _build("tour_outcomes", row, TourOutcome)
 
 
 def stop_from_row(row: dict[str, Any]) -> Stop:

@@ -19,6 +19,9 @@ MAX_ROWS: dict[str, int] = {
     "buses": 10_000,
     "stops": 50_000,
     "participant_groups": 20_000,
+    "participants": 200_000,  # a season of named lists
+    "follow_ups": 100_000,
+    "tour_outcomes": 2_000,  # one per tour at most
     "precedences": 50_000,
     "plans": 2_000,
     "day_events": 500_000,  # a few hundred a tour day

@@ -198,8 +198,47 @@ ALTER TABLE participant_groups ADD COLUMN choices TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE participant_groups ADD COLUMN choices_k INTEGER NOT NULL DEFAULT 0;
 """
 
+# Version 9: participants and impact — who registered for a tour (names erased after the tour's
+# retention date), what came of it (follow-ups per tour and company), the counts that outlive the
+# names, who presented and the feedback questionnaire (tour_outcomes), a territory per tour.
+MIGRATION_9 = """
+ALTER TABLE tours ADD COLUMN territory TEXT NOT NULL DEFAULT '';
+ALTER TABLE tours ADD COLUMN retention_until TEXT;
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER NOT NULL REFERENCES tours(id) ON DELETE CASCADE,
+    group_id INTEGER REFERENCES participant_groups(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    audience TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    pickup TEXT NOT NULL DEFAULT '',
+    present INTEGER
+);
+CREATE INDEX participants_tour ON participants(tour_id, id);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    tour_id INTEGER REFERENCES tours(id) ON DELETE CASCADE,
+    site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tour_outcomes (
+    tour_id INTEGER PRIMARY KEY REFERENCES tours(id) ON DELETE CASCADE,
+    registered INTEGER,
+    present INTEGER,
+    by_audience TEXT NOT NULL DEFAULT '{}',
+    present_by_audience TEXT NOT NULL DEFAULT '{}',
+    presenters TEXT NOT NULL DEFAULT '[]',
+    feedback TEXT NOT NULL DEFAULT '{}',
+    erased_on TEXT
+)
+"""
+
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
-                               MIGRATION_7, MIGRATION_8)
+                               MIGRATION_7, MIGRATION_8, MIGRATION_9)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -30,7 +30,9 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 import sqlite_utils
 
 from app.errors import DamagedValue, ProjectError, ProjectInUse, ProjectReadOnly
-from app.model.entities import Ambassador, Bus, ParticipantGroup, Precedence, Site, Stop, Tour, Video
+from app.model.entities import (
+    Ambassador, Bus, FollowUp, Participant, ParticipantGroup, Precedence, Site, Stop, Tour, TourOutcome, Video,
+)
 from app.model.plan import Plan
 from app.store import codec, schema
 from app.store.lock import FileLock, LockBusy
@@ -56,12 +58,15 @@ _TABLES: dict[type, tuple[str, Callable[[Any], dict], Callable[[dict], Any]]] = 
     Bus: ("buses", codec.bus_to_row, codec.bus_from_row),
     Stop: ("stops", codec.stop_to_row, codec.stop_from_row),
     ParticipantGroup: ("participant_groups", codec.group_to_row, codec.group_from_row),
+    Participant: ("participants", codec.participant_to_row, codec.participant_from_row),
+    FollowUp: ("follow_ups", codec.follow_up_to_row, codec.follow_up_from_row),
 }
 
 # Every table the generic row API (:meth:`Project.rows` and friends) may touch, parents
 # before children: the order rows are written back in so foreign keys always find their target.
 ROW_TABLES: tuple[str, ...] = ("settings", "sites", "videos", "ambassadors", "ambassador_sites", "tours", "buses",
-                               "stops", "participant_groups", "precedences", "plans", "day_events", "day_track")
+                               "stops", "participant_groups", "participants", "follow_ups", "tour_outcomes",
+                               "precedences", "plans", "day_events", "day_track")
 # The tour day's logbook: written as it happens, never undone (a tour's deletion takes it along).
 DAY_LOG_TABLES: tuple[str, ...] = ("day_events", "day_track")
 
@@ -471,6 +476,40 @@ class Project:
 
     def groups(self, tour_id: int) -> list[ParticipantGroup]:
         return self._list(ParticipantGroup, "tour_id = ?", [tour_id])
+
+    def participants(self, tour_id: int) -> list[Participant]:
+        """The tour's named participants, in the order they were registered."""
+        return self._list(Participant, "tour_id = ?", [tour_id])
+
+    def follow_ups(self, tour_id: Optional[int] = None) -> list[FollowUp]:
+        """Every follow-up of the project (``tour_id``: that tour's), by date."""
+        if tour_id is None:
+            return self._list(FollowUp, order="on_date, id")
+        return self._list(FollowUp, "tour_id = ?", [tour_id], order="on_date, id")
+
+    # -- what happened on a tour (one row per tour) -------------------------------
+    def outcome(self, tour_id: int) -> TourOutcome:
+        """The tour's recorded outcome (an empty one when nothing was recorded)."""
+        rows = list(self.db["tour_outcomes"].rows_where("tour_id = ?", [tour_id]))
+        if not rows:
+            return TourOutcome(tour_id=tour_id)
+        with self._reading():
+            return codec.outcome_from_row(rows[0])
+
+    def set_outcome(self, outcome: TourOutcome) -> None:
+        row = codec.outcome_to_row(outcome)
+        codec.check_for_write("tour_outcomes", row)
+        with self.transaction():
+            self.db["tour_outcomes"].upsert(row, pk="tour_id")
+            self._changed("tour_outcomes", outcome.tour_id)
+
+    def vacuum(self) -> None:
+        """Rewrite the file without its free pages, so deleted rows (erased names) leave no trace
+        in it; the write-ahead log is folded in first."""
+        self._ensure_writable()
+        self.checkpoint()
+        self._conn.execute("VACUUM")
+        self.checkpoint()
 
     def ambassadors(self, ids: Optional[list[int]] = None) -> list[Ambassador]:
         if ids is None:

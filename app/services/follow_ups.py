@@ -1,0 +1,127 @@
+"""Follow-ups after the tours — recruitments, training entries, internships, company visits
+requested — entered by hand or read from a spreadsheet (CSV) the organiser keeps. No Qt.
+
+CSV columns (French or English headers): type, date, nombre (default 1), entreprise (a site of
+the project, by name), circuit (a tour, by name), notes. A line whose type, date, company or tour
+cannot be read is left out and said, with its line number.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from app.model.entities import FollowUp, FollowUpKind
+from app.services.csv_sites import decode, guess_delimiter
+from app.services.participants import RejectedLine, _fail, _plain
+from routing.errors import Message
+
+HEADERS = {
+    "kind": ("type", "suite", "kind", "resultat"),
+    "date": ("date", "le", "on", "date de la suite"),
+    "count": ("nombre", "nb", "count", "number", "quantite"),
+    "company": ("entreprise", "societe", "company", "site"),
+    "tour": ("circuit", "zi tour", "tour", "action"),
+    "notes": ("notes", "note", "commentaire", "commentaires", "remarque"),
+}
+KIND_WORDS = {
+    FollowUpKind.RECRUITMENT: ("recrutement", "embauche", "recruitment", "hire", "cdi", "cdd", "interim"),
+    FollowUpKind.TRAINING: ("formation", "entree en formation", "training"),
+    FollowUpKind.INTERNSHIP: ("stage", "immersion", "pmsmp", "internship"),
+    FollowUpKind.VISIT_REQUEST: ("demande de visite", "visite demandee", "visit request", "visite"),
+}
+
+
+def kind_of(word: str) -> Optional[FollowUpKind]:
+    plain = _plain(word)
+    for kind in FollowUpKind:
+        if plain == kind.value.replace("_", " "):
+            return kind
+    for kind, words in KIND_WORDS.items():
+        if any(plain == w or plain.startswith(w) for w in words):
+            return kind
+    return None
+
+
+def parse_date(text: str) -> Optional[dt.date]:
+    """A date as spreadsheets write it: 24/03/2026, 24/03/26, 2026-03-24."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class FollowUpImport:
+    items: list[FollowUp] = field(default_factory=list)
+    rejected: list[RejectedLine] = field(default_factory=list)
+
+
+def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
+    """The follow-ups in the CSV at ``path``, companies and tours matched by name in ``project``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
+    text, _ = decode(data)
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if not first:
+        raise _fail(path, Message("file.empty"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first))
+    header = next((c for c in reader if any(x.strip() for x in c)), [])
+    columns: dict[str, int] = {}
+    for i, h in enumerate(header):
+        for name, words in HEADERS.items():
+            if _plain(h) in words and name not in columns:
+                columns[name] = i
+                break
+    missing = [n for n in ("kind", "date") if n not in columns]
+    if missing:
+        raise _fail(path, Message("follow_ups.missing_columns", columns=header))
+    sites = {_plain(s.name): s.id for s in project.sites()}
+    tours = {_plain(t.name): t.id for t in project.tours()}
+    out = FollowUpImport()
+    line = reader.line_num
+    for cells in reader:
+        line += 1
+        if not any(c.strip() for c in cells):
+            continue
+        value = {k: (cells[i].strip() if i < len(cells) else "") for k, i in columns.items()}
+        kind = kind_of(value["kind"])
+        if kind is None:
+            out.rejected.append(RejectedLine(line, Message("follow_ups.bad_kind", value=value["kind"])))
+            continue
+        on_date = parse_date(value["date"])
+        if on_date is None:
+            out.rejected.append(RejectedLine(line, Message("follow_ups.bad_date", value=value["date"])))
+            continue
+        count_text = value.get("count", "") or "1"
+        if not count_text.isdigit() or not 0 < int(count_text) <= 10_000:
+            out.rejected.append(RejectedLine(line, Message("follow_ups.bad_count", value=count_text)))
+            continue
+        site_id = tour_id = None
+        if value.get("company"):
+            site_id = sites.get(_plain(value["company"]))
+            if site_id is None:
+                out.rejected.append(RejectedLine(line, Message("follow_ups.unknown_company", value=value["company"])))
+                continue
+        if value.get("tour"):
+            tour_id = tours.get(_plain(value["tour"]))
+            if tour_id is None:
+                out.rejected.append(RejectedLine(line, Message("follow_ups.unknown_tour", value=value["tour"])))
+                continue
+        out.items.append(FollowUp(kind=kind, on_date=on_date, count=int(count_text), tour_id=tour_id,
+                                  site_id=site_id, notes=value.get("notes", "")[:1000]))
+    return out
+
+
+def import_follow_ups(project: Any, found: FollowUpImport) -> list[FollowUp]:
+    with project.transaction():
+        return [project.add(item) for item in found.items]

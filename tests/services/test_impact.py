@@ -1,0 +1,193 @@
+"""Participants, follow-ups, the erasure of names and the season's report, on the demo season
+(four past tours of the Krems demo, one project file each: resources/demo/season.json).
+
+Expected figures are counted by hand from season.json and the demo's tours:
+- registered 12 + 24 + 8 + 25 = 69; present 10 (list) + 22 (tour-day headcount) + 7 (list) +
+  unknown = 39; by audience: prescripteurs 18 registered / 15 present (8 + 7), demandeurs
+  d'emploi 2 / 2, scolaires 49 / 22;
+- companies: the prescripteurs tour visits Voest, Dynea, Pipelife and passes 5 others; the
+  scolaires tour visits Mierka, Pipelife and passes BIO-Diesel, EVN, Voest: 10 companies, 4
+  visited; Pipelife visited 4 times, Voest visited twice and passed twice;
+- follow-ups: recruitment 2 + 1 = 3, training 1, internship 3 + 1 = 4, visit request 1;
+- ambassadors: Claire Martin (tours 1, 3), Karim Benali (1, 4), Sophie Leroy (2, 4): 3, twice each.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.exports import bilan_report
+from app.model.entities import Participant, ParticipantGroup
+from app.services.bilan import read_season
+from app.services.demo_season import build_season
+from app.services.follow_ups import import_follow_ups, read_follow_ups_csv
+from app.services.participants import (
+    attendance, due_for_erasure, erase_names, import_participants, read_participants_csv,
+)
+from app.store.project import Project
+
+DATA = Path(__file__).parent / "data"
+PRESCRIPTEURS = "ZI Tour prescripteurs — Port et chimie"
+
+
+@pytest.fixture(scope="module")
+def season_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("saison")
+    build_season(folder)
+    return folder
+
+
+@pytest.fixture
+def season_files(season_dir, tmp_path) -> list[Path]:
+    """A private copy of the season's files (a test may erase names in them)."""
+    files = []
+    for f in sorted(season_dir.glob("saison-*.zitour")):
+        files.append(Path(shutil.copy2(f, tmp_path / f.name)))
+    return files
+
+
+def test_a_registration_spreadsheet_in_windows_1252_with_first_and_last_names(season_dir, tmp_path):
+    found = read_participants_csv(DATA / "inscriptions.csv")
+    assert [p.name for p in found.people] == ["Amélie Durand", "Bruno Lefèvre", "Karima Benaïssa", "Léo Petit",
+                                              "Zoé Marin"]
+    assert [p.audience for p in found.people] == ["prescripteurs", "prescripteurs", "demandeurs_emploi",
+                                                  "scolaires", ""]
+    assert found.people[0].pickup == "Mairie de Krems" and found.people[0].contact == "06 11 22 33 01"
+    assert [(r.line, r.reason.code) for r in found.rejected] == [(5, "participants.no_name")]
+    assert found.unknown_audiences == {"Retraitée"}
+    project_path = Path(shutil.copy2(season_dir / "demo-krems.zitour", tmp_path / "p.zitour"))
+    with Project.open(project_path) as project:
+        tour = project.tour_by_name(PRESCRIPTEURS)
+        group = project.add(ParticipantGroup(name="3E b", size=24, tour_id=tour.id))
+        import_participants(project, tour.id, found)
+        people = project.participants(tour.id)
+        assert len(people) == 5
+        assert [p.group_id for p in people] == [None, None, None, group.id, None]  # "3e B" joined "3E b"
+        assert attendance(project, tour).registered == 5
+
+
+def test_a_file_with_no_name_column_is_refused_with_its_columns_named(tmp_path):
+    bad = tmp_path / "liste.csv"
+    bad.write_text("Structure;Téléphone\nMission Locale;0611\n", encoding="utf-8")
+    with pytest.raises(Exception) as exc:
+        read_participants_csv(bad)
+    text = exc.value.text("fr")
+    assert "liste.csv" in text and "Structure" in text and "Téléphone" in text
+
+
+def test_follow_ups_from_a_spreadsheet_each_refused_line_said_with_its_number(season_dir, tmp_path):
+    project_path = Path(shutil.copy2(season_dir / "demo-krems.zitour", tmp_path / "p.zitour"))
+    with Project.open(project_path) as project:
+        found = read_follow_ups_csv(DATA / "suites.csv", project)
+        assert [(i.kind.value, i.on_date, i.count) for i in found.items] == [
+            ("recruitment", dt.date(2025, 11, 20), 2), ("internship", dt.date(2026, 1, 12), 1),
+            ("training", dt.date(2026, 2, 1), 1)]
+        voest = next(s for s in project.sites() if s.name == "Voest Alpine Krems")
+        assert found.items[0].site_id == voest.id
+        assert found.items[0].tour_id == project.tour_by_name(PRESCRIPTEURS).id
+        assert [(r.line, r.reason.code) for r in found.rejected] == [
+            (5, "follow_ups.bad_date"), (6, "follow_ups.unknown_company"), (7, "follow_ups.bad_count")]
+        import_follow_ups(project, found)
+        assert len(project.follow_ups()) == 3
+
+
+def test_the_season_adds_up_to_the_hand_counted_figures(season_files):
+    season = read_season(season_files)
+    assert dict(season.key_figures()) == {
+        "actions": 4, "registered": 69, "present": 39, "companies": 10, "companies_visited": 4, "ambassadors": 3,
+        "follow_up_recruitment": 3, "follow_up_training": 1, "follow_up_internship": 4,
+        "follow_up_visit_request": 1}
+    assert season.people_by_audience() == {"demandeurs_emploi": (2, 2), "prescripteurs": (18, 15),
+                                           "scolaires": (49, 22)}
+    companies = {name: (v, p) for name, v, p in season.companies()}
+    assert companies["Pipelife"] == (4, 0) and companies["Voest Alpine Krems"] == (2, 2)
+    assert companies["EVN"] == (0, 2)
+    assert season.ambassadors() == [("Claire Martin (démo)", 2), ("Karim Benali (démo)", 2),
+                                    ("Sophie Leroy (démo)", 2)]
+    assert season.feedback() == {"Mon regard sur l'industrie a changé": {"oui": 29, "non": 10}}
+    assert [m for m, _, _ in season.timeline()] == ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]
+    assert season.actions() == {("circuit", "prescripteurs"): 2, ("circuit", "scolaires"): 2}
+
+
+def test_period_and_territory_filters(season_files):
+    autumn = read_season(season_files, start=dt.date(2025, 9, 1), end=dt.date(2025, 12, 31))
+    assert [t.date for t in autumn.tours] == [dt.date(2025, 10, 14), dt.date(2025, 11, 18)]
+    assert autumn.totals() == (36, 32)
+    port = read_season(season_files, territory="port de krems")  # case aside
+    assert {t.territory for t in port.tours} == {"Port de Krems"} and port.totals() == (20, 17)
+
+
+def test_an_unreadable_file_is_named_and_the_others_still_count(season_files, tmp_path):
+    broken = tmp_path / "abîmé.zitour"
+    broken.write_bytes(b"not a project at all" * 50)
+    season = read_season([*season_files, broken])
+    assert len(season.tours) == 4 and [f for f, _ in season.unreadable] == ["abîmé.zitour"]
+
+
+def test_names_are_erased_after_the_retention_date_and_nothing_of_them_is_left_in_the_file(season_files):
+    path = season_files[0]  # the October tour: retention until 14 January 2026
+    before = read_season([path]).tours[0]
+    raw = path.read_bytes()
+    assert "Amélie Durand".encode() in raw and b"06 11 22 33 01" in raw
+    with Project.open(path) as project:
+        assert due_for_erasure(project, dt.date(2026, 1, 14)) == []  # the day itself still keeps them
+        due = due_for_erasure(project, dt.date(2026, 1, 15))
+        assert [t.name for t in due] == [PRESCRIPTEURS]
+        assert erase_names(project, [t.id for t in due], dt.date(2026, 1, 15)) == 12
+        assert project.participants(due[0].id) == []
+        assert due_for_erasure(project, dt.date(2026, 6, 1)) == []
+        outcome = project.outcome(due[0].id)
+        assert (outcome.registered, outcome.present, outcome.erased_on) == (12, 10, dt.date(2026, 1, 15))
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        assert not leftover.exists() or b"Durand" not in leftover.read_bytes()
+    raw = path.read_bytes()
+    for text in ("Amélie Durand", "Bruno Lefèvre", "06 11 22 33 01", "06 11 22 33 12", "Benaïssa"):
+        assert text.encode() not in raw, text
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == 0
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # VACUUM left no free page
+    after = read_season([path]).tours[0]
+    assert (after.registered, after.present, after.by_audience, after.present_by_audience) == (
+        before.registered, before.present, before.by_audience, before.present_by_audience)
+
+
+def _layout_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_report_reads_back_with_the_numbers_of_its_csv_files(season_files, tmp_path):
+    written = bilan_report.write(read_season(season_files), tmp_path / "bilan", "ZI Tour Krems (démo)")
+    pdf = next(p for p in written if p.suffix == ".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    tables = {p.stem.split("-2025-2026-")[-1]: list(csv.reader(p.open(encoding="utf-8-sig"), delimiter=";"))
+              for p in written if p.suffix == ".csv"}
+    assert set(tables) == {"chiffres-cles", "actions", "publics", "entreprises", "ambassadeurs", "suites",
+                           "suites-entreprises", "circuits", "retours", "calendrier"}
+    text = _layout_text(pdf)
+    assert "ZI Tour Krems (démo)" in text and "du 14 octobre 2025 au 26 mars 2026" in text
+    lines = text.splitlines()
+    # key figures: each label under its value, four to a row
+    figures = tables["chiffres-cles"][1:]
+    assert dict(figures)["Participants inscrits"] == "69" and dict(figures)["Stages"] == "4"
+    for label, value in figures:
+        at = next(i for i, line in enumerate(lines) if re.search(rf"(^|\s){re.escape(label)}(\s|$)", line))
+        column = lines[at].index(label)
+        above = next(line for line in reversed(lines[:at]) if line.strip())
+        assert above[column:].split()[0] == value, (label, value, above)
+    # the tables: every row of the CSV is a line of the PDF, its cells in order
+    for name in ("actions", "publics", "ambassadeurs", "suites", "retours", "suites-entreprises"):
+        for row in tables[name][1:]:
+            pattern = r"\s+".join(re.escape(c) for c in row if c)
+            assert re.search(pattern, text), (name, row)
+    names = "\n".join(lines)
+    for company, visits, passes in tables["entreprises"][1:]:
+        assert re.search(rf"{re.escape(company)}\s+{visits}\s+{passes}", names), company
+    # counts, never names of participants
+    assert "Amélie" not in text and not any("Amélie" in c for rows in tables.values() for r in rows for c in r)
