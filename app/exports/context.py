@@ -13,7 +13,7 @@ from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from app.exports.files import slug
-from app.model.entities import Ambassador, Bus, ParticipantGroup, Site, Stop, Tour, Video
+from app.model.entities import Ambassador, Bus, Participant, ParticipantGroup, Site, Stop, Tour, Video
 from app.model.plan import BusPlan, Plan
 from app.model.plan_view import StopRow, stop_rows
 
@@ -54,6 +54,8 @@ class ExportContext:
     pack_videos_included: bool = True  # False: the pack's playlists say the clips must be added
     organiser: str = ""  # who organises (the project's "organiser" setting), the PDFs' author
     groups: dict[int, ParticipantGroup] = field(default_factory=dict)  # the tour's participant groups
+    # the tour's named participants: personal data, read by the bus manifest only (asked for by name)
+    participants: list[Participant] = field(default_factory=list)
 
     # -- naming ------------------------------------------------------------------
     @property

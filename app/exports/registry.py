@@ -25,6 +25,7 @@ FORMATS: dict[str, str] = {
     "xspf": "app.exports.xspf",
     "m3u": "app.exports.m3u",
     "pack": "app.exports.pack",
+    "manifest": "app.exports.manifest",
 }
 DESCRIPTIONS_FR: dict[str, str] = {
     "pdf": "Itinéraire PDF (A4) : carte du parcours puis déroulé de la journée",
@@ -41,9 +42,12 @@ DESCRIPTIONS_FR: dict[str, str] = {
     "xspf": "Playlist vidéo XSPF (VLC)",
     "m3u": "Playlist vidéo M3U8",
     "pack": "Dossier partenaires (zip)",
+    "manifest": "Liste des passagers par car (noms, contacts : pour le conducteur, hors dossier partenaires)",
 }
 # what "all" means, and what a pack holds when no other format is chosen with it
-ALL = tuple(f for f in FORMATS if f != "pack")
+# (the manifest carries names: it is written only when asked for by name, never in "all" or a pack)
+PERSONAL = ("manifest",)
+ALL = tuple(f for f in FORMATS if f != "pack" and f not in PERSONAL)
 
 
 def module(name: str) -> ModuleType:

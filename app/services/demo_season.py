@@ -7,6 +7,7 @@ videos folder the season files share. No Qt.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -51,7 +52,12 @@ def build_season(folder: Path | str, force: bool = False) -> list[Path]:
                     if tour.name != spec["from_tour"]:
                         project.delete(Tour, tour.id)
                 tour = next(t for t in project.tours())
-                tour.date = dt.date.fromisoformat(spec["date"])
+                old_date, tour.date = tour.date, dt.date.fromisoformat(spec["date"])
+                for ambassador in project.ambassadors():  # their days off and on move with the tour
+                    if any(av.day == old_date for av in ambassador.availability):
+                        ambassador.availability = [dataclasses.replace(av, day=tour.date) if av.day == old_date
+                                                   else av for av in ambassador.availability]
+                        project.update(ambassador)
                 tour.territory = spec["territory"]
                 if spec.get("retention_until"):
                     tour.retention_until = dt.date.fromisoformat(spec["retention_until"])

@@ -113,6 +113,7 @@ def build_context(project: Any, tour: Union[str, int, Tour], options: Optional[E
         ics_state=ics_state if isinstance(ics_state, dict) else {},
         organiser=project.setting("organiser") or "",
         groups={g.id: g for g in project.groups(t.id)},
+        participants=project.participants(t.id),
     )
 
 
@@ -150,7 +151,8 @@ def export_context(ctx: ExportContext, formats: Union[str, Iterable[str]], out_d
         if "pack" in fmts:
             check(cancel)
             report(progress, len(built) / steps, registry.DESCRIPTIONS_FR["pack"])
-            members = [p for f in built for p in written[f]]
+            # a pack goes to partners: never the documents that name people
+            members = [p for f in built if f not in registry.PERSONAL for p in written[f]]
             written["pack"] = registry.module("pack").write(ctx, staging.path, members)
         check(cancel)
         report(progress, (steps - 1) / steps, "Enregistrement des fichiers")

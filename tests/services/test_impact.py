@@ -191,3 +191,29 @@ def test_the_report_reads_back_with_the_numbers_of_its_csv_files(season_files, t
         assert re.search(rf"{re.escape(company)}\s+{visits}\s+{passes}", names), company
     # counts, never names of participants
     assert "Amélie" not in text and not any("Amélie" in c for rows in tables.values() for r in rows for c in r)
+
+
+def test_the_bus_manifest_names_who_is_aboard_and_never_goes_to_partners(season_files, tmp_path):
+    import zipfile
+
+    from app.services.export import export_tour
+    from app.services.planning import plan_tour
+
+    path = season_files[0]
+    with Project.open(path) as project:
+        plan_tour(project, project.tour_by_name(PRESCRIPTEURS).id, time_limit_s=1.0)
+        files = export_tour(project, PRESCRIPTEURS, "manifest", tmp_path / "m")
+        assert [f.name for f in files] == ["zi-tour-prescripteurs-port-et-chimie-liste-passagers.pdf"]
+        text = _layout_text(files[0])
+        assert "Amélie Durand (démo)" in text and "Louis Garnier (démo)" in text and "06 11 22 33 12" in text
+        assert re.search(r"Personnes à bord\s*:\s*12", text)
+        everything = export_tour(project, PRESCRIPTEURS, "all", tmp_path / "all", options=None)
+        assert not any("liste-passagers" in f.name for f in everything)
+        with_pack = export_tour(project, PRESCRIPTEURS, "pack,manifest", tmp_path / "pack")
+    pack = next(f for f in with_pack if f.suffix == ".zip")
+    assert any("liste-passagers" in f.name for f in with_pack)  # asked for: delivered beside the pack...
+    with zipfile.ZipFile(pack) as z:
+        assert not any("liste-passagers" in n for n in z.namelist())  # ...never inside it
+        for name in z.namelist():
+            if name.endswith((".csv", ".html", ".geojson", ".ics", ".gpx")):
+                assert "Durand" not in z.read(name).decode("utf-8", "replace"), name
