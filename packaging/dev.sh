@@ -95,6 +95,10 @@ case "$what" in
     if [ ! -f "$demo" ]; then
       .venv/bin/zitour demo "$demo" --plan
     fi
+    # and a past season beside it, for the season's report (Fichier → Bilan de la saison…)
+    if [ ! -f "$(dirname "$demo")/saison-2026-03-scolaires.zitour" ]; then
+      .venv/bin/zitour demo-season "$(dirname "$demo")" >/dev/null
+    fi
     exec .venv/bin/zitour open "$demo" "$@"
     ;;
   bundle)

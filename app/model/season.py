@@ -45,12 +45,31 @@ class TourRecord:
     feedback: dict[str, dict[str, int]]
 
 
+def _present_shares(t: TourRecord) -> dict[str, int]:
+    """The tour's present people by audience, summing to ``t.present``: exact when the list said it,
+    else spread over the audiences as registered (a headcount says how many, not who); people present
+    on a tour with nobody registered count under the tour's audience."""
+    if t.present is None:
+        return {}
+    if t.present_by_audience is not None and sum(t.present_by_audience.values()) == t.present:
+        return dict(t.present_by_audience)
+    total = sum(t.by_audience.values())
+    if not total:
+        return {t.audience: t.present}
+    shares = {a: t.present * n // total for a, n in t.by_audience.items()}
+    rest = t.present - sum(shares.values())
+    for a in sorted(shares, key=lambda a: -t.by_audience[a])[:rest]:
+        shares[a] += 1
+    return shares
+
+
 @dataclass
 class Season:
     """The tours kept, and the files that could not be read (file name, message)."""
 
     tours: list[TourRecord] = field(default_factory=list)
     other_follow_ups: dict[str, int] = field(default_factory=dict)  # not tied to a tour (a company's own)
+    other_by_company: dict[str, dict[str, int]] = field(default_factory=dict)  # those, per company
     unreadable: list[tuple[str, Any]] = field(default_factory=list)
     start: Optional[dt.date] = None
     end: Optional[dt.date] = None
@@ -67,17 +86,10 @@ class Season:
         for t in self.tours:
             for audience, n in t.by_audience.items():
                 registered[audience] += n
-            if t.present_by_audience is not None:
-                present.update(t.present_by_audience)
-            elif t.present is not None:
-                # a headcount only: present people are spread over audiences as registered
-                total = sum(t.by_audience.values()) or 1
-                shares = {a: t.present * n // total for a, n in t.by_audience.items()}
-                rest = t.present - sum(shares.values())
-                for a in sorted(shares, key=lambda a: -t.by_audience[a])[:rest]:
-                    shares[a] += 1
-                present.update(shares)
-        return {a: (registered[a], present[a]) for a in sorted(registered)}
+            registered[t.audience] += t.registered - sum(t.by_audience.values())  # a count with no audience
+            present.update(_present_shares(t))
+        return {a: (registered[a], present[a]) for a in sorted(set(registered) | set(present))
+                if registered[a] or present[a]}
 
     def totals(self) -> tuple[int, int]:
         """(registered, present) over the season."""
@@ -117,8 +129,8 @@ class Season:
         """(company, kind, count) for the follow-ups tied to a company."""
         total: dict[tuple[str, str], int] = Counter()
         names = {}
-        for t in self.tours:
-            for company, kinds in t.follow_ups_by_company.items():
+        for by_company in [t.follow_ups_by_company for t in self.tours] + [self.other_by_company]:
+            for company, kinds in by_company.items():
                 names.setdefault(plain(company), company)
                 for kind, n in kinds.items():
                     total[(plain(company), kind)] += n

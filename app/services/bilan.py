@@ -92,24 +92,41 @@ def read_season(paths: Iterable[Path | str], start: Optional[dt.date] = None, en
     from app.store.project import Project
 
     season = Season(start=start, end=end, territory=territory)
+    end = end or dt.date.today()  # a tour still to come has not happened: it counts once it has
+    seen: set[Path] = set()
     for path in paths:
         path = Path(path)
+        if path.resolve() in seen:
+            continue  # the same file given twice counts once
+        seen.add(path.resolve())
         try:
+            tours, others, by_company = [], Counter(), defaultdict(Counter)
             with Project.open(path, read_only=True) as project:
                 for tour in project.tours():
-                    if start and tour.date < start or end and tour.date > end:
+                    if start and tour.date < start or tour.date > end:
                         continue
                     if territory and plain(tour.territory) != plain(territory):
                         continue
-                    season.tours.append(tour_record(project, tour, path.name))
-                if not territory:
+                    tours.append(tour_record(project, tour, path.name))
+                if not territory:  # a company's own follow-ups belong to no territory
+                    sites = {s.id: s.name for s in project.sites()}
                     for f in project.follow_ups():
-                        if f.tour_id is None and not (start and f.on_date < start or end and f.on_date > end):
-                            season.other_follow_ups[f.kind.value] = season.other_follow_ups.get(f.kind.value, 0) + f.count
+                        if f.tour_id is None and not (start and f.on_date < start or f.on_date > end):
+                            others[f.kind.value] += f.count
+                            if f.site_id in sites:
+                                by_company[sites[f.site_id]][f.kind.value] += f.count
         except UserError as exc:
             season.unreadable.append((path.name, exc.message))
         except OSError as exc:
             season.unreadable.append((path.name, Message("import.unreadable", detail=str(exc.strerror or exc))))
+        else:  # a file counts whole or not at all
+            season.tours.extend(tours)
+            for kind, n in others.items():
+                season.other_follow_ups[kind] = season.other_follow_ups.get(kind, 0) + n
+            for company, kinds in by_company.items():
+                mine = season.other_by_company.setdefault(company, {})
+                for kind, n in kinds.items():
+                    mine[kind] = mine.get(kind, 0) + n
     season.tours.sort(key=lambda t: (t.date, t.file, t.tour))
     return season
 

@@ -29,13 +29,15 @@ def load_season(path: Path = SEASON_DESCRIPTION) -> dict[str, Any]:
 
 
 def build_season(folder: Path | str, force: bool = False) -> list[Path]:
-    """Write the demo (``demo-krems.zitour``) and the season's project files into ``folder``;
-    returns the season's files, in date order."""
+    """Write the season's project files into ``folder``, from the demo there (``demo-krems.zitour``,
+    written first when missing or with ``force``); returns the season's files, in date order."""
     from app.tourday.day import DayEvent
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    demo = build_demo(folder / "demo-krems.zitour", force=force)
+    demo = folder / "demo-krems.zitour"  # the season's source: the demo beside it (written if missing)
+    if force or not demo.exists():
+        build_demo(demo, force=force)
     desc, season = load_description(), load_season()
     osm_of = {s["key"]: s["osm"] for s in desc["sites"]}
     written = []
@@ -48,6 +50,7 @@ def build_season(folder: Path | str, force: bool = False) -> list[Path]:
             sites = {s.source_ref: s.id for s in project.sites()}
             ambassadors = {a.name: a.id for a in project.ambassadors()}
             with project.transaction():
+                project.set_setting("organiser", season["organiser"])
                 for tour in project.tours():
                     if tour.name != spec["from_tour"]:
                         project.delete(Tour, tour.id)

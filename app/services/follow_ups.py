@@ -61,6 +61,7 @@ def parse_date(text: str) -> Optional[dt.date]:
 class FollowUpImport:
     items: list[FollowUp] = field(default_factory=list)
     rejected: list[RejectedLine] = field(default_factory=list)
+    lines: dict[int, int] = field(default_factory=dict)  # id(item) -> its line in the file
 
 
 def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
@@ -75,6 +76,13 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
     if not first:
         raise _fail(path, Message("file.empty"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first))
+    try:
+        return _read(path, reader, project)
+    except csv.Error as exc:
+        raise _fail(path, Message("import.csv.bad_csv", line=reader.line_num, detail=str(exc))) from None
+
+
+def _read(path: Path, reader, project: Any) -> FollowUpImport:
     header = next((c for c in reader if any(x.strip() for x in c)), [])
     columns: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -103,7 +111,7 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
             out.rejected.append(RejectedLine(line, Message("follow_ups.bad_date", value=value["date"])))
             continue
         count_text = value.get("count", "") or "1"
-        if not count_text.isdigit() or not 0 < int(count_text) <= 10_000:
+        if not (count_text.isascii() and count_text.isdigit()) or not 0 < int(count_text) <= 10_000:
             out.rejected.append(RejectedLine(line, Message("follow_ups.bad_count", value=count_text)))
             continue
         site_id = tour_id = None
@@ -117,8 +125,10 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
             if tour_id is None:
                 out.rejected.append(RejectedLine(line, Message("follow_ups.unknown_tour", value=value["tour"])))
                 continue
-        out.items.append(FollowUp(kind=kind, on_date=on_date, count=int(count_text), tour_id=tour_id,
-                                  site_id=site_id, notes=value.get("notes", "")[:1000]))
+        item = FollowUp(kind=kind, on_date=on_date, count=int(count_text), tour_id=tour_id, site_id=site_id,
+                        notes=value.get("notes", "")[:1000])
+        out.items.append(item)
+        out.lines[id(item)] = line
     return out
 
 

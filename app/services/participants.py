@@ -59,10 +59,10 @@ def audience_of(word: str) -> str:
     for audience in Audience:
         if plain == audience.value.replace("_", " "):
             return audience.value
-    for audience, words in AUDIENCE_WORDS.items():
-        if any(plain == w or plain.startswith(w) for w in words):
-            return audience.value
-    return ""
+    padded = f" {plain} "
+    found = [(len(w), audience) for audience, words in AUDIENCE_WORDS.items() for w in words
+             if f" {w} " in padded or plain.startswith(w)]
+    return max(found, key=lambda f: f[0])[1].value if found else ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,13 @@ def read_participants_csv(path: Path) -> ParticipantImport:
     if not first:
         raise _fail(path, Message("file.empty"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first))
+    try:
+        return _read_people(path, reader)
+    except csv.Error as exc:  # a cell past the csv module's limit, a stray NUL...
+        raise _fail(path, Message("import.csv.bad_csv", line=reader.line_num, detail=str(exc))) from None
+
+
+def _read_people(path: Path, reader) -> ParticipantImport:
     header: list[str] = []
     for cells in reader:
         if any(c.strip() for c in cells):
@@ -141,14 +148,23 @@ def import_participants(project: Any, tour_id: int, found: ParticipantImport) ->
     """Add ``found``'s people to the tour, in one transaction; a person naming a group of the tour
     (by name, case and accents aside) joins it. Returns the people added."""
     groups = {_plain(g.name): g.id for g in project.groups(tour_id)}
+    listed = {same_person(p) for p in project.participants(tour_id)}
     added = []
     with project.transaction():
         for person, group in zip(found.people, found.groups):
+            if same_person(person) in listed:
+                continue  # the same list imported twice, or a person registered twice
+            listed.add(same_person(person))
             person.tour_id = tour_id
             person.group_id = groups.get(_plain(group)) if group else None
             added.append(project.add(person))
         keep_count_with_list(project, tour_id)
     return added
+
+
+def same_person(person: Participant) -> tuple[str, str]:
+    """What makes two lines the same person: the name (case and accents aside) and the contact."""
+    return _plain(person.name), _plain(person.contact)
 
 
 def keep_count_with_list(project: Any, tour_id: int) -> None:
@@ -182,7 +198,7 @@ def _headcount(project: Any, tour_id: int) -> Optional[int]:
         counts = [e.value for e in day_log.events(project, tour_id, bus.id if bus else None)
                   if e.kind == "headcount" and e.value is not None]
         if counts:
-            total, seen = total + int(counts[0]), True
+            total, seen = total + min(int(counts[0]), 100_000), True
     return total if seen else None
 
 
@@ -191,23 +207,27 @@ def attendance(project: Any, tour: Tour) -> Attendance:
     people = project.participants(tour.id)
     outcome = project.outcome(tour.id)
     groups = project.groups(tour.id)
-    if people:
+    group_ids = {g.id for g in groups}
+    # a named person of a group is one of its counted members; the others travel on their own
+    alone = [p for p in people if p.group_id not in group_ids]
+    if groups:
+        registered = sum(g.size for g in groups) + len(alone)
+        by_audience = Counter()
+        for g in groups:
+            by_audience[g.audience or tour.audience.value] += g.size
+        by_audience.update(p.audience or tour.audience.value for p in alone)
+    elif people:
         registered = len(people)
         by_audience = Counter(p.audience or tour.audience.value for p in people)
     elif outcome.registered is not None:
         registered, by_audience = outcome.registered, Counter(outcome.by_audience)
-    elif groups:
-        registered = sum(g.size for g in groups)
-        by_audience = Counter()
-        for g in groups:
-            by_audience[g.audience or tour.audience.value] += g.size
     else:
         registered, by_audience = tour.participants, Counter({tour.audience.value: tour.participants})
     present_by: Optional[dict[str, int]] = None
     if outcome.present is not None:
         present, source = outcome.present, "outcome"
         present_by = dict(outcome.present_by_audience) or None
-    elif any(p.present is not None for p in people):
+    elif not groups and any(p.present is not None for p in people):  # ticks count only a whole list
         present, source = sum(1 for p in people if p.present), "list"
         present_by = dict(Counter(p.audience or tour.audience.value for p in people if p.present))
     else:
@@ -255,3 +275,28 @@ def erase_names(project: Any, tour_ids: list[int], today: dt.date) -> int:
             erased += len(people)
     project.vacuum()
     return erased
+
+
+def save_people(project: Any, tour: Tour, people: list[Participant], outcome: Any, follow_ups: list) -> None:
+    """Make the project hold exactly this tour, people list, outcome and follow-ups of the tour
+    (rows kept by id are updated, others added or deleted), in one transaction."""
+    from app.model.entities import FollowUp
+
+    with project.transaction():
+        project.update(tour)
+        for kind, old, new in ((Participant, project.participants(tour.id), people),
+                               (FollowUp, project.follow_ups(tour.id), follow_ups)):
+            kept = {e.id for e in new if e.id is not None}
+            for entity in old:
+                if entity.id not in kept:
+                    project.delete(kind, entity.id)
+            for entity in new:
+                if kind is Participant or entity.tour_id is None:  # a follow-up may name another tour
+                    entity.tour_id = tour.id
+                if entity.id is None:
+                    project.add(entity)
+                else:
+                    project.update(entity)
+        outcome.tour_id = tour.id
+        project.set_outcome(outcome)
+        keep_count_with_list(project, tour.id)

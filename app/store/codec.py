@@ -403,14 +403,25 @@ def _stop_ids_shape(data: Any) -> list[int]:
     return list(dict.fromkeys(data))
 
 
+MAX_COUNT = 100_000  # people or answers in one count (a tour's participants are capped the same)
+
+
 def _counts_shape(data: Any) -> dict[str, int]:
-    """Counts by name (audience -> people): short names, counts from 0 to a million."""
+    """Counts by name (answer -> how many): short names, counts from 0 to MAX_COUNT."""
     if type(data) is not dict or len(data) > MAX_ITEMS:
         raise _unreadable()
     for key, value in data.items():
-        if len(key) > 200 or type(value) is not int or not 0 <= value <= 1_000_000:
+        if len(key) > 200 or type(value) is not int or not 0 <= value <= MAX_COUNT:
             raise _unreadable()
     return dict(data)
+
+
+def _audience_counts_shape(data: Any) -> dict[str, int]:
+    """People by audience: every key an Audience value (the report prints its label)."""
+    counts = _counts_shape(data)
+    if any(key not in Audience._value2member_map_ for key in counts):
+        raise _unreadable()
+    return counts
 
 
 def _feedback_shape(data: Any) -> dict[str, dict[str, int]]:
@@ -711,8 +722,8 @@ COLUMNS: dict[str, dict[str, Check]] = {
         "tour_id": _ID,
         "registered": _int(0, 100_000, null=True),
         "present": _int(0, 100_000, null=True),
-        "by_audience": _json("tour_outcomes", "by_audience", _counts_shape),
-        "present_by_audience": _json("tour_outcomes", "present_by_audience", _counts_shape),
+        "by_audience": _json("tour_outcomes", "by_audience", _audience_counts_shape),
+        "present_by_audience": _json("tour_outcomes", "present_by_audience", _audience_counts_shape),
         "presenters": _json("tour_outcomes", "presenters", _stop_ids_shape),
         "feedback": _json("tour_outcomes", "feedback", _feedback_shape),
         "erased_on": _optional(_date_of),

@@ -24,6 +24,7 @@ import logging
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
@@ -263,6 +264,9 @@ class Project:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed edit
         conn.execute("PRAGMA busy_timeout = 2000")
+        # a deleted row's bytes are overwritten, not left in free pages: removing a participant
+        # removes their name from the file (the project holds personal data)
+        conn.execute("PRAGMA secure_delete = ON")
 
     def checkpoint(self) -> None:
         """Move every committed edit from the write-ahead log into the ``.zitour`` file itself,
@@ -509,7 +513,14 @@ class Project:
         self._ensure_writable()
         self.checkpoint()
         self._conn.execute("VACUUM")
-        self.checkpoint()
+        # The vacuumed pages reach the file only once the log is folded in; a reader elsewhere (a
+        # planning job) holds the fold back: wait for it a little, then say so rather than pretend.
+        for _ in range(50):
+            busy, _log, _done = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(0.1)
+        raise ProjectError("store.vacuum_busy", file=str(self.path))
 
     def ambassadors(self, ids: Optional[list[int]] = None) -> list[Ambassador]:
         if ids is None:

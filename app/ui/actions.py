@@ -38,6 +38,10 @@ def has_plan(s: Session) -> bool:
     return s.has_plan
 
 
+def has_tour(s: Session) -> bool:
+    return s.has_project and s.tour_id is not None
+
+
 def can_replan(s: Session) -> bool:
     return s.editable and s.has_plan
 
@@ -144,6 +148,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actEventGrid", QT_TRANSLATE_NOOP("MainWindow", "&Event grid…"), "planning.event_grid", None,
                QT_TRANSLATE_NOOP("MainWindow", "Companies × time: each bus's receptions; drag one to move that visit"),
                has_plan, _PLAN_FIRST),
+    ActionSpec("actParticipants", QT_TRANSLATE_NOOP("MainWindow", "&Participants and follow-ups…"),
+               "people.participants_dialog", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Who registered and came, who presented, the feedback and what "
+                                               "came of the tour (recruitments, training, internships)"), has_tour,
+               QT_TRANSLATE_NOOP("MainWindow", "Choose a tour first")),
+    ActionSpec("actBilan", QT_TRANSLATE_NOOP("MainWindow", "Season &report…"), "people.bilan_dialog", None,
+               QT_TRANSLATE_NOOP("MainWindow", "The season's figures across tours and project files: PDF with "
+                                               "charts and CSV tables for the funders")),
     ActionSpec("actPartnerPack", QT_TRANSLATE_NOOP("MainWindow", "Partner pack…"), "exporting.pack_dialog", None,
                QT_TRANSLATE_NOOP("MainWindow", "A zip of the exports with a README, to send to the partners"),
                has_plan, _PLAN_FIRST),
@@ -157,12 +169,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
 # (the recent-projects submenu, the docks' toggles, the language submenu, undo and redo).
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("menuFile", QT_TRANSLATE_NOOP("MainWindow", "&File"),
-     ("actNew", "actOpen", "actDemo", "@recent", "-", "actSaveCopy", "-", "actClose", "-", "actQuit")),
+     ("actNew", "actOpen", "actDemo", "@recent", "-", "actSaveCopy", "-", "actBilan", "-", "actClose", "-",
+      "actQuit")),
     ("menuEdit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
      ("@undo", "@redo", "-", "actFind", "actPlaceSites", "actAddSite", "actDeleteSite", "actImportSites")),
     ("menuTour", QT_TRANSLATE_NOOP("MainWindow", "&Tour"),
      ("actNewTour", "actAddStop", "-", "actOptimise", "actKeepOrder", "actReplanNow", "actCancel", "-",
-      "actEventGrid", "actTourDay")),
+      "actEventGrid", "actTourDay", "-", "actParticipants")),
     ("menuView", QT_TRANSLATE_NOOP("MainWindow", "&View"), ("actFit", "-", "@docks")),
     ("menuExport", QT_TRANSLATE_NOOP("MainWindow", "Export"),
      ("actExportDialog", "actPreviewItinerary", "actPrintItinerary", "-", "actPreviewSheets", "actPrintSheets",

@@ -43,7 +43,7 @@ SETTINGS_ONLINE_TILES = "export/online_tiles"
 SETTINGS_PACK_VIDEOS = "export/pack_videos"
 DEFAULT_FORMATS = ("pdf", "sheets", "csv", "gpx", "ics")
 # Formats drawn with QtGui's PDF writer: their fonts are registered in the GUI thread first.
-PDF_FORMATS = {"pdf", "sheets", "pack", "booklets", "programmes", "receptions"}
+PDF_FORMATS = {"pdf", "sheets", "pack", "booklets", "programmes", "receptions", "manifest"}
 
 
 
@@ -117,6 +117,7 @@ class ExportDialog(QDialog):
             "xspf": self.tr("XSPF video playlist (VLC)"),
             "m3u": self.tr("M3U8 video playlist"),
             "pack": self.tr("Partner pack: a zip of the ticked exports and a README"),
+            "manifest": self.tr("Passenger list per bus (names and contacts, for the driver; never in the pack)"),
         }
 
     def _build(self, pack_mode: bool) -> None:
@@ -138,7 +139,8 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         self.all_button = QPushButton(self.tr("Tick all"))
         self.none_button = QPushButton(self.tr("Tick none"))
-        self.all_button.clicked.connect(lambda: self.set_formats(registry.FORMATS))
+        # "all" as the command line means it: the named passenger list only when ticked by itself
+        self.all_button.clicked.connect(lambda: self.set_formats((*registry.ALL, "pack")))
         self.none_button.clicked.connect(lambda: self.set_formats(()))
         row.addWidget(self.all_button)
         row.addWidget(self.none_button)

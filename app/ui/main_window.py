@@ -25,6 +25,7 @@ from app.ui.actions import ActionRegistry
 from app.ui.controllers.editing import EditingController
 from app.ui.controllers.exporting import ExportingController
 from app.ui.controllers.files import FilesController
+from app.ui.controllers.people import PeopleController
 from app.ui.controllers.planning import PlanningController
 from app.ui.controllers.preferences import PreferencesController
 from app.ui.modes.switch import ModeSwitch
@@ -81,11 +82,12 @@ class MainWindow(QMainWindow):
                              PlanningController(self.session, self.tasks, self.notifier, self),
                              ExportingController(self.session, self.tasks, self.notifier, self.settings, self))
         self.preferences = PreferencesController(self.settings, self.notifier, lang, self)
+        self.people = PeopleController(self.session, editing, self.notifier, self.settings, self)
         self.modes = ModeSwitch(self)
         self.actions = ActionRegistry(self, self.session, {
             "window": self, "files": files, "editing": editing, "planning": self.c.planning,
             "exporting": self.c.exporting, "tasks": self.tasks, "preferences": self.preferences,
-            "modes": self.modes})
+            "modes": self.modes, "people": self.people})
         self._build_menus_and_toolbar()
         self.task_indicator = TaskIndicator(self)
         self.tasks.started.connect(self.task_indicator.track)

@@ -79,6 +79,77 @@
     </message>
 </context>
 <context>
+    <name>BilanDialog</name>
+    <message>
+        <source>Season report</source>
+        <translation>Bilan de la saison</translation>
+    </message>
+    <message>
+        <source>Add projects…</source>
+        <translation>Ajouter des projets…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Update the report</source>
+        <translation>Actualiser le bilan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>Organisers</source>
+        <translation>Organisateurs</translation>
+    </message>
+    <message>
+        <source>The season's project files</source>
+        <translation>Les projets de la saison</translation>
+    </message>
+    <message>
+        <source>Export the report…</source>
+        <translation>Exporter le bilan…</translation>
+    </message>
+    <message>
+        <source>The season's projects</source>
+        <translation>Les projets de la saison</translation>
+    </message>
+    <message>
+        <source>ZI Tour projects (*.zitour)</source>
+        <translation>Projets ZI Tour (*.zitour)</translation>
+    </message>
+    <message>
+        <source>All territories</source>
+        <translation>Tous les territoires</translation>
+    </message>
+    <message>
+        <source>%1 tours, %2 registered, %3 present, %4 companies</source>
+        <translation>%1 circuits, %2 inscrits, %3 présents, %4 entreprises</translation>
+    </message>
+    <message>
+        <source>Export the season's report into</source>
+        <translation>Exporter le bilan de la saison dans</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Écrit : %1</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePanel</name>
     <message>
         <source>Arrived (F6)</source>
@@ -660,6 +731,10 @@
     <message>
         <source>Partner pack: a zip of the ticked exports and a README</source>
         <translation>Dossier partenaires : un zip des exports cochés et un LISEZMOI</translation>
+    </message>
+    <message>
+        <source>Passenger list per bus (names and contacts, for the driver; never in the pack)</source>
+        <translation>Liste des passagers par car (noms et contacts, pour le conducteur ; jamais dans le dossier partenaires)</translation>
     </message>
     <message>
         <source>Tour: %1</source>
@@ -1317,6 +1392,26 @@
         <translation>Entreprises × horaires : les accueils de chaque car ; faites-en glisser un pour déplacer la visite</translation>
     </message>
     <message>
+        <source>&amp;Participants and follow-ups…</source>
+        <translation>&amp;Participants et suites…</translation>
+    </message>
+    <message>
+        <source>Who registered and came, who presented, the feedback and what came of the tour (recruitments, training, internships)</source>
+        <translation>Qui s'est inscrit et qui est venu, qui a présenté, les retours et les suites du circuit (recrutements, formations, stages)</translation>
+    </message>
+    <message>
+        <source>Choose a tour first</source>
+        <translation>Choisissez d'abord un circuit</translation>
+    </message>
+    <message>
+        <source>Season &amp;report…</source>
+        <translation>&amp;Bilan de la saison…</translation>
+    </message>
+    <message>
+        <source>The season's figures across tours and project files: PDF with charts and CSV tables for the funders</source>
+        <translation>Les chiffres de la saison sur plusieurs circuits et projets : PDF avec graphiques et tableaux CSV pour les financeurs</translation>
+    </message>
+    <message>
         <source>Partner pack…</source>
         <translation>Dossier partenaires…</translation>
     </message>
@@ -1480,6 +1575,181 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     </message>
 </context>
 <context>
+    <name>ParticipantsDialog</name>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>After the tour</source>
+        <translation>Après le circuit</translation>
+    </message>
+    <message>
+        <source>e.g. Meyzieu, Vallée du Gier (groups the tours in the season's report)</source>
+        <translation>par ex. Meyzieu, Vallée du Gier (regroupe les circuits dans le bilan)</translation>
+    </message>
+    <message>
+        <source>Erase the names after</source>
+        <translation>Effacer les noms après le</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Prise en charge</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Import a list (CSV)…</source>
+        <translation>Importer une liste (CSV)…</translation>
+    </message>
+    <message>
+        <source>Erase the names…</source>
+        <translation>Effacer les noms…</translation>
+    </message>
+    <message>
+        <source>Delete the names and contacts of this tour for good, keeping the counts</source>
+        <translation>Supprimer définitivement les noms et contacts de ce circuit, en gardant les effectifs</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>from the list or the tour day</source>
+        <translation>selon la liste ou le jour J</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suite</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Ajouter une réponse</translation>
+    </message>
+    <message>
+        <source>My view of industry changed</source>
+        <translation>Mon regard sur l'industrie a changé</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>Ajouter une suite</translation>
+    </message>
+    <message>
+        <source>Import follow-ups (CSV)…</source>
+        <translation>Importer des suites (CSV)…</translation>
+    </message>
+    <message>
+        <source>Present (counted without a list)</source>
+        <translation>Présents (comptés sans liste)</translation>
+    </message>
+    <message>
+        <source>Ambassadors who presented</source>
+        <translation>Ambassadeurs qui ont présenté</translation>
+    </message>
+    <message>
+        <source>Participants' feedback (number of answers)</source>
+        <translation>Retours des participants (nombre de réponses)</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suites</translation>
+    </message>
+    <message>
+        <source>Participants and follow-ups — %1</source>
+        <translation>Participants et suites — %1</translation>
+    </message>
+    <message>
+        <source>(the tour's)</source>
+        <translation>(celui du circuit)</translation>
+    </message>
+    <message>
+        <source>%1 registered, %2 ticked present</source>
+        <translation>%1 inscrits, %2 cochés présents</translation>
+    </message>
+    <message>
+        <source>No named list: %1 counted</source>
+        <translation>Pas de liste nominative : %1 comptés</translation>
+    </message>
+    <message>
+        <source>names erased on %1</source>
+        <translation>noms effacés le %1</translation>
+    </message>
+    <message>
+        <source>Import a participant list</source>
+        <translation>Importer une liste de participants</translation>
+    </message>
+    <message>
+        <source>Spreadsheets saved as CSV (*.csv *.txt)</source>
+        <translation>Tableaux enregistrés en CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import follow-ups</source>
+        <translation>Importer des suites</translation>
+    </message>
+</context>
+<context>
     <name>PassengerWindow</name>
     <message>
         <source>ZI Tour — passengers</source>
@@ -1516,6 +1786,17 @@ Les heures s'écrivent 9 h 30 et les créneaux 9 h 00–11 h 30.</translation>
     <message>
         <source>In pictures</source>
         <translation>En images</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <source>Edit participants and follow-ups</source>
+        <translation>Modifier les participants et les suites</translation>
+    </message>
+    <message>
+        <source>Erase for good the names and contacts of the participants of “%1”? Only the counts remain; this cannot be undone.</source>
+        <translation>Effacer définitivement les noms et contacts des participants de « %1 » ? Seuls les effectifs restent ; cela ne peut pas être annulé.</translation>
     </message>
 </context>
 <context>
