@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-FORMAT_HELP = "pdf|sheets|booklets|programmes|receptions|csv|gpx|ics|geojson|gpkg|html|xspf|m3u|pack|all (repeat or comma-separate)"
+FORMAT_HELP = ("pdf|sheets|booklets|programmes|receptions|csv|gpx|ics|geojson|gpkg|html|xspf|m3u|pack|all (repeat or "
+               "comma-separate); manifest: the named passenger list per bus, only when asked for by name")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

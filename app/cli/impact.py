@@ -53,7 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     bilan.add_argument("--from", dest="start", type=_date, help="first day counted")
     bilan.add_argument("--to", dest="end", type=_date, help="last day counted")
     bilan.add_argument("--territory", default="", help="only the tours of this territory")
-    bilan.add_argument("--organiser", default="ZI Tour", help="the organisers' name on the report")
+    bilan.add_argument("--organiser", default="", help="the organisers' name on the report (default: the "
+                                                        "projects' own, else ZI Tour)")
+    bilan.add_argument("--force", action="store_true", help="replace a report already in the folder")
     bilan.set_defaults(func=run_bilan)
 
     season = sub.add_parser("demo-season", help="write the demo and a demo season of four past tours (one file each)")
@@ -71,6 +73,8 @@ def run_import_participants(args: argparse.Namespace) -> int:
         tour = project.tour_by_name(args.tour)
         added = import_participants(project, tour.id, found)
     print(Message("participants.imported", count=len(added), tour=tour.name).text(args.lang))
+    if len(found.people) > len(added):
+        print(Message("participants.already_listed", count=len(found.people) - len(added)).text(args.lang))
     for r in found.rejected:
         print(Message("participants.rejected_line", line=r.line, reason=r.reason).text(args.lang))
     if found.unknown_audiences:
@@ -79,11 +83,12 @@ def run_import_participants(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
-    from app.services.participants import due_for_erasure, erase_names
+    from app.services.participants import due_for_erasure, erase_names, holds_personal_data
     from app.store.project import Project
 
     with Project.open(args.project) as project:
         tours = due_for_erasure(project, dt.date.today()) if args.due else [project.tour_by_name(args.tour)]
+        tours = [t for t in tours if holds_personal_data(project, t.id)]
         if not tours:
             print(Message("participants.nothing_to_erase").text(args.lang))
             return 0
@@ -102,6 +107,8 @@ def run_import_follow_ups(args: argparse.Namespace) -> int:
         found = read_follow_ups_csv(args.file, project)
         added = import_follow_ups(project, found)
     print(Message("follow_ups.imported", count=len(added)).text(args.lang))
+    if len(found.items) > len(added):
+        print(Message("follow_ups.already_listed", count=len(found.items) - len(added)).text(args.lang))
     for r in found.rejected:
         print(Message("participants.rejected_line", line=r.line, reason=r.reason).text(args.lang))
     return 0
@@ -109,12 +116,25 @@ def run_import_follow_ups(args: argparse.Namespace) -> int:
 
 def run_bilan(args: argparse.Namespace) -> int:
     from app.exports import bilan_report
-    from app.services.bilan import read_season
+    from app.services.bilan import organiser_of, read_season, territories
+    from routing.errors import UserError
 
+    if args.start and args.end and args.end < args.start:
+        raise UserError("bilan.bad_period", start=args.start.strftime("%d/%m/%Y"), end=args.end.strftime("%d/%m/%Y"))
     season = read_season(args.projects, args.start, args.end, args.territory)
     for file, reason in season.unreadable:
         print(Message("bilan.unreadable", file=file, reason=reason).text(args.lang))
-    for path in bilan_report.write(season, args.out, args.organiser):
+    for tour, day, files in season.duplicates:
+        print(Message("bilan.same_tour", tour=tour, date=day.strftime("%d/%m/%Y"), files=", ".join(files)).text(args.lang))
+    if args.territory and not season.tours:
+        raise UserError("bilan.unknown_territory", territory=args.territory,
+                        known=", ".join(territories(args.projects)) or "—")
+    organiser = args.organiser or organiser_of(args.projects) or "ZI Tour"
+    base = bilan_report.file_base(organiser, season)
+    existing = sorted(p.name for p in args.out.glob(f"{base}*")) if args.out.is_dir() else []
+    if existing and not args.force:
+        raise UserError("bilan.files_exist", files=", ".join(existing[:3]) + (" …" if len(existing) > 3 else ""))
+    for path in bilan_report.write(season, args.out, organiser):
         print(path)
     return 0
 

@@ -22,9 +22,9 @@ from routing.messages import Message
 AUDIENCE_ORDER = ("prescripteurs", "scolaires", "demandeurs_emploi", "grand_public", "other")
 MONTHS_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 # The tours' table on paper: the CSV's columns but the file (the page is 186 mm wide), shorter headers.
-TOUR_COLUMNS_PRINTED = ((0, "Date", 18), (1, "Circuit", 50), (3, "Territoire", 24), (4, "Public", 22),
-                        (6, "Cars", 10), (7, "Inscrits", 14), (8, "Présents", 14), (9, "Visites", 12),
-                        (10, "Passages", 14), (11, "Amb.", 8))
+TOUR_COLUMNS_PRINTED = ((0, "Date", 18), (1, "Circuit", 44), (3, "Territoire", 24), (4, "Public", 20),
+                        (6, "Cars", 10), (7, "Inscrits", 14), (8, "Présents", 16), (9, "Visites", 12),
+                        (10, "Passages", 16), (11, "Amb.", 12))
 
 
 def _audience(value: str) -> str:
@@ -120,7 +120,22 @@ def _write_pdf(season: Any, data: dict[str, list[list[str]]], path: Path, organi
             canvas.rect(bx + 1, by, box_w - 2, 17, fill="#eef2f8")
             canvas.text(bx + 2, by + 1, box_w - 4, 8, value, size_pt=15, bold=True, color="#1f3f6f")
             canvas.text(bx + 2, by + 9, box_w - 4, 8, label, size_pt=7.5)
-        y += 19 * ((len(cells) + 3) // 4) + 4
+        y += 19 * ((len(cells) + 3) // 4) + 1
+        estimated = [t for t in season.tours if t.present is not None and len(t.by_audience) > 1
+                     and (t.present_by_audience is None or sum(t.present_by_audience.values()) != t.present)]
+        notes = []
+        missing = [t for t in season.tours if t.present is None]
+        if missing:
+            notes.append("Présence non relevée (comptée 0) : " + ", ".join(
+                f"{t.tour} du {t.date.strftime('%d/%m/%Y')}" for t in missing) + ".")
+        if estimated:
+            notes.append("Présents par public estimés au prorata des inscrits pour les circuits comptés sans liste : "
+                         + ", ".join(f"{t.tour} du {t.date.strftime('%d/%m/%Y')}" for t in estimated) + ".")
+        for note in notes:
+            h = canvas.text_height(note, WIDTH, 8)
+            canvas.text(MARGIN, y, WIDTH, h + 1, note, size_pt=8, italic=True, color="#555555")
+            y += h + 1.5
+        y += 3
         publics = [(row[0], (int(row[1]), int(row[2]))) for row in data["publics"][1:]]
         ups = [(row[0], (int(row[1]),)) for row in data["suites"][1:]]
         y = max(hbar_chart(canvas, MARGIN, y, WIDTH / 2 - 3, "Participants par public", publics,

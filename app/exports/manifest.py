@@ -56,8 +56,8 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
                 canvas.new_page()
             first = False
             counted = sum(g.people for g in groups) + sum(1 for p in people if p.group_id not in ctx.groups)
-            if not ctx.groups and not people and bus is not None and len(buses) == 1:
-                counted = ctx.tour.participants
+            if not ctx.groups and bus is not None and len(buses) == 1:  # a partial list: the tour's count
+                counted = max(counted, ctx.tour.participants)
             lines = [tour_title(ctx.tour.name), f"{date} — {bus_name}" + (f" — {label('Conducteur')} {bus.driver}" if bus and bus.driver else ""),
                      f"{label('Personnes à bord')} {counted}" + (f" / {bus.seats} places" if bus and bus.seats else "")]
             y = title_band(canvas, "Liste des passagers", lines)

@@ -71,6 +71,7 @@ class Season:
     other_follow_ups: dict[str, int] = field(default_factory=dict)  # not tied to a tour (a company's own)
     other_by_company: dict[str, dict[str, int]] = field(default_factory=dict)  # those, per company
     unreadable: list[tuple[str, Any]] = field(default_factory=list)
+    duplicates: list[tuple[str, dt.date, tuple[str, ...]]] = field(default_factory=list)  # (tour, date, files)
     start: Optional[dt.date] = None
     end: Optional[dt.date] = None
     territory: str = ""
@@ -166,6 +167,7 @@ class Season:
         registered, present = self.totals()
         ups = self.follow_ups()
         return [("actions", len(self.tours)), ("registered", registered), ("present", present),
+                ("no_attendance", sum(1 for t in self.tours if t.present is None)),
                 ("companies", len(self.companies())),
                 ("companies_visited", sum(1 for _, v, _ in self.companies() if v)),
                 ("ambassadors", len(self.ambassadors())),

@@ -127,8 +127,31 @@ def read_season(paths: Iterable[Path | str], start: Optional[dt.date] = None, en
                 mine = season.other_by_company.setdefault(company, {})
                 for kind, n in kinds.items():
                     mine[kind] = mine.get(kind, 0) + n
-    season.tours.sort(key=lambda t: (t.date, t.file, t.tour))
+    # The same tour in two files (a copy, the demo beside its season) counts once: name and date.
+    kept: dict[tuple[str, dt.date], TourRecord] = {}
+    files: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
+    for t in sorted(season.tours, key=lambda t: (t.date, t.file, t.tour)):
+        key = (plain(t.tour), t.date)
+        files[key].append(t.file)
+        kept.setdefault(key, t)
+    season.duplicates = [(kept[k].tour, k[1], tuple(f)) for k, f in files.items() if len(f) > 1]
+    season.tours = list(kept.values())
     return season
+
+
+def organiser_of(paths: Iterable[Path | str]) -> str:
+    """The organisers' name the first readable project gives (its "organiser" setting), "" if none."""
+    from app.store.project import Project
+
+    for path in paths:
+        try:
+            with Project.open(Path(path), read_only=True) as project:
+                name = project.setting("organiser") or ""
+                if name:
+                    return name
+        except (UserError, OSError):
+            continue
+    return ""
 
 
 def territories(paths: Iterable[Path | str]) -> list[str]:

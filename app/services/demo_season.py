@@ -66,6 +66,8 @@ def build_season(folder: Path | str, force: bool = False) -> list[Path]:
                     tour.retention_until = dt.date.fromisoformat(spec["retention_until"])
                 if "counted" in spec:
                     tour.participants = spec["counted"]
+                if spec.get("participants"):
+                    tour.participants = len(spec["participants"])
                 project.update(tour)
                 for name, organisation, audience, contact, pickup, present in spec.get("participants", []):
                     project.add(Participant(name=name, tour_id=tour.id, organisation=organisation,

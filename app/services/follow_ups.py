@@ -132,6 +132,18 @@ def _read(path: Path, reader, project: Any) -> FollowUpImport:
     return out
 
 
+def _same(item: FollowUp) -> tuple:
+    return item.kind, item.on_date, item.count, item.tour_id, item.site_id, _plain(item.notes)
+
+
 def import_follow_ups(project: Any, found: FollowUpImport) -> list[FollowUp]:
+    """Add ``found``'s follow-ups, but those already recorded the same (the same file imported
+    twice); returns those added."""
+    recorded = {_same(f) for f in project.follow_ups()}
+    added = []
     with project.transaction():
-        return [project.add(item) for item in found.items]
+        for item in found.items:
+            if _same(item) not in recorded:
+                recorded.add(_same(item))
+                added.append(project.add(item))
+    return added

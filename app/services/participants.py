@@ -93,6 +93,8 @@ def read_participants_csv(path: Path) -> ParticipantImport:
         data = path.read_bytes()
     except OSError as exc:
         raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
+    if data.startswith(b"SQLite format 3\x00") or b"\x00" in data[:4096]:
+        raise _fail(path, Message("participants.not_csv"))
     text, _encoding = decode(data)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
@@ -119,7 +121,7 @@ def _read_people(path: Path, reader) -> ParticipantImport:
     if "first_name" in columns and "name" in columns and _plain(header[columns["name"]]) == "nom":
         columns["last_name"] = columns.pop("name")  # "Nom" beside "Prénom" is the family name
     if "name" not in columns and not {"first_name", "last_name"} & columns.keys():
-        raise _fail(path, Message("participants.no_name_column", columns=header))
+        raise _fail(path, Message("participants.no_name_column", columns=[h[:40] for h in header[:12]]))
     out = ParticipantImport()
     line = reader.line_num
     for cells in reader:
@@ -216,7 +218,7 @@ def attendance(project: Any, tour: Tour) -> Attendance:
         for g in groups:
             by_audience[g.audience or tour.audience.value] += g.size
         by_audience.update(p.audience or tour.audience.value for p in alone)
-    elif people:
+    elif people:  # the registration list is who registered (the tour's own count was an estimate)
         registered = len(people)
         by_audience = Counter(p.audience or tour.audience.value for p in people)
     elif outcome.registered is not None:

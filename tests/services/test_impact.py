@@ -101,7 +101,7 @@ def test_follow_ups_from_a_spreadsheet_each_refused_line_said_with_its_number(se
 def test_the_season_adds_up_to_the_hand_counted_figures(season_files):
     season = read_season(season_files)
     assert dict(season.key_figures()) == {
-        "actions": 4, "registered": 69, "present": 39, "companies": 10, "companies_visited": 4, "ambassadors": 3,
+        "actions": 4, "registered": 69, "present": 39, "no_attendance": 1, "companies": 10, "companies_visited": 4, "ambassadors": 3,
         "follow_up_recruitment": 3, "follow_up_training": 1, "follow_up_internship": 4,
         "follow_up_visit_request": 1}
     assert season.people_by_audience() == {"demandeurs_emploi": (2, 2), "prescripteurs": (18, 15),
@@ -244,6 +244,42 @@ def test_follow_ups_of_a_company_alone_count_in_both_tables(season_files):
     assert ("Pipelife", "recruitment", 2) in season.follow_ups_by_company()
 
 
+def test_the_same_tour_in_two_files_counts_once_and_is_said(season_dir, season_files):
+    # the demo holds the scolaires tour of 26 March 2026 too: the season's copy and it are one tour
+    season = read_season([season_dir / "demo-krems.zitour", *season_files])
+    march = [t for t in season.tours if t.date == dt.date(2026, 3, 26)]
+    assert len(march) == 1
+    assert [(t, d) for t, d, _ in season.duplicates] == [("ZI Tour scolaires — Découverte des métiers",
+                                                          dt.date(2026, 3, 26))]
+    assert set(season.duplicates[0][2]) == {"demo-krems.zitour", "saison-2026-03-scolaires.zitour"}
+
+
+def test_follow_ups_imported_twice_are_added_once(season_dir, tmp_path):
+    project_path = Path(shutil.copy2(season_dir / "demo-krems.zitour", tmp_path / "p.zitour"))
+    with Project.open(project_path) as project:
+        assert len(import_follow_ups(project, read_follow_ups_csv(DATA / "suites.csv", project))) == 3
+        assert import_follow_ups(project, read_follow_ups_csv(DATA / "suites.csv", project)) == []
+        assert len(project.follow_ups()) == 3
+
+
+def test_zitour_bilan_refuses_what_would_mislead(season_files, tmp_path, capsys):
+    from app.cli.main import main
+
+    files = [str(f) for f in season_files]
+    out = tmp_path / "bilan"
+    assert main(["--lang", "fr", "bilan", *files, "--out", str(out)]) == 0
+    assert any(p.name.startswith("bilan-zi-tour-krems-demo-") for p in out.iterdir())  # the projects' organiser
+    capsys.readouterr()
+    assert main(["--lang", "fr", "bilan", *files, "--out", str(out)]) == 1  # would replace the report
+    assert "--force" in capsys.readouterr().err
+    assert main(["--lang", "fr", "bilan", *files, "--out", str(out), "--force"]) == 0
+    assert main(["--lang", "fr", "bilan", *files, "--out", str(tmp_path / "x"), "--territory", "Nulle part"]) == 1
+    assert "Gewerbepark, Port de Krems" in capsys.readouterr().err
+    assert main(["--lang", "fr", "bilan", *files, "--out", str(tmp_path / "y"), "--from", "01/03/2026",
+                 "--to", "01/01/2025"]) == 1
+    assert "finit (01/01/2025) avant de commencer (01/03/2026)" in capsys.readouterr().err
+
+
 def test_a_season_counts_each_file_once_and_never_a_tour_still_to_come(season_files, tmp_path):
     doubled = read_season([*season_files, season_files[0], tmp_path / ".." / tmp_path.name / season_files[0].name])
     assert len(doubled.tours) == 4
@@ -277,7 +313,8 @@ def test_a_registration_list_imported_twice_adds_nobody_the_second_time(season_d
         assert len(import_participants(project, tour.id, read_participants_csv(DATA / "inscriptions.csv"))) == 5
         assert import_participants(project, tour.id, read_participants_csv(DATA / "inscriptions.csv")) == []
         assert len(project.participants(tour.id)) == 5
-        assert tour.participants == 20 and project.get(type(tour), tour.id).participants == 20  # the list is smaller
+        assert project.get(type(tour), tour.id).participants == 20  # the tour's estimate is kept...
+        assert attendance(project, tour).registered == 5  # ...but who registered is the list
 
 
 def test_removing_one_person_leaves_no_trace_of_their_name_in_the_file(season_files):

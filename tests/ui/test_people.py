@@ -81,6 +81,10 @@ def test_the_participants_dialog_edits_the_list_as_one_undoable_step(qtbot, tmp_
     assert _present_in_file(season[0]) == 10
     with Project.open(season[0], read_only=True) as p:
         assert p.tour_by_name(TOUR).territory == "Port de Krems"
+    # the dialog shows the project again: a later save never writes the undone edit back
+    assert dialog.territory.text() == "Port de Krems" and dialog.counts.text() == "12 inscrits, 10 cochés présents"
+    dialog.save_button.click()
+    assert _present_in_file(season[0]) == 10
     dialog.close()
     win.close()
 
@@ -132,6 +136,7 @@ def test_the_season_report_across_files_with_its_filters_and_export(qtbot, tmp_p
     dialog._fill_territories()
     dialog.refresh()
     assert dialog.summary.text() == "4 circuits, 69 inscrits, 39 présents, 10 entreprises"
+    assert dialog.problems.text() == ""
     assert dialog.document.pageCount() >= 2
     assert [dialog.territory.itemText(i) for i in range(dialog.territory.count())] == [
         "Tous les territoires", "Gewerbepark", "Port de Krems"]

@@ -43,6 +43,11 @@ class PeopleController(QObject):
         dialog.import_people_requested.connect(lambda path: self._read_people(Path(path), dialog))
         dialog.import_follow_ups_requested.connect(lambda path: self._read_follow_ups(Path(path), dialog))
         dialog.erase_requested.connect(lambda: self.erase(dialog))
+        # an undo or a redo changes what the dialog shows: it shows the project again (never stale rows
+        # that a later save would write back)
+        reload = lambda _index: dialog.load() if dialog.isVisible() and s.project is not None else None  # noqa: E731
+        self.editing.undo_stack.indexChanged.connect(reload)
+        dialog.finished.connect(lambda _r: self.editing.undo_stack.indexChanged.disconnect(reload))
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -157,8 +157,10 @@ class BilanDialog(QDialog):
         start = _pydate(self.start.date()) if self.use_start.isChecked() else None
         end = _pydate(self.end.date()) if self.use_end.isChecked() else None
         self.season = read_season(self.paths(), start, end, self.territory.currentData() or "")
-        self.problems.setText("\n".join(Message("bilan.unreadable", file=f, reason=r).text(self.lang)
-                                        for f, r in self.season.unreadable))
+        self.problems.setText("\n".join(
+            [Message("bilan.unreadable", file=f, reason=r).text(self.lang) for f, r in self.season.unreadable]
+            + [Message("bilan.same_tour", tour=t, date=d.strftime("%d/%m/%Y"), files=", ".join(f)).text(self.lang)
+               for t, d, f in self.season.duplicates]))
         figures = dict(self.season.key_figures())
         self.summary.setText(self.tr("%1 tours, %2 registered, %3 present, %4 companies")
                              .replace("%1", str(figures["actions"])).replace("%2", str(figures["registered"]))
