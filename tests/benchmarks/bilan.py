@@ -6,13 +6,15 @@
    cumulative figure for the module): matplotlib.pyplot, PySide6.QtCharts, and what the app uses
    (PySide6.QtPdfWidgets for the preview; the PDF's charts are plain QPainter calls).
 2. ``read_season`` + ``bilan_report.write`` (PDF + 10 CSV) for N copies of the demo season (4
-   files each: 4, 40, 200 project files), wall time.
+   files each: 4, 40, 200 project files; each copy's tours moved a few days, so all are distinct
+   tours), wall time.
 
 Prints two tables.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -49,6 +51,7 @@ def main() -> int:
     from app.exports import bilan_report
     from app.services.bilan import read_season
     from app.services.demo_season import build_season
+    from app.store.project import Project
 
     with tempfile.TemporaryDirectory(prefix="zitour-bilan-bench-") as tmp:
         os.environ.setdefault("ZITOUR_DATA_DIR", str(Path(tmp) / "data"))
@@ -57,7 +60,15 @@ def main() -> int:
         for n in args.seasons:
             folder = Path(tmp) / f"s{n}"
             folder.mkdir()
-            files = [Path(shutil.copy2(f, folder / f"{i:03d}-{f.name}")) for i in range(n) for f in base]
+            files = []
+            for i in range(n):  # each copy a season of its own: its tours a few days earlier (distinct tours)
+                for f in base:
+                    copy = Path(shutil.copy2(f, folder / f"{i:03d}-{f.name}"))
+                    with Project.open(copy) as project:
+                        for tour in project.tours():
+                            tour.date -= dt.timedelta(days=i)
+                            project.update(tour)
+                    files.append(copy)
             t0 = time.perf_counter()
             season = read_season(files)
             t1 = time.perf_counter()
