@@ -133,10 +133,17 @@ def read_season(paths: Iterable[Path | str], start: Optional[dt.date] = None, en
     for t in sorted(season.tours, key=lambda t: (t.date, t.file, t.tour)):
         key = (plain(t.tour), t.date)
         files[key].append(t.file)
-        kept.setdefault(key, t)
+        if key not in kept or _facts(t) > _facts(kept[key]):  # the copy that recorded what happened
+            kept[key] = t
     season.duplicates = [(kept[k].tour, k[1], tuple(f)) for k, f in files.items() if len(f) > 1]
     season.tours = list(kept.values())
     return season
+
+
+def _facts(t: TourRecord) -> tuple[int, ...]:
+    """How much of what happened a tour's record holds (the richer of two copies is kept)."""
+    return (t.present is not None, len(t.presenters), sum(t.follow_ups.values()),
+            sum(sum(a.values()) for a in t.feedback.values()))
 
 
 def organiser_of(paths: Iterable[Path | str]) -> str:

@@ -325,3 +325,10 @@ def test_removing_one_person_leaves_no_trace_of_their_name_in_the_file(season_fi
         project.delete(Participant, rania.id)
         project.checkpoint()
     assert "Rania Mansour".encode() not in path.read_bytes()  # secure_delete: no free page keeps it
+
+
+def test_of_two_copies_of_a_tour_the_one_that_recorded_what_happened_counts(season_dir, season_files):
+    season = read_season([season_dir / "demo-krems.zitour", *season_files])
+    march = next(t for t in season.tours if t.date == dt.date(2026, 3, 26))
+    assert march.file == "saison-2026-03-scolaires.zitour" and march.registered == 25
+    assert set(march.presenters) == {"Karim Benali (démo)", "Sophie Leroy (démo)"}
