@@ -51,3 +51,21 @@ def planned_demo(tmp_path_factory) -> Path:
         for tour in project.tours():
             plan_tour(project, tour.id, time_limit_s=1)
     return path
+
+
+@pytest.fixture(scope="session")
+def season_dir(tmp_path_factory) -> Path:
+    """The demo season (resources/demo/season.json) written once: the demo and four past tours."""
+    from app.services.demo_season import build_season
+
+    folder = tmp_path_factory.mktemp("saison")
+    build_season(folder)
+    return folder
+
+
+@pytest.fixture
+def season_files(season_dir, tmp_path) -> list[Path]:
+    """A private copy of the season's four files, in date order (a test may erase names in them)."""
+    import shutil
+
+    return [Path(shutil.copy2(f, tmp_path / f.name)) for f in sorted(season_dir.glob("saison-*.zitour"))]

@@ -7,16 +7,14 @@ cannot be read is left out and said, with its line number.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from app.model.entities import FollowUp, FollowUpKind
-from app.services.csv_sites import decode, guess_delimiter
-from app.services.participants import RejectedLine, _fail, _plain
+from app.services.csv_tables import cells_of, fail, find_columns, read_table
+from app.services.participants import RejectedLine, _plain
 from routing.errors import Message
 
 HEADERS = {
@@ -66,42 +64,15 @@ class FollowUpImport:
 
 def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
     """The follow-ups in the CSV at ``path``, companies and tours matched by name in ``project``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
-    text, _ = decode(data)
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    if not first:
-        raise _fail(path, Message("file.empty"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first))
-    try:
-        return _read(path, reader, project)
-    except csv.Error as exc:
-        raise _fail(path, Message("import.csv.bad_csv", line=reader.line_num, detail=str(exc))) from None
-
-
-def _read(path: Path, reader, project: Any) -> FollowUpImport:
-    header = next((c for c in reader if any(x.strip() for x in c)), [])
-    columns: dict[str, int] = {}
-    for i, h in enumerate(header):
-        for name, words in HEADERS.items():
-            if _plain(h) in words and name not in columns:
-                columns[name] = i
-                break
-    missing = [n for n in ("kind", "date") if n not in columns]
-    if missing:
-        raise _fail(path, Message("follow_ups.missing_columns", columns=header))
+    table = read_table(path)
+    columns = find_columns(table.header, HEADERS)
+    if "kind" not in columns or "date" not in columns:
+        raise fail(path, Message("follow_ups.missing_columns", columns=[h[:40] for h in table.header[:12]]))
     sites = {_plain(s.name): s.id for s in project.sites()}
     tours = {_plain(t.name): t.id for t in project.tours()}
     out = FollowUpImport()
-    line = reader.line_num
-    for cells in reader:
-        line += 1
-        if not any(c.strip() for c in cells):
-            continue
-        value = {k: (cells[i].strip() if i < len(cells) else "") for k, i in columns.items()}
+    for line, cells in table.rows:
+        value = cells_of(cells, columns)
         kind = kind_of(value["kind"])
         if kind is None:
             out.rejected.append(RejectedLine(line, Message("follow_ups.bad_kind", value=value["kind"])))

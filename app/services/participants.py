@@ -8,19 +8,16 @@ them is left in it. No Qt.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from app.errors import SiteImportError
 from app.model.entities import Audience, Participant, Tour
 from app.model.season import plain
-from app.services.csv_sites import decode, guess_delimiter
+from app.services.csv_tables import cells_of, fail, find_columns, read_table
 from app.store import day_log
 from routing.errors import Message
 
@@ -81,54 +78,18 @@ class ParticipantImport:
     unknown_audiences: set[str] = field(default_factory=set)
 
 
-def _fail(path: Path, problem: Message) -> SiteImportError:
-    return SiteImportError("file.problem", file=path.name, problem=problem)
-
-
 def read_participants_csv(path: Path) -> ParticipantImport:
     """The people listed in the CSV file at ``path``. Raises SiteImportError naming the file when it
-    cannot be used at all (unreadable, empty, no name column)."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(path, Message("import.unreadable", detail=str(exc.strerror))) from None
-    if data.startswith(b"SQLite format 3\x00") or b"\x00" in data[:4096]:
-        raise _fail(path, Message("participants.not_csv"))
-    text, _encoding = decode(data)
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    if not first:
-        raise _fail(path, Message("file.empty"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first))
-    try:
-        return _read_people(path, reader)
-    except csv.Error as exc:  # a cell past the csv module's limit, a stray NUL...
-        raise _fail(path, Message("import.csv.bad_csv", line=reader.line_num, detail=str(exc))) from None
-
-
-def _read_people(path: Path, reader) -> ParticipantImport:
-    header: list[str] = []
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            header = [c.strip() for c in cells]
-            break
-    columns: dict[str, int] = {}
-    for i, h in enumerate(header):
-        for name, words in HEADERS.items():
-            if _plain(h) in words and name not in columns:
-                columns[name] = i
-                break
-    if "first_name" in columns and "name" in columns and _plain(header[columns["name"]]) == "nom":
+    cannot be used at all (unreadable, empty, not a table, no name column)."""
+    table = read_table(path)
+    columns = find_columns(table.header, HEADERS)
+    if "first_name" in columns and "name" in columns and _plain(table.header[columns["name"]]) == "nom":
         columns["last_name"] = columns.pop("name")  # "Nom" beside "Prénom" is the family name
     if "name" not in columns and not {"first_name", "last_name"} & columns.keys():
-        raise _fail(path, Message("participants.no_name_column", columns=[h[:40] for h in header[:12]]))
+        raise fail(path, Message("participants.no_name_column", columns=[h[:40] for h in table.header[:12]]))
     out = ParticipantImport()
-    line = reader.line_num
-    for cells in reader:
-        line += 1
-        if not any(c.strip() for c in cells):
-            continue
-        value = {k: (cells[i].strip() if i < len(cells) else "") for k, i in columns.items()}
+    for line, cells in table.rows:
+        value = cells_of(cells, columns)
         name = value.get("name") or " ".join(x for x in (value.get("first_name", ""), value.get("last_name", "")) if x)
         if not name:
             out.rejected.append(RejectedLine(line, Message("participants.no_name")))

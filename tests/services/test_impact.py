@@ -26,7 +26,6 @@ import pytest
 from app.exports import bilan_report
 from app.model.entities import Participant, ParticipantGroup
 from app.services.bilan import read_season
-from app.services.demo_season import build_season
 from app.services.follow_ups import import_follow_ups, read_follow_ups_csv
 from app.services.participants import (
     attendance, due_for_erasure, erase_names, import_participants, read_participants_csv,
@@ -35,22 +34,6 @@ from app.store.project import Project
 
 DATA = Path(__file__).parent / "data"
 PRESCRIPTEURS = "ZI Tour prescripteurs — Port et chimie"
-
-
-@pytest.fixture(scope="module")
-def season_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("saison")
-    build_season(folder)
-    return folder
-
-
-@pytest.fixture
-def season_files(season_dir, tmp_path) -> list[Path]:
-    """A private copy of the season's files (a test may erase names in them)."""
-    files = []
-    for f in sorted(season_dir.glob("saison-*.zitour")):
-        files.append(Path(shutil.copy2(f, tmp_path / f.name)))
-    return files
 
 
 def test_a_registration_spreadsheet_in_windows_1252_with_first_and_last_names(season_dir, tmp_path):

@@ -1,32 +1,16 @@
 """The participants dialog and the season's report in the real window, on the demo season."""
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services.demo_season import build_season
 from app.store.project import Project
 
 DATA = Path(__file__).resolve().parents[1] / "services" / "data"
 TOUR = "ZI Tour prescripteurs — Port et chimie"
-
-
-@pytest.fixture(scope="module")
-def season_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("saison")
-    build_season(folder)
-    return folder
-
-
-@pytest.fixture
-def season(season_dir, tmp_path) -> list[Path]:
-    return [Path(shutil.copy2(f, tmp_path / f.name)) for f in sorted(season_dir.glob("saison-*.zitour"))]
 
 
 def _window(qtbot, tmp_path):
@@ -47,17 +31,17 @@ def _present_in_file(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM participants WHERE present = 1").fetchone()[0]
 
 
-def test_opening_a_project_past_its_retention_date_reminds_to_erase_the_names(qtbot, tmp_path, season, errors):
+def test_opening_a_project_past_its_retention_date_reminds_to_erase_the_names(qtbot, tmp_path, season_files, errors):
     win = _window(qtbot, tmp_path)
-    assert win.c.files.open_project(season[0])
+    assert win.c.files.open_project(season_files[0])
     qtbot.waitUntil(lambda: any("date de conservation" in i for i in win.notifier.infos), timeout=5000)
     assert any(f"« {TOUR} »" in i for i in win.notifier.infos)
     win.close()
 
 
-def test_the_participants_dialog_edits_the_list_as_one_undoable_step(qtbot, tmp_path, season, errors):
+def test_the_participants_dialog_edits_the_list_as_one_undoable_step(qtbot, tmp_path, season_files, errors):
     win = _window(qtbot, tmp_path)
-    assert win.c.files.open_project(season[0])
+    assert win.c.files.open_project(season_files[0])
     win.actions["actParticipants"].trigger()
     dialog = win.people.dialog
     assert dialog.isVisible() and dialog.people.rowCount() == 12
@@ -72,27 +56,27 @@ def test_the_participants_dialog_edits_the_list_as_one_undoable_step(qtbot, tmp_
                           if b.text() == "Ajouter une suite"), Qt.MouseButton.LeftButton)
     assert dialog.follow_ups.rowCount() == follow_ups_before + 1
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert _present_in_file(season[0]) == 9
-    with Project.open(season[0], read_only=True) as p:
+    assert _present_in_file(season_files[0]) == 9
+    with Project.open(season_files[0], read_only=True) as p:
         tour = p.tour_by_name(TOUR)
         assert tour.territory == "Port de Krems — Est" and len(p.follow_ups(tour.id)) == follow_ups_before + 1
     assert dialog.counts.text() == "12 inscrits, 9 cochés présents"
     win.c.editing.undo_stack.undo()
-    assert _present_in_file(season[0]) == 10
-    with Project.open(season[0], read_only=True) as p:
+    assert _present_in_file(season_files[0]) == 10
+    with Project.open(season_files[0], read_only=True) as p:
         assert p.tour_by_name(TOUR).territory == "Port de Krems"
     # the dialog shows the project again: a later save never writes the undone edit back
     assert dialog.territory.text() == "Port de Krems" and dialog.counts.text() == "12 inscrits, 10 cochés présents"
     dialog.save_button.click()
-    assert _present_in_file(season[0]) == 10
+    assert _present_in_file(season_files[0]) == 10
     dialog.close()
     win.close()
 
 
-def test_a_list_imported_from_a_spreadsheet_joins_the_list_and_its_refused_lines_are_said(qtbot, tmp_path, season,
+def test_a_list_imported_from_a_spreadsheet_joins_the_list_and_its_refused_lines_are_said(qtbot, tmp_path, season_files,
                                                                                            errors):
     win = _window(qtbot, tmp_path)
-    assert win.c.files.open_project(season[0])
+    assert win.c.files.open_project(season_files[0])
     win.actions["actParticipants"].trigger()
     dialog = win.people.dialog
     dialog.import_people_requested.emit(str(DATA / "inscriptions.csv"))
@@ -100,16 +84,16 @@ def test_a_list_imported_from_a_spreadsheet_joins_the_list_and_its_refused_lines
     assert any("ligne 5 : ligne sans nom" in i for i in win.notifier.infos)
     assert any("Retraitée" in i for i in win.notifier.infos)
     dialog.save_button.click()
-    with Project.open(season[0], read_only=True) as p:
+    with Project.open(season_files[0], read_only=True) as p:
         names = [x.name for x in p.participants(p.tour_by_name(TOUR).id)]
     assert len(names) == 17 and "Léo Petit" in names
     dialog.close()
     win.close()
 
 
-def test_erasing_the_names_keeps_the_counts_and_drops_the_undo_history(qtbot, tmp_path, season, errors):
+def test_erasing_the_names_keeps_the_counts_and_drops_the_undo_history(qtbot, tmp_path, season_files, errors):
     win = _window(qtbot, tmp_path)
-    assert win.c.files.open_project(season[0])
+    assert win.c.files.open_project(season_files[0])
     win.actions["actParticipants"].trigger()
     dialog = win.people.dialog
     dialog.territory.setText("changed first")
@@ -120,18 +104,18 @@ def test_erasing_the_names_keeps_the_counts_and_drops_the_undo_history(qtbot, tm
     assert win.c.editing.undo_stack.count() == 0  # an undo could have brought the names back
     assert dialog.people.rowCount() == 0 and not dialog.erase_button.isEnabled()
     assert dialog.counts.text().startswith("Pas de liste nominative : 12 comptés — noms effacés le ")
-    assert "Amélie Durand".encode() not in season[0].read_bytes()
+    assert "Amélie Durand".encode() not in season_files[0].read_bytes()
     dialog.close()
     win.close()
 
 
-def test_the_season_report_across_files_with_its_filters_and_export(qtbot, tmp_path, season, errors):
+def test_the_season_report_across_files_with_its_filters_and_export(qtbot, tmp_path, season_files, errors):
     win = _window(qtbot, tmp_path)
-    assert win.c.files.open_project(season[0])
+    assert win.c.files.open_project(season_files[0])
     win.actions["actBilan"].trigger()
     dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "bilanDialog" and w.isVisible())
     assert dialog.files.count() == 1
-    for f in season[1:]:
+    for f in season_files[1:]:
         dialog.add_file(f)
     dialog._fill_territories()
     dialog.refresh()
