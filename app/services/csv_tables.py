@@ -24,6 +24,14 @@ class Table:
     rows: list[tuple[int, list[str]]]  # (line the row starts on, as a spreadsheet numbers it; cells)
 
 
+@dataclass(frozen=True)
+class RejectedLine:
+    """A row left out of an import, and why."""
+
+    line: int  # as a spreadsheet numbers it (the header is line 1)
+    reason: Message
+
+
 def fail(path: Path, problem: Message) -> SiteImportError:
     return SiteImportError("file.problem", file=Path(path).name, problem=problem)
 

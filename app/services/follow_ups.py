@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from app.model.entities import FollowUp, FollowUpKind
-from app.services.csv_tables import cells_of, fail, find_columns, read_table
-from app.services.participants import RejectedLine, _plain
+from app.model.season import plain
+from app.services.csv_tables import RejectedLine, cells_of, fail, find_columns, read_table
 from routing.errors import Message
 
 HEADERS = {
@@ -34,12 +34,12 @@ KIND_WORDS = {
 
 
 def kind_of(word: str) -> Optional[FollowUpKind]:
-    plain = _plain(word)
+    word = plain(word)
     for kind in FollowUpKind:
-        if plain == kind.value.replace("_", " "):
+        if word == kind.value.replace("_", " "):
             return kind
     for kind, words in KIND_WORDS.items():
-        if any(plain == w or plain.startswith(w) for w in words):
+        if any(word == w or word.startswith(w) for w in words):
             return kind
     return None
 
@@ -68,8 +68,8 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
     columns = find_columns(table.header, HEADERS)
     if "kind" not in columns or "date" not in columns:
         raise fail(path, Message("follow_ups.missing_columns", columns=[h[:40] for h in table.header[:12]]))
-    sites = {_plain(s.name): s.id for s in project.sites()}
-    tours = {_plain(t.name): t.id for t in project.tours()}
+    sites = {plain(s.name): s.id for s in project.sites()}
+    tours = {plain(t.name): t.id for t in project.tours()}
     out = FollowUpImport()
     for line, cells in table.rows:
         value = cells_of(cells, columns)
@@ -87,12 +87,12 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
             continue
         site_id = tour_id = None
         if value.get("company"):
-            site_id = sites.get(_plain(value["company"]))
+            site_id = sites.get(plain(value["company"]))
             if site_id is None:
                 out.rejected.append(RejectedLine(line, Message("follow_ups.unknown_company", value=value["company"])))
                 continue
         if value.get("tour"):
-            tour_id = tours.get(_plain(value["tour"]))
+            tour_id = tours.get(plain(value["tour"]))
             if tour_id is None:
                 out.rejected.append(RejectedLine(line, Message("follow_ups.unknown_tour", value=value["tour"])))
                 continue
@@ -104,7 +104,7 @@ def read_follow_ups_csv(path: Path, project: Any) -> FollowUpImport:
 
 
 def _same(item: FollowUp) -> tuple:
-    return item.kind, item.on_date, item.count, item.tour_id, item.site_id, _plain(item.notes)
+    return item.kind, item.on_date, item.count, item.tour_id, item.site_id, plain(item.notes)
 
 
 def import_follow_ups(project: Any, found: FollowUpImport) -> list[FollowUp]:

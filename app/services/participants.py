@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from app.model.entities import Audience, Participant, Tour
 from app.model.season import plain
-from app.services.csv_tables import cells_of, fail, find_columns, read_table
+from app.services.csv_tables import RejectedLine, cells_of, fail, find_columns, read_table
 from app.store import day_log
 from routing.errors import Message
 
@@ -45,27 +45,20 @@ AUDIENCE_WORDS = {
 }
 
 
-_plain = plain  # headers and words are compared as names are
 
 
 def audience_of(word: str) -> str:
     """The Audience value a form's word names ("" when none does)."""
-    plain = _plain(word)
-    if not plain:
+    text = plain(word)
+    if not text:
         return ""
     for audience in Audience:
-        if plain == audience.value.replace("_", " "):
+        if text == audience.value.replace("_", " "):
             return audience.value
-    padded = f" {plain} "
+    padded = f" {text} "
     found = [(len(w), audience) for audience, words in AUDIENCE_WORDS.items() for w in words
-             if f" {w} " in padded or plain.startswith(w)]
+             if f" {w} " in padded or text.startswith(w)]
     return max(found, key=lambda f: f[0])[1].value if found else ""
-
-
-@dataclass(frozen=True)
-class RejectedLine:
-    line: int  # as a spreadsheet numbers it (the header is line 1)
-    reason: Message
 
 
 @dataclass
@@ -83,7 +76,7 @@ def read_participants_csv(path: Path) -> ParticipantImport:
     cannot be used at all (unreadable, empty, not a table, no name column)."""
     table = read_table(path)
     columns = find_columns(table.header, HEADERS)
-    if "first_name" in columns and "name" in columns and _plain(table.header[columns["name"]]) == "nom":
+    if "first_name" in columns and "name" in columns and plain(table.header[columns["name"]]) == "nom":
         columns["last_name"] = columns.pop("name")  # "Nom" beside "Prénom" is the family name
     if "name" not in columns and not {"first_name", "last_name"} & columns.keys():
         raise fail(path, Message("participants.no_name_column", columns=[h[:40] for h in table.header[:12]]))
@@ -110,7 +103,7 @@ def read_participants_csv(path: Path) -> ParticipantImport:
 def import_participants(project: Any, tour_id: int, found: ParticipantImport) -> list[Participant]:
     """Add ``found``'s people to the tour, in one transaction; a person naming a group of the tour
     (by name, case and accents aside) joins it. Returns the people added."""
-    groups = {_plain(g.name): g.id for g in project.groups(tour_id)}
+    groups = {plain(g.name): g.id for g in project.groups(tour_id)}
     listed = {same_person(p) for p in project.participants(tour_id)}
     added = []
     with project.transaction():
@@ -119,7 +112,7 @@ def import_participants(project: Any, tour_id: int, found: ParticipantImport) ->
                 continue  # the same list imported twice, or a person registered twice
             listed.add(same_person(person))
             person.tour_id = tour_id
-            person.group_id = groups.get(_plain(group)) if group else None
+            person.group_id = groups.get(plain(group)) if group else None
             added.append(project.add(person))
         keep_count_with_list(project, tour_id)
     return added
@@ -127,7 +120,7 @@ def import_participants(project: Any, tour_id: int, found: ParticipantImport) ->
 
 def same_person(person: Participant) -> tuple[str, str]:
     """What makes two lines the same person: the name (case and accents aside) and the contact."""
-    return _plain(person.name), _plain(person.contact)
+    return plain(person.name), plain(person.contact)
 
 
 def keep_count_with_list(project: Any, tour_id: int) -> None:

@@ -13,25 +13,18 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.exports import bilan_report
 from app.services.bilan import read_season, territories
+from app.ui.date_field import DateField
 from routing.messages import Message
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class BilanDialog(QDialog):
@@ -51,10 +44,9 @@ class BilanDialog(QDialog):
         remove.clicked.connect(self._remove_selected)
         today = dt.date.today()
         self.use_start, self.use_end = QCheckBox(self.tr("From")), QCheckBox(self.tr("To"))
-        self.start, self.end = QDateEdit(_qdate(dt.date(today.year - 1, 9, 1))), QDateEdit(_qdate(today))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.start, self.end = DateField(), DateField()
+        self.start.set_value(dt.date(today.year - 1, 9, 1))
+        self.end.set_value(today)
         self.use_start.toggled.connect(self.start.setEnabled)
         self.use_end.toggled.connect(self.end.setEnabled)
         self.start.setEnabled(False)
@@ -154,8 +146,8 @@ class BilanDialog(QDialog):
     # -- the report ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the files again and show the report as it will print."""
-        start = _pydate(self.start.date()) if self.use_start.isChecked() else None
-        end = _pydate(self.end.date()) if self.use_end.isChecked() else None
+        start = self.start.value() if self.use_start.isChecked() else None
+        end = self.end.value() if self.use_end.isChecked() else None
         self.season = read_season(self.paths(), start, end, self.territory.currentData() or "")
         self.problems.setText("\n".join(
             [Message("bilan.unreadable", file=f, reason=r).text(self.lang) for f, r in self.season.unreadable]

@@ -11,29 +11,23 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Optional
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.model.entities import Audience, FollowUp, FollowUpKind, Participant, Tour, TourOutcome
 from app.services.participants import attendance, holds_personal_data, same_person
+from app.ui.date_field import DateField
 from app.ui.labels import label
 
 PEOPLE_COLUMNS = ("name", "organisation", "audience", "contact", "pickup", "present")
 FOLLOW_UP_COLUMNS = ("kind", "on_date", "count", "site", "notes")
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class ParticipantsDialog(QDialog):
@@ -68,10 +62,8 @@ class ParticipantsDialog(QDialog):
         self.territory.setObjectName("territory")
         self.territory.setPlaceholderText(self.tr("e.g. Meyzieu, Vallée du Gier (groups the tours in the season's report)"))
         self.keep_names = QCheckBox(self.tr("Erase the names after"))
-        self.retention = QDateEdit()
+        self.retention = DateField()
         self.retention.setObjectName("retentionDate")
-        self.retention.setCalendarPopup(True)
-        self.retention.setDisplayFormat("dd/MM/yyyy")
         self.keep_names.toggled.connect(self.retention.setEnabled)
         row = QHBoxLayout()
         row.addWidget(self.keep_names)
@@ -168,7 +160,7 @@ class ParticipantsDialog(QDialog):
         self.sites = {s.id: s for s in p.sites()}
         self.territory.setText(self.tour.territory)
         self.keep_names.setChecked(self.tour.retention_until is not None)
-        self.retention.setDate(_qdate(self.tour.retention_until or self.tour.date + dt.timedelta(days=90)))
+        self.retention.set_value(self.tour.retention_until or self.tour.date + dt.timedelta(days=90))
         self.retention.setEnabled(self.tour.retention_until is not None)
         self.people.blockSignals(True)
         self.people.setRowCount(0)
@@ -234,9 +226,8 @@ class ParticipantsDialog(QDialog):
             kind.addItem(label(k), k.value)
         kind.setCurrentIndex(kind.findData(item.kind.value))
         kind.setProperty("follow_up", item)
-        date = QDateEdit(_qdate(item.on_date))
-        date.setDisplayFormat("dd/MM/yyyy")
-        date.setCalendarPopup(True)
+        date = DateField()
+        date.set_value(item.on_date)
         count = QSpinBox()
         count.setRange(0, 10_000)
         count.setValue(item.count)
@@ -304,7 +295,7 @@ class ParticipantsDialog(QDialog):
         """What the dialog shows, as entities to write."""
         tour = copy.deepcopy(self.tour)
         tour.territory = self.territory.text().strip()
-        tour.retention_until = _pydate(self.retention.date()) if self.keep_names.isChecked() else None
+        tour.retention_until = self.retention.value() if self.keep_names.isChecked() else None
         people = []
         for r in range(self.people.rowCount()):
             first = self.people.item(r, 0)
@@ -341,7 +332,7 @@ class ParticipantsDialog(QDialog):
             item = copy.copy(base) if isinstance(base, FollowUp) else FollowUp(kind=FollowUpKind.RECRUITMENT,
                                                                              on_date=dt.date.today())
             item.kind = FollowUpKind(kind.currentData())
-            item.on_date = _pydate(self.follow_ups.cellWidget(r, 1).date())
+            item.on_date = self.follow_ups.cellWidget(r, 1).value()
             item.count = self.follow_ups.cellWidget(r, 2).value()
             item.site_id = self.follow_ups.cellWidget(r, 3).currentData()
             item.tour_id = item.tour_id or self.tour_id
@@ -354,8 +345,11 @@ class ParticipantsDialog(QDialog):
         self.save_requested.emit(self.edit())
 
 
+@dataclass
 class PeopleEdit:
     """The tour, its people, outcome and follow-ups as the dialog shows them (written in one step)."""
 
-    def __init__(self, tour: Tour, people: list[Participant], outcome: TourOutcome, follow_ups: list[FollowUp]):
-        self.tour, self.people, self.outcome, self.follow_ups = tour, people, outcome, follow_ups
+    tour: Tour
+    people: list[Participant]
+    outcome: TourOutcome
+    follow_ups: list[FollowUp]

@@ -25,7 +25,7 @@ from app.model.entities import (
     Audience, Bus, Objective, ParticipantGroup, Site, SiteKind, Tour, VehicleSpec, vehicle_presets,
 )
 from app.ui import fmt
-from app.ui.panels.date_field import DateField
+from app.ui.date_field import DateField
 from app.ui.panels.driver_rules import DriverRulesForm
 from app.ui.labels import label
 

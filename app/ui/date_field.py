@@ -74,7 +74,7 @@ class DateField(QWidget):
         except ValueError:
             self.edit.setStyleSheet(INVALID_STYLE)  # the last good date stays the field's
             return
-        self.setDate(QDate(day.year, day.month, day.day))
+        self.set_value(day)
         self.editingFinished.emit()
 
     def _picked(self, date: QDate) -> None:
@@ -85,3 +85,6 @@ class DateField(QWidget):
     def value(self) -> dt.date:
         d = self._date
         return dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, day: dt.date) -> None:
+        self.setDate(QDate(day.year, day.month, day.day))
