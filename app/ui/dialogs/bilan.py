@@ -67,10 +67,11 @@ class BilanDialog(QDialog):
         self.summary.setWordWrap(True)
         left = QWidget()
         form = QFormLayout()
-        dates = QHBoxLayout()
-        for w in (self.use_start, self.start, self.use_end, self.end):
-            dates.addWidget(w)
-        form.addRow(self.tr("Period"), dates)
+        for check, edit in ((self.use_start, self.start), (self.use_end, self.end)):
+            row = QHBoxLayout()  # one row each: the date stays readable in the narrow column
+            row.addWidget(check)
+            row.addWidget(edit, 1)
+            form.addRow(self.tr("Period") if check is self.use_start else "", row)
         form.addRow(self.tr("Territory"), self.territory)
         form.addRow(self.tr("Organisers"), self.organiser)
         lay = QVBoxLayout(left)
